@@ -1,0 +1,79 @@
+package io.groundbreak.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The envelope as CloudEvents 1.0 Kafka binary-mode headers, so that any CloudEvents SDK reads our
+ * records; the body travels as JSON in the record value, keyed by the project id.
+ */
+public final class CloudEventHeaders {
+
+    public static final String TOPIC = "groundbreak.project-events.v1";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String SEQUENCE = "ce_sequence";
+    public static final String RECORDED_BY = "ce_recordedby";
+    public static final String PREV_HASH = "ce_prevhash";
+    public static final String HASH = "ce_hash";
+    public static final String CONTENT_TYPE = "content-type";
+    private static final String SOURCE_PREFIX = "/districts/";
+
+    private CloudEventHeaders() {
+    }
+
+    public static Map<String, String> of(EventEnvelope envelope) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(SPEC_VERSION, "1.0");
+        headers.put(ID, envelope.id().toString());
+        headers.put(TYPE, envelope.type());
+        headers.put(SOURCE, SOURCE_PREFIX + envelope.district());
+        headers.put(SUBJECT, envelope.subject().toString());
+        headers.put(TIME, EventTime.format(envelope.time()));
+        headers.put(SEQUENCE, Long.toString(envelope.sequence()));
+        headers.put(RECORDED_BY, envelope.recordedBy());
+        headers.put(PREV_HASH, envelope.prevHash());
+        headers.put(HASH, envelope.hash());
+        headers.put(CONTENT_TYPE, "application/json");
+        return headers;
+    }
+
+    /** Reads a record back; a missing or malformed header is a {@link MalformedEventException}. */
+    public static EventEnvelope read(Map<String, String> headers, byte[] body) {
+        try {
+            String type = required(headers, TYPE);
+            String source = required(headers, SOURCE);
+            ProjectEvent data = EventCodec.fromJson(type, body);
+            ProjectId subject = ProjectId.parse(required(headers, SUBJECT));
+            if (!subject.equals(data.projectId())) {
+                throw new MalformedEventException("ce_subject " + subject + " is not the body's projectId");
+            }
+            return new EventEnvelope(
+                    UUID.fromString(required(headers, ID)),
+                    type,
+                    subject,
+                    Long.parseLong(required(headers, SEQUENCE)),
+                    EventTime.parse(required(headers, TIME)),
+                    required(headers, RECORDED_BY),
+                    required(headers, PREV_HASH),
+                    required(headers, HASH),
+                    source.startsWith(SOURCE_PREFIX) ? source.substring(SOURCE_PREFIX.length()) : source,
+                    data);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new MalformedEventException("malformed CloudEvents header: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Map<String, String> headers, String name) {
+        String value = headers.get(name);
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("header " + name + " is missing");
+        }
+        return value;
+    }
+}

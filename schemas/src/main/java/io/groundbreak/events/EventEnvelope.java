@@ -1,0 +1,26 @@
+package io.groundbreak.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One recorded event with its envelope, exactly as it travels and as the hash chain covers it.
+ * {@code district} is the project's district (the CloudEvents {@code source}); it is not hashed.
+ */
+public record EventEnvelope(
+        UUID id,
+        String type,
+        ProjectId subject,
+        long sequence,
+        Instant time,
+        String recordedBy,
+        String prevHash,
+        String hash,
+        String district,
+        ProjectEvent data) {
+
+    /** True when {@code hash} is the one the hash chain gives for the other fields. */
+    public boolean hashIsIntact() {
+        return HashChain.hashOf(this).equals(hash);
+    }
+}

@@ -1,0 +1,69 @@
+package io.groundbreak.events;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.erdtman.jcs.JsonCanonicalizer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The hash chain of DESIGN.md: {@code hash} is the lowercase hex SHA-256 of the RFC 8785 (JCS)
+ * canonical JSON of {@code {id,type,subject,sequence,time,recordedBy,prevHash,data}}; the first
+ * event of a project links to 64 zeros.
+ */
+public final class HashChain {
+
+    public static final String GENESIS_PREV_HASH = "0".repeat(64);
+
+    private HashChain() {
+    }
+
+    /** Builds an event's envelope and seals it with its hash; {@code time} is cut to milliseconds. */
+    public static EventEnvelope seal(UUID id, long sequence, Instant time, String recordedBy,
+                                     String prevHash, String district, ProjectEvent data) {
+        EventEnvelope unsealed = new EventEnvelope(id, data.type(), data.projectId(), sequence,
+                EventTime.truncate(time), recordedBy, prevHash, null, district, data);
+        return new EventEnvelope(unsealed.id(), unsealed.type(), unsealed.subject(), sequence,
+                unsealed.time(), recordedBy, prevHash, hashOf(unsealed), district, data);
+    }
+
+    /** The hash the chain gives for an envelope's fields (its own {@code hash} is ignored). */
+    public static String hashOf(EventEnvelope envelope) {
+        return sha256Hex(canonicalJson(envelope));
+    }
+
+    /** The exact bytes that are hashed, as text: JCS of the hashed fields. */
+    public static String canonicalJson(EventEnvelope envelope) {
+        try {
+            return new JsonCanonicalizer(EventCodec.jsonMapper().writeValueAsString(hashedFields(envelope)))
+                    .getEncodedString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("our own JSON could not be canonicalised", e);
+        }
+    }
+
+    static ObjectNode hashedFields(EventEnvelope envelope) {
+        ObjectNode node = EventCodec.jsonMapper().createObjectNode();
+        node.put("id", envelope.id().toString());
+        node.put("type", envelope.type());
+        node.put("subject", envelope.subject().toString());
+        node.put("sequence", envelope.sequence());
+        node.put("time", EventTime.format(envelope.time()));
+        node.put("recordedBy", envelope.recordedBy());
+        node.put("prevHash", envelope.prevHash());
+        node.set("data", EventCodec.toTree(envelope.data()));
+        return node;
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
