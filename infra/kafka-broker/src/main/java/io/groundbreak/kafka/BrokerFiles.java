@@ -1,0 +1,174 @@
+package io.groundbreak.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything needed to run a single-node KRaft broker as a child JVM: the broker's classpath (resolved
+ * by Maven when this module was built), the rendered {@code server.properties} and {@code log4j2.xml},
+ * and the two command lines (format the storage once, then run the broker).
+ *
+ * <p>Pure JDK on purpose: this class is used from test JVMs and from {@code infra/local.sh}, where
+ * Kafka's own jars are not on the classpath (they are optional dependencies of this module).
+ *
+ * <p>A broker home folder holds {@code server.properties}, {@code log4j2.xml} and {@code data/} (the log dir).
+ */
+public final class BrokerFiles {
+
+    public static final String CLASSPATH_RESOURCE = "io/groundbreak/kafka/broker.classpath";
+    static final String TEMPLATE_RESOURCE = "io/groundbreak/kafka/server.properties.template";
+    static final String LOG4J2_RESOURCE = "io/groundbreak/kafka/log4j2.xml";
+
+    /** Set on the child JVM so that it exits when the JVM that started it is gone (see {@link ChildBroker}). */
+    public static final String PARENT_PID_PROPERTY = "groundbreak.kafka.parent-pid";
+
+    private BrokerFiles() {
+    }
+
+    /**
+     * The broker's classpath: Kafka's jars from the local Maven repository plus this module's own code
+     * (for {@link ChildBroker}). Fails with a clear message if a jar has gone from the repository.
+     */
+    public static String classpath() {
+        String resolved = readResource(CLASSPATH_RESOURCE).strip();
+        List<String> entries = new ArrayList<>(Arrays.asList(resolved.split(java.io.File.pathSeparator)));
+        for (String entry : entries) {
+            if (!Files.exists(Path.of(entry))) {
+                throw new IllegalStateException("Kafka broker jar " + entry + " is missing; rebuild infra/kafka-broker "
+                        + "(mvn -pl infra/kafka-broker install) so that Maven resolves it again");
+            }
+        }
+        entries.add(ownLocation().toString());
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Writes {@code server.properties} and {@code log4j2.xml} into {@code home}; returns the properties file. */
+    public static Path writeConfig(Path home, int port, int controllerPort) {
+        try {
+            Files.createDirectories(home);
+            Path dataDir = home.resolve("data").toAbsolutePath();
+            String properties = readResource(TEMPLATE_RESOURCE)
+                    .replace("@PORT@", Integer.toString(port))
+                    .replace("@CONTROLLER_PORT@", Integer.toString(controllerPort))
+                    // server.properties is a Java properties file: backslashes (Windows paths) need escaping
+                    .replace("@LOG_DIR@", dataDir.toString().replace("\\", "\\\\"));
+            Path config = home.resolve("server.properties");
+            Files.writeString(config, properties);
+            Files.writeString(home.resolve("log4j2.xml"), readResource(LOG4J2_RESOURCE));
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True once the storage in {@code home/data} has been formatted (format must run exactly once). */
+    public static boolean isFormatted(Path home) {
+        return Files.exists(home.resolve("data").resolve("meta.properties"));
+    }
+
+    /** A random cluster id in Kafka's format (URL-safe base64 of 16 bytes, never starting with '-'). */
+    public static String newClusterId() {
+        SecureRandom random = new SecureRandom();
+        while (true) {
+            UUID uuid = new UUID(random.nextLong(), random.nextLong());
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+
+    /** {@code java -cp … kafka.tools.StorageTool format -t <clusterId> -c server.properties}. */
+    public static List<String> formatCommand(Path home, String clusterId) {
+        List<String> command = javaCommand(home, List.of("-Xmx256m"));
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
+                "-c", home.resolve("server.properties").toAbsolutePath().toString()));
+        return command;
+    }
+
+    /**
+     * {@code java … kafka.Kafka server.properties}, through {@link ChildBroker} so that the broker exits
+     * with the JVM whose pid is given (pass {@code -1} for a broker that must outlive its starter).
+     */
+    public static List<String> brokerCommand(Path home, long parentPid) {
+        List<String> command = javaCommand(home, List.of(
+                "-Xms128m", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
+                "-D" + PARENT_PID_PROPERTY + "=" + parentPid));
+        command.addAll(List.of(ChildBroker.class.getName(), home.resolve("server.properties").toAbsolutePath().toString()));
+        return command;
+    }
+
+    private static List<String> javaCommand(Path home, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dlog4j2.configurationFile=" + home.resolve("log4j2.xml").toAbsolutePath().toUri());
+        command.add("-cp");
+        command.add(classpath());
+        return command;
+    }
+
+    private static Path ownLocation() {
+        try {
+            return Path.of(BrokerFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = BrokerFiles.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Resource " + name + " not found; is infra/kafka-broker built?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For {@code infra/local.sh}, which has only a shell:
+     * <ul>
+     *   <li>{@code prepare HOME PORT CONTROLLER_PORT} writes the configuration and formats the storage if it
+     *       was never formatted (idempotent);</li>
+     *   <li>{@code command HOME} prints the broker's command line, one argument per line.</li>
+     * </ul>
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("prepare")) {
+            Path home = Path.of(args[1]).toAbsolutePath();
+            writeConfig(home, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            if (!isFormatted(home)) {
+                Process format = new ProcessBuilder(formatCommand(home, newClusterId()))
+                        .redirectErrorStream(true)
+                        .redirectOutput(home.resolve("format.log").toFile())
+                        .start();
+                int exit = format.waitFor();
+                if (exit != 0) {
+                    System.err.println("Formatting the Kafka storage failed (exit " + exit + "), see " + home.resolve("format.log"));
+                    System.exit(1);
+                }
+            }
+        } else if (args.length == 2 && args[0].equals("command")) {
+            brokerCommand(Path.of(args[1]).toAbsolutePath(), -1).forEach(System.out::println);
+        } else {
+            System.err.println("usage: BrokerFiles prepare HOME PORT CONTROLLER_PORT | command HOME");
+            System.exit(2);
+        }
+    }
+}
