@@ -1,0 +1,35 @@
+package io.groundbreak.kit.security;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/** Who is calling: user name, role, and for a district office its district code. */
+public record CurrentUser(String name, Role role, Optional<String> district) {
+
+    static final String DISTRICT_AUTHORITY_PREFIX = "DISTRICT_";
+
+    public static CurrentUser of(Authentication authentication) {
+        Role role = null;
+        String district = null;
+        for (GrantedAuthority granted : authentication.getAuthorities()) {
+            String authority = granted.getAuthority();
+            if (authority == null) {
+                continue;
+            }
+            if (authority.startsWith("ROLE_")) {
+                role = Role.valueOf(authority.substring("ROLE_".length()));
+            } else if (authority.startsWith(DISTRICT_AUTHORITY_PREFIX)) {
+                district = authority.substring(DISTRICT_AUTHORITY_PREFIX.length());
+            }
+        }
+        if (role == null) {
+            throw new IllegalStateException("user " + authentication.getName() + " has no Groundbreak role");
+        }
+        return new CurrentUser(authentication.getName(), role, Optional.ofNullable(district));
+    }
+
+    public boolean isDistrictOffice() {
+        return role == Role.DISTRICT;
+    }
+}

@@ -1,0 +1,10 @@
+package io.groundbreak.kit.security;
+
+/** The roles of DESIGN.md "Security"; a DISTRICT user is also bound to one district code. */
+public enum Role {
+    DISTRICT, LEADER, AUDITOR, ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}
