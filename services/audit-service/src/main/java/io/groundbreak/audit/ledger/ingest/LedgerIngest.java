@@ -1,0 +1,94 @@
+package io.groundbreak.audit.ledger.ingest;
+
+import io.groundbreak.audit.ledger.store.Ledger;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admits an event to the ledger only if it extends the project's verified chain: its hash must be the
+ * one its fields give, and its prevHash the hash of the ledger's previous event of the project (64 zeros
+ * for sequence 0). A redelivered event is skipped. A refused event is not stored: it is logged at ERROR
+ * and counted in {@value #REJECTED_METRIC}, tagged with the reason.
+ */
+@Component
+public class LedgerIngest {
+
+    public static final String REJECTED_METRIC = "groundbreak.audit.events.rejected";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerIngest.class);
+
+    public enum Outcome { APPENDED, DUPLICATE, REJECTED }
+
+    private final Ledger ledger;
+    private final MeterRegistry meters;
+
+    LedgerIngest(Ledger ledger, MeterRegistry meters) {
+        this.ledger = ledger;
+        this.meters = meters;
+    }
+
+    @Transactional
+    public Outcome ingest(EventEnvelope envelope) {
+        if (!envelope.hashIsIntact()) {
+            return reject("hash-mismatch", envelope, "its hash is not the one its fields give");
+        }
+        Optional<String> heldHash = ledger.hashOfEvent(envelope.id());
+        if (heldHash.isPresent()) {
+            return heldHash.get().equals(envelope.hash())
+                    ? duplicate(envelope)
+                    : reject("conflicts-with-ledger", envelope, "the ledger holds this event id with another hash");
+        }
+        Optional<String> expectedPrevHash = envelope.sequence() == 0
+                ? Optional.of(HashChain.GENESIS_PREV_HASH)
+                : ledger.hashAt(envelope.subject(), envelope.sequence() - 1);
+        if (expectedPrevHash.isEmpty()) {
+            return reject("missing-predecessor", envelope, "the ledger does not hold the project's event "
+                    + (envelope.sequence() - 1));
+        }
+        if (!expectedPrevHash.get().equals(envelope.prevHash())) {
+            return reject("prev-hash-mismatch", envelope, "its prevHash is not the hash of the project's event "
+                    + (envelope.sequence() - 1));
+        }
+        if (ledger.append(envelope)) {
+            return Outcome.APPENDED;
+        }
+        // lost a race with a second delivery of the same record, or another event took the sequence
+        return ledger.hashOfEvent(envelope.id()).isPresent()
+                ? duplicate(envelope)
+                : reject("sequence-taken", envelope, "the ledger holds another event at this sequence");
+    }
+
+    /** For records that are not events at all, so that every refusal is counted in one place. */
+    public void rejectMalformed(String description) {
+        count("malformed");
+        log.error("Not stored in the ledger: {}", description);
+    }
+
+    private Outcome duplicate(EventEnvelope envelope) {
+        log.debug("Skipped redelivered event {} of project {} (sequence {})",
+                envelope.id(), envelope.subject(), envelope.sequence());
+        return Outcome.DUPLICATE;
+    }
+
+    private Outcome reject(String reason, EventEnvelope envelope, String why) {
+        count(reason);
+        log.error("Not stored in the ledger: event {} ({}) of project {} at sequence {}, recorded by {}: {}",
+                envelope.id(), envelope.type(), envelope.subject(), envelope.sequence(), envelope.recordedBy(), why);
+        return Outcome.REJECTED;
+    }
+
+    private void count(String reason) {
+        Counter.builder(REJECTED_METRIC)
+                .description("Records not stored in the ledger because they failed a check")
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
+    }
+}

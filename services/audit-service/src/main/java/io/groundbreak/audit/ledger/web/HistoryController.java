@@ -1,0 +1,45 @@
+package io.groundbreak.audit.ledger.web;
+
+import io.groundbreak.audit.ledger.store.Ledger;
+import io.groundbreak.events.EventCodec;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.ProjectId;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+@RestController
+@RequestMapping("/api/audit/projects")
+class HistoryController {
+
+    private final Ledger ledger;
+
+    HistoryController(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * Every event of the project in sequence order, each written as the export writes it (the envelope's
+     * fields, the body under {@code data}), so an auditor recomputes each hash from the answer alone.
+     */
+    @GetMapping("/{projectId}/history")
+    List<ObjectNode> history(@PathVariable String projectId) {
+        List<EventEnvelope> events = ledger.history(parse(projectId));
+        if (events.isEmpty()) {
+            throw new UnknownProject(projectId);
+        }
+        return events.stream().map(EventCodec::envelopeToTree).toList();
+    }
+
+    /** A path id that is not a UUID names no project: 404, not 400. */
+    private static ProjectId parse(String projectId) {
+        try {
+            return ProjectId.parse(projectId);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownProject(projectId);
+        }
+    }
+}
