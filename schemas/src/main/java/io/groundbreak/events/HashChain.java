@@ -5,8 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HashChain {
 
     public static final String GENESIS_PREV_HASH = "0".repeat(64);
+
+    /** The fields the hash covers, in DESIGN.md's order (JCS sorts them anyway). */
+    public static final List<String> HASHED_FIELDS =
+            List.of("id", "type", "subject", "sequence", "time", "recordedBy", "prevHash", "data");
 
     private HashChain() {
     }
@@ -37,11 +44,50 @@ public final class HashChain {
 
     /** The exact bytes that are hashed, as text: JCS of the hashed fields. */
     public static String canonicalJson(EventEnvelope envelope) {
+        return jcs(hashedFields(envelope));
+    }
+
+    /**
+     * The hash of an envelope given as JSON, such as a line of the audit export or a record rebuilt
+     * from its headers: the recipe applied to the fields as they are written, so that a body field
+     * this version does not know still counts and nothing passes through our types on the way.
+     *
+     * @throws MalformedEventException when the text is not a JSON object or a hashed field is missing
+     */
+    public static String hashOfJson(String envelopeJson) {
         try {
-            return new JsonCanonicalizer(EventCodec.jsonMapper().writeValueAsString(hashedFields(envelope)))
-                    .getEncodedString();
+            return hashOfJson(EventCodec.jsonMapper().readTree(envelopeJson));
+        } catch (JacksonException e) {
+            throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@link #hashOfJson(String)} of a parsed envelope. */
+    public static String hashOfJson(JsonNode envelope) {
+        return sha256Hex(canonicalJson(envelope));
+    }
+
+    /** The exact text that is hashed for an envelope given as JSON: JCS of its hashed fields only. */
+    public static String canonicalJson(JsonNode envelope) {
+        if (envelope == null || !envelope.isObject()) {
+            throw new MalformedEventException("an envelope is a JSON object");
+        }
+        ObjectNode hashed = EventCodec.jsonMapper().createObjectNode();
+        for (String field : HASHED_FIELDS) {
+            JsonNode value = envelope.get(field);
+            if (value == null) {
+                throw new MalformedEventException("envelope field '" + field + "' is missing");
+            }
+            hashed.set(field, value);
+        }
+        return jcs(hashed);
+    }
+
+    private static String jcs(ObjectNode node) {
+        try {
+            return new JsonCanonicalizer(EventCodec.jsonMapper().writeValueAsString(node)).getEncodedString();
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("our own JSON could not be canonicalised", e);
+            throw new MalformedEventException("not canonicalisable (RFC 8785 / I-JSON): " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Everything needed to run a single-node KRaft broker as a child JVM: the broker's classpath (resolved
  * by Maven when this module was built), the rendered {@code server.properties} and {@code log4j2.xml},
- * and the two command lines (format the storage once, then run the broker).
+ * and the command line that runs it (formatting the storage on the first start).
  *
  * <p>Pure JDK on purpose: this class is used from test JVMs and from {@code infra/local.sh}, where
  * Kafka's own jars are not on the classpath (they are optional dependencies of this module).
@@ -33,6 +33,8 @@ public final class BrokerFiles {
 
     /** Set on the child JVM so that it exits when the JVM that started it is gone (see {@link ChildBroker}). */
     public static final String PARENT_PID_PROPERTY = "groundbreak.kafka.parent-pid";
+    /** Set on the child JVM: the cluster id to format the storage with, if it is not formatted yet. */
+    public static final String FORMAT_CLUSTER_ID_PROPERTY = "groundbreak.kafka.format-cluster-id";
 
     private BrokerFiles() {
     }
@@ -92,22 +94,34 @@ public final class BrokerFiles {
         }
     }
 
-    /** {@code java -cp … kafka.tools.StorageTool format -t <clusterId> -c server.properties}. */
-    public static List<String> formatCommand(Path home, String clusterId) {
-        List<String> command = javaCommand(home, List.of("-Xmx256m"));
-        command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
-                "-c", home.resolve("server.properties").toAbsolutePath().toString()));
-        return command;
+    /** How the broker JVM is tuned: for a quick start or for throughput. */
+    public enum Tuning {
+        /**
+         * Integration tests: the C1 compiler only and the serial collector. Starts in about half the time on
+         * a busy 2-core machine (measured 3.5 s against 7-9 s), at the cost of peak throughput.
+         */
+        QUICK_START("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        /** The local stack and benchmarks: full JIT, G1, the heap Kafka's own start script gives. */
+        THROUGHPUT("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+
+        private final List<String> options;
+
+        Tuning(String... options) {
+            this.options = List.of(options);
+        }
     }
 
     /**
-     * {@code java … kafka.Kafka server.properties}, through {@link ChildBroker} so that the broker exits
-     * with the JVM whose pid is given (pass {@code -1} for a broker that must outlive its starter).
+     * {@code java … kafka.Kafka server.properties}, through {@link ChildBroker}: it formats the storage
+     * first if it never was (with a new cluster id), and exits with the JVM whose pid is given (pass
+     * {@code -1} for a broker that must outlive its starter).
      */
-    public static List<String> brokerCommand(Path home, long parentPid) {
-        List<String> command = javaCommand(home, List.of(
-                "-Xms128m", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
-                "-D" + PARENT_PID_PROPERTY + "=" + parentPid));
+    public static List<String> brokerCommand(Path home, long parentPid, Tuning tuning) {
+        List<String> jvmOptions = new ArrayList<>(tuning.options);
+        jvmOptions.add("-Djava.awt.headless=true");
+        jvmOptions.add("-D" + PARENT_PID_PROPERTY + "=" + parentPid);
+        jvmOptions.add("-D" + FORMAT_CLUSTER_ID_PROPERTY + "=" + newClusterId());
+        List<String> command = javaCommand(home, jvmOptions);
         command.addAll(List.of(ChildBroker.class.getName(), home.resolve("server.properties").toAbsolutePath().toString()));
         return command;
     }
@@ -144,30 +158,18 @@ public final class BrokerFiles {
     /**
      * For {@code infra/local.sh}, which has only a shell:
      * <ul>
-     *   <li>{@code prepare HOME PORT CONTROLLER_PORT} writes the configuration and formats the storage if it
-     *       was never formatted (idempotent);</li>
-     *   <li>{@code command HOME} prints the broker's command line, one argument per line.</li>
+     *   <li>{@code configure HOME PORT CONTROLLER_PORT} writes server.properties and log4j2.xml into HOME;</li>
+     *   <li>{@code command HOME} prints the broker's command line (tuned for throughput, not tied to the
+     *       caller's life), one argument per line.</li>
      * </ul>
      */
-    public static void main(String[] args) throws Exception {
-        if (args.length == 4 && args[0].equals("prepare")) {
-            Path home = Path.of(args[1]).toAbsolutePath();
-            writeConfig(home, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            if (!isFormatted(home)) {
-                Process format = new ProcessBuilder(formatCommand(home, newClusterId()))
-                        .redirectErrorStream(true)
-                        .redirectOutput(home.resolve("format.log").toFile())
-                        .start();
-                int exit = format.waitFor();
-                if (exit != 0) {
-                    System.err.println("Formatting the Kafka storage failed (exit " + exit + "), see " + home.resolve("format.log"));
-                    System.exit(1);
-                }
-            }
+    public static void main(String[] args) {
+        if (args.length == 4 && args[0].equals("configure")) {
+            writeConfig(Path.of(args[1]).toAbsolutePath(), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         } else if (args.length == 2 && args[0].equals("command")) {
-            brokerCommand(Path.of(args[1]).toAbsolutePath(), -1).forEach(System.out::println);
+            brokerCommand(Path.of(args[1]).toAbsolutePath(), -1, Tuning.THROUGHPUT).forEach(System.out::println);
         } else {
-            System.err.println("usage: BrokerFiles prepare HOME PORT CONTROLLER_PORT | command HOME");
+            System.err.println("usage: BrokerFiles configure HOME PORT CONTROLLER_PORT | command HOME");
             System.exit(2);
         }
     }

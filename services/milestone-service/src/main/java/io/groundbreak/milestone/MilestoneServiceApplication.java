@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 public class MilestoneServiceApplication {
 
     public static void main(String[] args) {
+        // Axon's update checker calls out to the internet and writes under the home folder
+        System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(MilestoneServiceApplication.class, args);
     }
 
