@@ -1,0 +1,44 @@
+package io.groundbreak.funnel;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.groundbreak.funnel", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule webDoesNotTouchMessaging = noClasses()
+            .that().resideInAPackage("..funnel.web..")
+            .should().dependOnClassesThat().resideInAPackage("..funnel.messaging..");
+
+    @ArchTest
+    static final ArchRule webReadsThroughTheQueryRoleOnly = noClasses()
+            .that().resideInAPackage("..funnel.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
+
+    @ArchTest
+    static final ArchRule messagingDoesNotTouchWebOrQueries = noClasses()
+            .that().resideInAPackage("..funnel.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("..funnel.web..", "..funnel.query..");
+
+    @ArchTest
+    static final ArchRule queriesKnowNeitherHttpNorKafka = noClasses()
+            .that().resideInAPackage("..funnel.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("..funnel.web..", "..funnel.messaging..",
+                    "org.springframework.web..", "org.springframework.messaging..", "org.springframework.kafka..");
+
+    @ArchTest
+    static final ArchRule onlyMessagingTalksToKafka = noClasses()
+            .that().resideOutsideOfPackage("..funnel.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.apache.kafka..");
+
+    /** Services share nothing but the topic and schemas/ (DESIGN.md "Architecture"). */
+    @ArchTest
+    static final ArchRule noOtherServiceIsUsed = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("io.groundbreak.milestone..", "io.groundbreak.audit..");
+}
