@@ -37,7 +37,8 @@ public class LedgerIngest {
     @Transactional
     public Outcome ingest(EventEnvelope envelope) {
         if (!envelope.hashIsIntact()) {
-            return reject("hash-mismatch", envelope, "its hash is not the one its fields give");
+            return reject("hash-mismatch", envelope, "its hash " + envelope.hash() + " is not the one its fields give, "
+                    + HashChain.hashOf(envelope));
         }
         Optional<String> heldHash = ledger.hashOfEvent(envelope.id());
         if (heldHash.isPresent()) {

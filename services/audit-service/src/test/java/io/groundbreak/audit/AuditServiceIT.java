@@ -1,0 +1,224 @@
+package io.groundbreak.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.groundbreak.audit.ledger.ingest.LedgerIngest;
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.EventCodec;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.EventTime;
+import io.groundbreak.events.HashChain;
+import io.groundbreak.events.MilestoneRecorded;
+import io.groundbreak.events.ProjectId;
+import io.groundbreak.events.ProjectRegistered;
+import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.Stage;
+import io.groundbreak.testsupport.TestInfrastructure;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The audit-service against a real broker and database: genuine, redelivered and altered records are
+ * produced onto the topic, and the ledger is read over HTTP as an auditor reads it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditServiceIT {
+
+    /** A topic of its own, so that a shared broker's earlier records never reach this run's database. */
+    private static final String TOPIC = CloudEventHeaders.TOPIC + ".it-" + UUID.randomUUID();
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
+    private static final String TIME_FORMAT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().registerSpringProperties(registry, "audit");
+        registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Http http;
+    private EventsTopic topic;
+    /** What the ledger must hold for the project of the scenario, in order. */
+    private final List<EventEnvelope> genuine = new ArrayList<>();
+    private ProjectId projectId;
+    private EventEnvelope otherProjectsRegistration;
+
+    /**
+     * One project's genuine events, interleaved with a redelivery and with records that must be refused:
+     * an altered hash, an altered body, a broken link, a gap and a fork. All share the project's key, so
+     * they arrive in the order sent.
+     */
+    @BeforeAll
+    void publishScenario() {
+        http = new Http(port);
+        topic = new EventsTopic(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC);
+
+        ProjectStream project = new ProjectStream("120116");
+        projectId = project.projectId;
+        genuine.add(project.next(new ProjectRegistered(projectId, "BH-2024-001", "新能源电池基地", "120116",
+                "new-energy", "Investor Ltd.", new BigDecimal("5000000000.00"), "临港经济区")));
+        genuine.add(project.next(milestone(Stage.TALKS, "2024-01-10", null)));
+        genuine.add(project.next(milestone(Stage.SIGNED, "2024-03-01", "3000000000.00")));
+        topic.send(genuine.get(0), genuine.get(1), genuine.get(2), genuine.get(1));
+
+        MilestoneRecorded landed = milestone(Stage.LANDED, "2024-06-01", null);
+        EventEnvelope brokenLink = project.forged(3, "f".repeat(64), landed);
+        EventEnvelope afterAGap = project.forged(5, project.prevHash(), landed);
+        EventEnvelope genuineLanded = project.next(landed);
+        Map<String, String> alteredHash = CloudEventHeaders.of(genuineLanded);
+        alteredHash.put(CloudEventHeaders.HASH, HashChain.hashOf(brokenLink));
+        byte[] alteredBody = EventCodec.toJsonBytes(milestone(Stage.LANDED, "2024-05-31", null));
+        topic.send(projectId.toString(), alteredHash, EventCodec.toJsonBytes(landed));
+        topic.send(projectId.toString(), CloudEventHeaders.of(genuineLanded), alteredBody);
+        topic.send(brokenLink, afterAGap, genuineLanded);
+        genuine.add(genuineLanded);
+
+        EventEnvelope fork = project.forged(3, genuine.get(2).hash(),
+                new ProjectSuspended(projectId, LocalDate.parse("2024-06-02"), "a second writer"));
+        genuine.add(project.next(new ProjectSuspended(projectId, LocalDate.parse("2024-07-01"), "awaiting permits")));
+        topic.send(fork, genuine.get(4));
+
+        ProjectStream other = new ProjectStream("120101");
+        otherProjectsRegistration = other.next(new ProjectRegistered(other.projectId, "HP-2024-007", "Biolab",
+                "120101", "biomedicine", "Lab Inc.", new BigDecimal("10.00"), null));
+        topic.send(otherProjectsRegistration);
+
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            assertThat(history(projectId.toString(), "auditor").status()).isEqualTo(200);
+            assertThat(history(projectId.toString(), "auditor").body()).hasSize(genuine.size());
+            assertThat(history(other.projectId.toString(), "auditor").status()).isEqualTo(200);
+        });
+    }
+
+    @AfterAll
+    void closeTopic() {
+        topic.close();
+    }
+
+    @Test
+    void historyListsTheProjectsEventsInSequenceOrderWithTheirFullEnvelope() {
+        JsonNode history = history(projectId.toString(), "auditor").body();
+
+        assertThat(history).hasSize(5);
+        for (int i = 0; i < genuine.size(); i++) {
+            EventEnvelope expected = genuine.get(i);
+            JsonNode event = history.get(i);
+            assertThat(event.get("id").asString()).isEqualTo(expected.id().toString());
+            assertThat(event.get("type").asString()).isEqualTo(expected.type());
+            assertThat(event.get("subject").asString()).isEqualTo(projectId.toString());
+            assertThat(event.get("sequence").asLong()).isEqualTo(i);
+            assertThat(event.get("time").asString()).matches(TIME_FORMAT).isEqualTo(EventTime.format(expected.time()));
+            assertThat(event.get("recordedBy").asString()).isEqualTo("d120116");
+            assertThat(event.get("prevHash").asString())
+                    .isEqualTo(i == 0 ? HashChain.GENESIS_PREV_HASH : history.get(i - 1).get("hash").asString());
+            assertThat(event.get("hash").asString()).isEqualTo(expected.hash());
+            assertThat(event.get("district").asString()).isEqualTo("120116");
+            assertThat(event.get("data").get("projectId").asString()).isEqualTo(projectId.toString());
+        }
+        assertThat(history.get(0).get("data").get("name").asString()).isEqualTo("新能源电池基地");
+        assertThat(history.get(0).get("data").get("plannedInvestmentCny").isString()).isTrue();
+        assertThat(history.get(2).get("data").get("amountCny").asString()).isEqualTo("3000000000.00");
+        assertThat(history.get(3).get("data").get("effectiveDate").asString()).isEqualTo("2024-06-01");
+    }
+
+    @Test
+    void everyHashCanBeRecomputedFromTheAnswerAlone() {
+        history(projectId.toString(), "admin").body().forEach(event -> {
+            EventEnvelope envelope = EventCodec.envelopeFromJson(event.toString());
+            assertThat(envelope.hashIsIntact()).as("event %s", envelope.id()).isTrue();
+        });
+    }
+
+    @Test
+    void aRedeliveredEventIsStoredOnce() {
+        List<String> ids = new ArrayList<>();
+        history(projectId.toString(), "auditor").body().forEach(event -> ids.add(event.get("id").asString()));
+        assertThat(ids).doesNotHaveDuplicates().contains(genuine.get(1).id().toString());
+    }
+
+    @Test
+    void recordsThatFailACheckAreNotStoredButCounted() {
+        assertThat(rejected("hash-mismatch")).as("altered hash and altered body").isEqualTo(2);
+        assertThat(rejected("prev-hash-mismatch")).isEqualTo(1);
+        assertThat(rejected("missing-predecessor")).isEqualTo(1);
+        assertThat(rejected("sequence-taken")).isEqualTo(1);
+    }
+
+    @Test
+    void theLedgerTableRefusesEveryChange(@Autowired JdbcClient jdbc) {
+        for (String change : List.of("UPDATE ledger_event SET recorded_by = 'someone else'",
+                "DELETE FROM ledger_event", "TRUNCATE ledger_event")) {
+            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).hasMessageContaining("append-only");
+        }
+        assertThat(history(projectId.toString(), "auditor").body()).hasSize(genuine.size());
+    }
+
+    @Test
+    void theHistoryOfAProjectHoldsNoOtherProjectsEvents() {
+        JsonNode history = history(otherProjectsRegistration.subject().toString(), "auditor").body();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("id").asString()).isEqualTo(otherProjectsRegistration.id().toString());
+        assertThat(history.get(0).get("district").asString()).isEqualTo("120101");
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsReadTheLedger() {
+        for (String user : List.of("leader", "d120116")) {
+            Http.Answer refused = history(projectId.toString(), user);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        Http.Answer anonymous = history(projectId.toString(), null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+        assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aProjectWithoutEventsOrAnIdThatIsNoUuidIsNotFound() {
+        for (String id : List.of(UUID.randomUUID().toString(), "not-a-project")) {
+            Http.Answer answer = history(id, "auditor");
+            assertThat(answer.status()).as(id).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    private Http.Answer history(String projectId, String user) {
+        return http.get("/api/audit/projects/" + projectId + "/history", user);
+    }
+
+    private long rejected(String reason) {
+        Http.Answer answer = http.get("/actuator/metrics/" + LedgerIngest.REJECTED_METRIC + "?tag=reason:" + reason, "admin");
+        assertThat(answer.status()).as("metric for %s", reason).isEqualTo(200);
+        return Math.round(answer.body().get("measurements").get(0).get("value").asDouble());
+    }
+
+    private MilestoneRecorded milestone(Stage stage, String effectiveDate, String amountCny) {
+        return new MilestoneRecorded(projectId, stage, LocalDate.parse(effectiveDate),
+                amountCny == null ? null : new BigDecimal(amountCny), amountCny == null ? null : "签约仪式");
+    }
+}

@@ -1,0 +1,48 @@
+package io.groundbreak.audit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** GET requests against the running service, as a user (HTTP Basic) or anonymously. */
+final class Http {
+
+    record Answer(int status, String contentType, JsonNode body) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    Http(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** @param user null for no credentials; the local users' password is {@code <user>-dev} */
+    Answer get(String path, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (user != null) {
+            String credentials = user + ":" + user + "-dev";
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    body.isEmpty() ? null : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
