@@ -1,9 +1,17 @@
 package io.groundbreak.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,6 +48,10 @@ public final class EventCodec {
                     .map(EventCodec::asEventClass)
                     .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
+    /** Per type, the accessors of the fields its published schema requires. */
+    private static final Map<Class<? extends ProjectEvent>, List<Method>> REQUIRED =
+            TYPES.values().stream().collect(Collectors.toUnmodifiableMap(Function.identity(), EventCodec::required));
+
     private EventCodec() {
     }
 
@@ -49,7 +61,7 @@ public final class EventCodec {
                 .addSerializer(ProjectId.class, new ValueSerializer<>() {
                     @Override
                     public void serialize(ProjectId value, JsonGenerator gen, SerializationContext ctxt) {
-                        gen.writeString(value.toString());
+                        gen.writeString(value.toPlainString());
                     }
                 })
                 .addDeserializer(ProjectId.class, new ValueDeserializer<>() {
@@ -96,11 +108,55 @@ public final class EventCodec {
         if (eventClass == null) {
             throw new MalformedEventException("unknown event type '" + type + "'");
         }
+        ProjectEvent event;
         try {
-            return MAPPER.readValue(json, eventClass);
+            event = MAPPER.readValue(json, eventClass);
         } catch (JacksonException e) {
             throw new MalformedEventException(
                     "body of " + type + " is not valid: " + e.getOriginalMessage(), e);
+        }
+        requirePresent(type, event);
+        return event;
+    }
+
+    /** A consumer must not get an event with a required field missing: it would fail far from here. */
+    private static void requirePresent(String type, ProjectEvent event) {
+        if (event == null) {
+            throw new MalformedEventException("body of " + type + " is null");
+        }
+        for (Method accessor : REQUIRED.get(event.getClass())) {
+            try {
+                if (accessor.invoke(event) == null) {
+                    throw new MalformedEventException(
+                            "body of " + type + " is not valid: '" + accessor.getName() + "' is missing");
+                }
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The required fields as the type's published schema lists them: the schema is the one source. */
+    private static List<Method> required(Class<? extends ProjectEvent> type) {
+        String resource = "schemas/v1/" + type.getSimpleName() + ".schema.json";
+        try (InputStream in = EventCodec.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath:" + resource + " is missing");
+            }
+            List<String> names = new ArrayList<>();
+            MAPPER.readTree(in).path("required").forEach(name -> names.add(name.asString()));
+            List<Method> accessors = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (names.remove(component.getName())) {
+                    accessors.add(component.getAccessor());
+                }
+            }
+            if (!names.isEmpty()) {
+                throw new IllegalStateException(resource + " requires " + names + ", which " + type + " lacks");
+            }
+            return List.copyOf(accessors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -44,7 +44,7 @@ public final class HashChain {
 
     /** The exact bytes that are hashed, as text: JCS of the hashed fields. */
     public static String canonicalJson(EventEnvelope envelope) {
-        return jcs(hashedFields(envelope));
+        return canonicalize(hashedFields(envelope));
     }
 
     /**
@@ -80,10 +80,11 @@ public final class HashChain {
             }
             hashed.set(field, value);
         }
-        return jcs(hashed);
+        return canonicalize(hashed);
     }
 
-    private static String jcs(ObjectNode node) {
+    /** RFC 8785 of any JSON value: Jackson writes it, the JCS library canonicalises the text. */
+    static String canonicalize(JsonNode node) {
         try {
             return new JsonCanonicalizer(EventCodec.jsonMapper().writeValueAsString(node)).getEncodedString();
         } catch (java.io.IOException e) {

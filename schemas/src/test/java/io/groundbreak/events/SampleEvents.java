@@ -1,0 +1,92 @@
+package io.groundbreak.events;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/** Events for the contract tests: hand-picked edge cases and seeded random ones of every type. */
+public final class SampleEvents {
+
+    public static final ProjectId PROJECT = ProjectId.parse("0b6f2c1e-4a57-4c2b-9f7e-3d8a1e5b2c90");
+    /** Text that JSON and JCS must carry exactly: CJK, an emoji (a surrogate pair), quotes, escapes. */
+    public static final String AWKWARD_TEXT = "滨海新区 \"一期\" \\ 🏭\tline\nend\u0001 €";
+
+    private SampleEvents() {
+    }
+
+    /** Each type with every optional field, and again with none; amounts and dates at their edges. */
+    public static List<ProjectEvent> handPicked() {
+        LocalDate day = LocalDate.of(2024, 5, 7);
+        return List.of(
+                new ProjectRegistered(PROJECT, "BH-2024-017", "高端储能电池生产基地", "120116", "new-energy",
+                        "津海新能源科技有限公司", new BigDecimal("1500000000.00"), "滨海高新区"),
+                new ProjectRegistered(PROJECT, "X", AWKWARD_TEXT, "120101", "other", "I", new BigDecimal("0"), null),
+                new MilestoneRecorded(PROJECT, Stage.SIGNED, day, new BigDecimal("0.5"), AWKWARD_TEXT),
+                new MilestoneRecorded(PROJECT, Stage.TALKS, LocalDate.of(1999, 12, 31), null, null),
+                new MilestoneCorrected(PROJECT, Stage.PRODUCING, LocalDate.of(2024, 2, 29),
+                        new BigDecimal("99999999999999999999.99"), "日期有误"),
+                new MilestoneCorrected(PROJECT, Stage.LANDED, day, null, "r"),
+                new MilestoneRetracted(PROJECT, Stage.STARTED, "开工手续未办结"),
+                new ProjectSuspended(PROJECT, LocalDate.of(2025, 1, 1), "融资调整"),
+                new ProjectResumed(PROJECT, LocalDate.of(2025, 12, 31), "融资到位"),
+                new ProjectTerminated(PROJECT, day, "撤回"),
+                new InvestmentReported(PROJECT, YearMonth.of(2024, 1), new BigDecimal("320000000")),
+                new InvestmentReported(PROJECT, YearMonth.of(2024, 12), new BigDecimal("0.01")),
+                new ProjectDetailsAmended(PROJECT, "新名称", "aerospace", "新投资方", new BigDecimal("1800000000.10"),
+                        "渤龙湖科技园", "二期扩建"),
+                new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("1"), null, "调整"));
+    }
+
+    /** Random valid events of every type, the same ones on every run. */
+    public static List<ProjectEvent> random(long seed, int count) {
+        Random random = new Random(seed);
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> random(random, i % 9)).toList();
+    }
+
+    private static ProjectEvent random(Random r, int kind) {
+        ProjectId id = new ProjectId(new UUID(r.nextLong(), r.nextLong()));
+        Stage stage = Stage.values()[r.nextInt(Stage.values().length)];
+        LocalDate date = LocalDate.ofEpochDay(r.nextInt(25_000));
+        String[] districts = {"120101", "120116", "120119"};
+        String[] chains = {"it-innovation", "new-energy", "other"};
+        return switch (kind) {
+            case 0 -> new ProjectRegistered(id, text(r), text(r), districts[r.nextInt(3)], chains[r.nextInt(3)],
+                    text(r), amount(r), r.nextBoolean() ? text(r) : null);
+            case 1 -> new MilestoneRecorded(id, stage, date, r.nextBoolean() ? amount(r) : null,
+                    r.nextBoolean() ? text(r) : null);
+            case 2 -> new MilestoneCorrected(id, stage, date, r.nextBoolean() ? amount(r) : null, text(r));
+            case 3 -> new MilestoneRetracted(id, stage, text(r));
+            case 4 -> new ProjectSuspended(id, date, text(r));
+            case 5 -> new ProjectResumed(id, date, text(r));
+            case 6 -> new ProjectTerminated(id, date, text(r));
+            case 7 -> new InvestmentReported(id, YearMonth.of(1990 + r.nextInt(60), 1 + r.nextInt(12)), amount(r));
+            default -> new ProjectDetailsAmended(id, text(r), r.nextBoolean() ? chains[r.nextInt(3)] : null,
+                    r.nextBoolean() ? text(r) : null, r.nextBoolean() ? amount(r) : null, null, text(r));
+        };
+    }
+
+    /** Non-negative, scale 0 to 2: what the contract allows, toPlainString of any of them. */
+    static BigDecimal amount(Random r) {
+        return new BigDecimal(new BigInteger(1 + r.nextInt(70), r), r.nextInt(3));
+    }
+
+    /** Any Unicode text with a non-blank character: CJK, ASCII, controls, supplementary planes. */
+    static String text(Random r) {
+        StringBuilder text = new StringBuilder("项");
+        int length = r.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            int codePoint = switch (r.nextInt(4)) {
+                case 0 -> 0x20 + r.nextInt(0x5f);
+                case 1 -> 0x4e00 + r.nextInt(0x5000);
+                case 2 -> r.nextInt(0x20);
+                default -> 0x1f300 + r.nextInt(0x300);
+            };
+            text.appendCodePoint(codePoint);
+        }
+        return text.toString();
+    }
+}
