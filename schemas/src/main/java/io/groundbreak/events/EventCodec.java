@@ -61,7 +61,7 @@ public final class EventCodec {
                 .addSerializer(ProjectId.class, new ValueSerializer<>() {
                     @Override
                     public void serialize(ProjectId value, JsonGenerator gen, SerializationContext ctxt) {
-                        gen.writeString(value.toPlainString());
+                        gen.writeString(value.toString());
                     }
                 })
                 .addDeserializer(ProjectId.class, new ValueDeserializer<>() {
