@@ -46,7 +46,7 @@ running_pid() {
   pid=$(<"$STATE/$name.pid")
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  ps -o args= -p "$pid" 2>/dev/null | grep -qF -- "$marker" || return 1
+  ps -ww -o args= -p "$pid" 2>/dev/null | grep -qF -- "$marker" || return 1
   printf '%s' "$pid"
 }
 
@@ -266,7 +266,8 @@ cmd_up() {
   esac
   mkdir -p "$STATE"
   # whatever went wrong, say that what did start is still running and how to stop it
-  trap 'rc=$?; if (( rc != 0 )); then say "(what started so far still runs: infra/local.sh status / down)" >&2; fi' EXIT
+  trap 'rc=$?; if (( rc != 0 )) && compgen -G "$STATE/*.pid" >/dev/null; then
+          say "(what started so far still runs: infra/local.sh status, infra/local.sh down)" >&2; fi' EXIT
   if all_running; then
     # Nothing to start, and a build now would only rewrite jars for nothing.
     say "everything already runs"
