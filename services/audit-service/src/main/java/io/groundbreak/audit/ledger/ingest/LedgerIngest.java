@@ -24,8 +24,6 @@ public class LedgerIngest {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerIngest.class);
 
-    public enum Outcome { APPENDED, DUPLICATE, REJECTED }
-
     private final Ledger ledger;
     private final MeterRegistry meters;
 
@@ -35,35 +33,38 @@ public class LedgerIngest {
     }
 
     @Transactional
-    public Outcome ingest(EventEnvelope envelope) {
+    public void ingest(EventEnvelope envelope) {
         if (!envelope.hashIsIntact()) {
-            return reject("hash-mismatch", envelope, "its hash " + envelope.hash() + " is not the one its fields give, "
+            reject("hash-mismatch", envelope, "its hash " + envelope.hash() + " is not the one its fields give, "
                     + HashChain.hashOf(envelope));
+            return;
         }
         Optional<String> heldHash = ledger.hashOfEvent(envelope.id());
         if (heldHash.isPresent()) {
-            return heldHash.get().equals(envelope.hash())
-                    ? duplicate(envelope)
-                    : reject("conflicts-with-ledger", envelope, "the ledger holds this event id with another hash");
+            if (heldHash.get().equals(envelope.hash())) {
+                skipDuplicate(envelope);
+            } else {
+                reject("conflicts-with-ledger", envelope, "the ledger holds this event id with another hash");
+            }
+            return;
         }
         Optional<String> expectedPrevHash = envelope.sequence() == 0
                 ? Optional.of(HashChain.GENESIS_PREV_HASH)
                 : ledger.hashAt(envelope.subject(), envelope.sequence() - 1);
         if (expectedPrevHash.isEmpty()) {
-            return reject("missing-predecessor", envelope, "the ledger does not hold the project's event "
+            reject("missing-predecessor", envelope, "the ledger does not hold the project's event "
                     + (envelope.sequence() - 1));
-        }
-        if (!expectedPrevHash.get().equals(envelope.prevHash())) {
-            return reject("prev-hash-mismatch", envelope, "its prevHash is not the hash of the project's event "
+        } else if (!expectedPrevHash.get().equals(envelope.prevHash())) {
+            reject("prev-hash-mismatch", envelope, "its prevHash is not the hash of the project's event "
                     + (envelope.sequence() - 1));
+        } else if (!ledger.append(envelope)) {
+            // lost a race with a second delivery of the same record, or another event took the sequence
+            if (ledger.hashOfEvent(envelope.id()).isPresent()) {
+                skipDuplicate(envelope);
+            } else {
+                reject("sequence-taken", envelope, "the ledger holds another event at this sequence");
+            }
         }
-        if (ledger.append(envelope)) {
-            return Outcome.APPENDED;
-        }
-        // lost a race with a second delivery of the same record, or another event took the sequence
-        return ledger.hashOfEvent(envelope.id()).isPresent()
-                ? duplicate(envelope)
-                : reject("sequence-taken", envelope, "the ledger holds another event at this sequence");
     }
 
     /** For records that are not events at all, so that every refusal is counted in one place. */
@@ -72,17 +73,15 @@ public class LedgerIngest {
         log.error("Not stored in the ledger: {}", description);
     }
 
-    private Outcome duplicate(EventEnvelope envelope) {
+    private static void skipDuplicate(EventEnvelope envelope) {
         log.debug("Skipped redelivered event {} of project {} (sequence {})",
                 envelope.id(), envelope.subject(), envelope.sequence());
-        return Outcome.DUPLICATE;
     }
 
-    private Outcome reject(String reason, EventEnvelope envelope, String why) {
+    private void reject(String reason, EventEnvelope envelope, String why) {
         count(reason);
         log.error("Not stored in the ledger: event {} ({}) of project {} at sequence {}, recorded by {}: {}",
                 envelope.id(), envelope.type(), envelope.subject(), envelope.sequence(), envelope.recordedBy(), why);
-        return Outcome.REJECTED;
     }
 
     private void count(String reason) {

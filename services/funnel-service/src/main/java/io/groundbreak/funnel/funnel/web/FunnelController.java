@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FunnelController {
 
     /** Dates in Groundbreak are local dates of the city (DESIGN.md "Events"). */
-    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final FunnelReader funnels;
     private final ReferenceData referenceData;
