@@ -233,6 +233,7 @@ all_running() {
 }
 
 print_usage_hints() {
+  local code="DEMO-$(date +%s)" # project codes are unique: a fixed one would answer 409 the second time
   cat <<EOF
 
 Groundbreak runs locally:
@@ -248,7 +249,7 @@ Local users (HTTP Basic, profile 'local' only):
 
 Try:
   curl -u d120116:d120116-dev -H 'Content-Type: application/json' http://127.0.0.1:8081/api/projects \\
-       -d '{"code":"BH-001","name":"Demo","district":"120116","chain":"new-energy","investor":"Demo Co","plannedInvestmentCny":"1500000000.00"}'
+       -d '{"code":"$code","name":"Demo","district":"120116","chain":"new-energy","investor":"Demo Co","plannedInvestmentCny":"1500000000.00"}'
   curl -u leader:leader-dev http://127.0.0.1:8082/api/funnel
 
 Logs and pids: .local/   Stop: infra/local.sh down
