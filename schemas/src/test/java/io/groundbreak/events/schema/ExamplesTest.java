@@ -58,6 +58,16 @@ class ExamplesTest {
     }
 
     @Test
+    void theReadmesWorkedExampleIsTheValidEnvelopes() throws IOException {
+        // README.md shows a district's IT the canonical text and hash of this file: keep it true
+        String readme = Files.readString(Path.of("README.md"));
+        String json = Files.readString(EXAMPLES.resolve("valid/envelope.json"));
+
+        assertThat(readme).contains("\n" + HashChain.canonicalJson(EventCodec.jsonMapper().readTree(json)) + "\n")
+                .contains("`" + HashChain.hashOfJson(json) + "`");
+    }
+
+    @Test
     void theValidRecordValidatesAndIsTheValidEnvelopeOnTheWire() throws IOException {
         Record record = record(EXAMPLES.resolve("valid/record.json"));
 
