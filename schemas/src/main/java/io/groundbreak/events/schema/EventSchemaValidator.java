@@ -224,8 +224,7 @@ public final class EventSchemaValidator {
     private void checkBody(String type, JsonNode body, String prefix, List<SchemaProblem> problems) {
         Schema schema = bodySchemas.get(type);
         if (schema == null) {
-            problems.add(new SchemaProblem(prefix.isEmpty() ? "type" : "type",
-                    "'" + type + "' is not an event type of schema v1"));
+            problems.add(new SchemaProblem("type", "'" + type + "' is not an event type of schema v1"));
             return;
         }
         problems.addAll(problems(schema.validate(body), prefix));
