@@ -3,15 +3,26 @@ package io.groundbreak.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.schema.ChainChecker;
+import io.groundbreak.events.schema.EventSchemaValidator;
 import io.groundbreak.testsupport.TestInfrastructure;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +95,47 @@ class WalkingSkeletonIT {
             assertThat(list.get(2).get("recordedBy").asString()).isEqualTo("d120116");
             assertThat(list.get(2).get("prevHash").asString()).isEqualTo(list.get(1).get("hash").asString());
         });
+    }
+
+    /** Issue 3's contract check: whatever the running services put on the topic is valid v1, hash and chain. */
+    @Test
+    void everyRecordTheServicesPublishedValidatesAgainstItsSchemaItsHashAndItsChain() throws Exception {
+        HttpResponse<String> registered = post("d120101", "/api/projects", """
+                {"code":"TJ-E2E-%s","name":"信创软件园","district":"120101","chain":"it-innovation",
+                 "investor":"某信创集团","plannedInvestmentCny":"300000000.50","park":"和平信创园"}
+                """.formatted(UUID.randomUUID()));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String projectId = JSON.readTree(registered.body()).get("projectId").asString();
+        assertThat(post("d120101", "/api/projects/" + projectId + "/milestones",
+                "{\"stage\":\"TALKS\",\"effectiveDate\":\"2024-01-02\",\"note\":\"首次洽谈\"}").statusCode())
+                .isEqualTo(201);
+
+        ChainChecker checker = new ChainChecker(EventSchemaValidator.v1());
+        List<String> problems = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = topicReader()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new HashMap<>();
+                    record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                    checker.accept(new String(record.key(), StandardCharsets.UTF_8), headers, record.value())
+                            .forEach(problem -> problems.add(record.topic() + "@" + record.offset() + ": " + problem));
+                }
+                return checker.length(projectId) == 2;
+            });
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checker.records()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> topicReader() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "contract-check-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(CloudEventHeaders.TOPIC));
+        return consumer;
     }
 
     private static long reached(String stage) throws Exception {

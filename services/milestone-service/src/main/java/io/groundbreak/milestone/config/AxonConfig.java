@@ -1,21 +1,13 @@
 package io.groundbreak.milestone.config;
 
-import io.groundbreak.events.EventCodec;
 import io.groundbreak.milestone.publishing.ProjectEventPublisher;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JacksonModule;
 
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
-
-    /** Our value types (ProjectId, amounts) in the JsonMapper that Axon's jackson3 serializer uses. */
-    @Bean
-    JacksonModule groundbreakEventsModule() {
-        return EventCodec.module();
-    }
 
     /**
      * The publisher must never skip an event: a failed send fails the batch, so the token does not

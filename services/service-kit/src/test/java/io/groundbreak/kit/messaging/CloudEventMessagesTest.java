@@ -1,4 +1,4 @@
-package io.groundbreak.funnel.funnel.messaging;
+package io.groundbreak.kit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.MessageHeaders;
 
-class RecordHeadersTest {
+class CloudEventMessagesTest {
 
     @Test
     void rawBytesAreReadAsUtf8TextAndNonTextHeadersAreLeftOut() {
@@ -16,7 +16,7 @@ class RecordHeadersTest {
                 "ce_type", "MilestoneRecorded",
                 "kafka_receivedPartitionId", 3));
 
-        assertThat(RecordHeaders.asText(headers))
+        assertThat(CloudEventMessages.asText(headers))
                 .containsEntry("ce_recordedby", "区招商部门")
                 .containsEntry("ce_type", "MilestoneRecorded")
                 .doesNotContainKey("kafka_receivedPartitionId");

@@ -1,7 +1,7 @@
 package io.groundbreak.audit.ledger.messaging;
 
+import io.groundbreak.kit.messaging.CloudEventMessages;
 import io.groundbreak.audit.ledger.ingest.LedgerIngest;
-import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
 import java.util.function.Consumer;
@@ -22,7 +22,7 @@ class ProjectEventsConsumer {
         return message -> {
             EventEnvelope envelope;
             try {
-                envelope = CloudEventHeaders.read(RecordHeaders.asText(message.getHeaders()), message.getPayload());
+                envelope = CloudEventMessages.read(message);
             } catch (MalformedEventException e) {
                 ingest.rejectMalformed("record at partition " + message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION)
                         + " offset " + message.getHeaders().get(KafkaHeaders.OFFSET) + ": " + e.getMessage());

@@ -1,6 +1,6 @@
 package io.groundbreak.audit.ledger.web;
 
-import java.net.URI;
+import io.groundbreak.kit.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,12 +11,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
-    private static final String TYPE_PREFIX = "urn:groundbreak:problem:";
-
     @ExceptionHandler(UnknownProject.class)
     ProblemDetail unknownProject(UnknownProject unknown) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The ledger holds no event of this project.");
-        problem.setType(URI.create(TYPE_PREFIX + "unknown-project"));
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-project", "The ledger holds no event of this project.");
     }
 }

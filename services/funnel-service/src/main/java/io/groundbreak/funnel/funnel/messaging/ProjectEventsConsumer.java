@@ -1,6 +1,6 @@
 package io.groundbreak.funnel.funnel.messaging;
 
-import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.kit.messaging.CloudEventMessages;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
 import io.micrometer.core.instrument.Counter;
@@ -31,7 +31,7 @@ class ProjectEventsConsumer {
         return message -> {
             EventEnvelope envelope;
             try {
-                envelope = CloudEventHeaders.read(RecordHeaders.asText(message.getHeaders()), message.getPayload());
+                envelope = CloudEventMessages.read(message);
             } catch (MalformedEventException e) {
                 malformed.increment();
                 log.error("Skipped record at partition {} offset {}: {}",

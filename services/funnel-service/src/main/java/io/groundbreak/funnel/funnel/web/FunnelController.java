@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.funnel.web;
 
+import io.groundbreak.kit.web.InvalidInput;
 import io.groundbreak.funnel.funnel.query.Funnel;
 import io.groundbreak.funnel.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.funnel.query.FunnelReader;
@@ -49,23 +50,23 @@ class FunnelController {
     }
 
     private FunnelFilter validFilter(String asOf, Optional<String> district, Optional<String> chain) {
-        List<InvalidQuery.FieldProblem> problems = new ArrayList<>();
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
         LocalDate validDate = LocalDate.now(clock.withZone(CITY_ZONE));
         if (asOf != null) {
             try {
                 validDate = LocalDate.parse(asOf);
             } catch (DateTimeParseException e) {
-                problems.add(new InvalidQuery.FieldProblem("asOf", "must be a date YYYY-MM-DD"));
+                problems.add(new InvalidInput.FieldProblem("asOf", "must be a date YYYY-MM-DD"));
             }
         }
         if (district.isPresent() && !referenceData.isDistrict(district.get())) {
-            problems.add(new InvalidQuery.FieldProblem("district", "is not a district code of the reference data"));
+            problems.add(new InvalidInput.FieldProblem("district", "is not a district code of the reference data"));
         }
         if (chain.isPresent() && !referenceData.isChain(chain.get())) {
-            problems.add(new InvalidQuery.FieldProblem("chain", "is not a chain code of the reference data"));
+            problems.add(new InvalidInput.FieldProblem("chain", "is not a chain code of the reference data"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidQuery(problems);
+            throw new InvalidInput(problems);
         }
         return new FunnelFilter(validDate, district, chain);
     }

@@ -1,9 +1,9 @@
 package io.groundbreak.milestone.project.web;
 
+import io.groundbreak.kit.web.InvalidInput;
+import io.groundbreak.kit.web.Problems;
 import io.groundbreak.milestone.project.command.ProjectRuleViolation;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,8 +22,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
-    private static final String TYPE_PREFIX = "urn:groundbreak:problem:";
-
     @ExceptionHandler(ProjectRuleViolation.class)
     ProblemDetail ruleBroken(ProjectRuleViolation violation) {
         HttpStatus status = switch (violation.kind()) {
@@ -31,41 +29,28 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
             case DATE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case DISTRICT -> HttpStatus.FORBIDDEN;
         };
-        return problem(status, violation.code(), violation.getMessage());
+        return Problems.of(status, violation.code(), violation.getMessage());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, UnknownProject.class})
     ProblemDetail unknownProject(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-project", "No such project.");
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-project", "No such project.");
     }
 
     /** Two writers on one project at once, or a project id registered twice: the loser is told. */
     @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
     ProblemDetail concurrentWrite(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-write",
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-write",
                 "Another change to this project was recorded at the same moment, or it exists already; reload and retry.");
-    }
-
-    @ExceptionHandler(InvalidRequest.class)
-    ProblemDetail invalid(InvalidRequest invalid) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Some fields are invalid.");
-        problem.setProperty("errors", invalid.problems().stream()
-                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-        return problem;
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidRequest.FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new InvalidRequest.FieldProblem(error.getField(), error.getDefaultMessage()))
+        List<InvalidInput.FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(new InvalidRequest(problems)));
+        return ResponseEntity.badRequest().body(Problems.invalid(problems));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code));
-        return problem;
-    }
 }

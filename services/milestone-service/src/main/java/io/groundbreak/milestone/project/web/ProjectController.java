@@ -2,6 +2,7 @@ package io.groundbreak.milestone.project.web;
 
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.kit.security.CurrentUser;
+import io.groundbreak.kit.web.InvalidInput;
 import io.groundbreak.milestone.project.command.Actor;
 import io.groundbreak.milestone.project.command.RecordMilestone;
 import io.groundbreak.milestone.project.command.Recorded;
@@ -38,15 +39,15 @@ class ProjectController {
     @PostMapping
     ResponseEntity<ProjectRegisteredAnswer> register(@Valid @RequestBody RegisterProjectRequest body,
                                                      Authentication authentication) {
-        List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
         if (!referenceData.isDistrict(body.district())) {
-            problems.add(new InvalidRequest.FieldProblem("district", "is not a district code of the reference data"));
+            problems.add(new InvalidInput.FieldProblem("district", "is not a district code of the reference data"));
         }
         if (!referenceData.isChain(body.chain())) {
-            problems.add(new InvalidRequest.FieldProblem("chain", "is not a chain code of the reference data"));
+            problems.add(new InvalidInput.FieldProblem("chain", "is not a chain code of the reference data"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequest(problems);
+            throw new InvalidInput(problems);
         }
         ProjectId projectId = body.projectId() == null ? ProjectId.random() : new ProjectId(UUID.fromString(body.projectId()));
         Recorded recorded = commands.sendAndWait(new RegisterProject(projectId, body.code().strip(), body.name().strip(),

@@ -1,0 +1,34 @@
+package io.groundbreak.kit.security;
+
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The security every service shares: stateless HTTP Basic, 401/403 as problem+json, health open,
+ * other Actuator endpoints for admins. Each service adds only its own authorization rules.
+ */
+public final class ServiceSecurity {
+
+    private ServiceSecurity() {
+    }
+
+    public static SecurityFilterChain chain(HttpSecurity http, ProblemSecurityHandlers problems,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                    rules.customize(requests);
+                    requests.anyRequest().authenticated();
+                })
+                .build();
+    }
+}
