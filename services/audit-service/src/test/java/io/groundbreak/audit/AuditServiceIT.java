@@ -1,5 +1,8 @@
 package io.groundbreak.audit;
 
+import io.groundbreak.testsupport.events.EventsTopic;
+import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.http.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,8 @@
 package io.groundbreak.funnel;
 
+import io.groundbreak.testsupport.events.EventsTopic;
+import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.http.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -198,7 +201,7 @@ class FunnelServiceIT {
         var signed = p4.next(milestone(p4.projectId, Stage.SIGNED, "2025-02-01"));
         var retraction = p4.next(new MilestoneRetracted(p4.projectId, Stage.SIGNED, "signed by mistake"));
         var suspension = p4.next(new ProjectSuspended(p4.projectId, LocalDate.parse("2025-02-10"), "awaiting land"));
-        var landedAfterAGap = p4.sealedAt(6, milestone(p4.projectId, Stage.LANDED, "2025-03-01"));
+        var landedAfterAGap = p4.forged(6, p4.prevHash(), milestone(p4.projectId, Stage.LANDED, "2025-03-01"));
         var talksCorrected = p4.next(new MilestoneCorrected(p4.projectId, Stage.TALKS, LocalDate.parse("2025-01-20"),
                 null, "date of the first meeting"));
         topic.send(registration, talks, signed, retraction, suspension, registration, signed, landedAfterAGap,

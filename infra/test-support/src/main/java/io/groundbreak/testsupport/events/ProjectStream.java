@@ -1,4 +1,4 @@
-package io.groundbreak.audit;
+package io.groundbreak.testsupport.events;
 
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
@@ -8,18 +8,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One project's events as milestone-service would seal them: sequence from 0, each linked to the last. */
-final class ProjectStream {
+public final class ProjectStream {
 
-    final ProjectId projectId = ProjectId.random();
+    public final ProjectId projectId = ProjectId.random();
     private final String district;
     private long nextSequence;
     private String prevHash = HashChain.GENESIS_PREV_HASH;
 
-    ProjectStream(String district) {
+    public ProjectStream(String district) {
         this.district = district;
     }
 
-    EventEnvelope next(ProjectEvent event) {
+    public EventEnvelope next(ProjectEvent event) {
         EventEnvelope envelope = HashChain.seal(UUID.randomUUID(), nextSequence++, Instant.now(), "d" + district,
                 prevHash, district, event);
         prevHash = envelope.hash();
@@ -27,7 +27,7 @@ final class ProjectStream {
     }
 
     /** The hash the next event links to. */
-    String prevHash() {
+    public String prevHash() {
         return prevHash;
     }
 
@@ -35,7 +35,7 @@ final class ProjectStream {
      * Seals an event whose own hash is right but whose place in the chain is whatever the caller says,
      * leaving the stream where it is: forks, gaps and broken links.
      */
-    EventEnvelope forged(long sequence, String prevHash, ProjectEvent event) {
+    public EventEnvelope forged(long sequence, String prevHash, ProjectEvent event) {
         return HashChain.seal(UUID.randomUUID(), sequence, Instant.now(), "d" + district, prevHash, district, event);
     }
 }

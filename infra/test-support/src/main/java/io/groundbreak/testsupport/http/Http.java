@@ -1,4 +1,4 @@
-package io.groundbreak.funnel;
+package io.groundbreak.testsupport.http;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** GET requests against the running service, as a user (HTTP Basic) or anonymously. */
-final class Http {
+public final class Http {
 
-    record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -21,12 +21,12 @@ final class Http {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
 
-    Http(int port) {
+    public Http(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
     /** @param user null for no credentials; the local users' password is {@code <user>-dev} */
-    Answer get(String path, String user) {
+    public Answer get(String path, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         if (user != null) {
             String credentials = user + ":" + user + "-dev";

@@ -1,4 +1,4 @@
-package io.groundbreak.funnel;
+package io.groundbreak.testsupport.events;
 
 import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventCodec;
@@ -12,12 +12,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes records the way milestone-service does: key = projectId, CloudEvents headers as raw UTF-8 bytes. */
-final class EventsTopic implements AutoCloseable {
+public final class EventsTopic implements AutoCloseable {
 
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    EventsTopic(String bootstrapServers, String topic) {
+    public EventsTopic(String bootstrapServers, String topic) {
         this.topic = topic;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -26,19 +26,23 @@ final class EventsTopic implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    void send(EventEnvelope... envelopes) {
+    public void send(EventEnvelope... envelopes) {
         for (EventEnvelope envelope : envelopes) {
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
-                    utf8(envelope.subject().toString()), EventCodec.toJsonBytes(envelope.data()));
-            CloudEventHeaders.of(envelope).forEach((name, value) -> record.headers().add(name, utf8(value)));
-            try {
-                producer.send(record).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka did not take " + envelope.id(), e.getCause());
-            }
+            send(envelope.subject().toString(), CloudEventHeaders.of(envelope), EventCodec.toJsonBytes(envelope.data()));
+        }
+    }
+
+    /** Any headers and body, e.g. an event's with something altered after it was sealed. */
+    public void send(String key, Map<String, String> headers, byte[] body) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), body);
+        headers.forEach((name, value) -> record.headers().add(name, utf8(value)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not take a record of " + key, e.getCause());
         }
     }
 
