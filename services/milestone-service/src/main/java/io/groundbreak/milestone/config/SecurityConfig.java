@@ -9,13 +9,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** District offices (and admins) write; nobody else does. */
+/** District offices (and admins) write; nobody else does. The API description is public. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return ServiceSecurity.chain(http, problems, requests -> requests
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/projects", "/api/projects/**")
                 .hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name()));
     }

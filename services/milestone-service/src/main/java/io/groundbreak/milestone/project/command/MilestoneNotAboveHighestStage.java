@@ -6,6 +6,7 @@ public class MilestoneNotAboveHighestStage extends ProjectRuleViolation {
 
     public MilestoneNotAboveHighestStage(Stage requested, Stage highest) {
         super("stage-order", Kind.ORDER,
-                "stage " + requested + " is not above the project's highest recorded stage " + highest);
+                "stage " + requested + " is not above the project's highest recorded stage " + highest,
+                requested, highest);
     }
 }

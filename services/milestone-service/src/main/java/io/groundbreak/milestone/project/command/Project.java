@@ -3,15 +3,29 @@ package io.groundbreak.milestone.project.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.InvestmentReported;
+import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
+import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
+import io.groundbreak.events.ProjectResumed;
+import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
 import io.groundbreak.milestone.envelope.EnvelopeMetaData;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,7 +34,12 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** One investment project moving through the funnel; every rule of DESIGN.md is checked here. */
+/**
+ * One investment project moving through the funnel; every rule of DESIGN.md is checked here.
+ * A terminated project refuses every further write (corrections, reports and amendments included):
+ * its record is closed. A suspended one refuses new milestones and a second suspension, but still
+ * takes corrections, retractions, reports, amendments, its resumption and its termination.
+ */
 @Aggregate
 public class Project {
 
@@ -30,8 +49,13 @@ public class Project {
     @AggregateIdentifier
     private ProjectId projectId;
     private String district;
-    private Stage highestStage;
-    private LocalDate highestStageDate;
+    /** Recorded, not retracted stages and their effective dates, in stage order. */
+    private final NavigableMap<Stage, LocalDate> stages = new TreeMap<>();
+    private LocalDate suspendedSince;
+    private LocalDate terminatedOn;
+    private final Map<Detail, Object> details = new EnumMap<>(Detail.class);
+
+    private enum Detail { NAME, CHAIN, INVESTOR, PLANNED_INVESTMENT, PARK }
 
     @AggregateMember
     private ChainHead chain = new ChainHead();
@@ -51,31 +75,206 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(RecordMilestone command, Clock clock) {
-        requireDistrict(command.actor(), district);
-        if (!command.stage().isAbove(highestStage)) {
-            throw new MilestoneNotAboveHighestStage(command.stage(), highestStage);
+        requireOpen(command.actor());
+        if (suspendedSince != null) {
+            throw new ProjectSuspendedNow(suspendedSince);
         }
-        if (highestStageDate != null && command.effectiveDate().isBefore(highestStageDate)) {
-            throw new MilestoneBeforeHighestStageDate(command.effectiveDate(), highestStageDate);
+        Stage highest = highestStage();
+        if (!command.stage().isAbove(highest)) {
+            throw new MilestoneNotAboveHighestStage(command.stage(), highest);
         }
-        LocalDate today = LocalDate.now(clock.withZone(CITY_ZONE));
-        if (command.effectiveDate().isAfter(today)) {
-            throw new MilestoneDatedInFuture(command.effectiveDate(), today);
-        }
+        requireNotBeforeHighestStage(command.effectiveDate());
+        requireNotAfterToday(command.effectiveDate(), clock);
         return record(new MilestoneRecorded(projectId, command.stage(), command.effectiveDate(),
                 command.amountCny(), command.note()), command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(CorrectMilestone command, Clock clock) {
+        requireOpen(command.actor());
+        Stage stage = command.stage();
+        if (!stages.containsKey(stage)) {
+            throw new StageNotRecorded(stage);
+        }
+        LocalDate date = command.effectiveDate();
+        Map.Entry<Stage, LocalDate> below = stages.lowerEntry(stage);
+        if (below != null && date.isBefore(below.getValue())) {
+            throw new CorrectionOutOfOrder(stage, date, below.getKey(), below.getValue());
+        }
+        Map.Entry<Stage, LocalDate> above = stages.higherEntry(stage);
+        if (above != null && date.isAfter(above.getValue())) {
+            throw new CorrectionOutOfOrder(stage, date, above.getKey(), above.getValue());
+        }
+        requireNotAfterToday(date, clock);
+        return record(new MilestoneCorrected(projectId, stage, date, command.amountCny(), command.reason()),
+                command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(RetractMilestone command, Clock clock) {
+        requireOpen(command.actor());
+        Stage highest = highestStage();
+        if (highest == null) {
+            throw new StageNotRecorded(command.stage());
+        }
+        if (command.stage() != highest) {
+            throw new NotTheHighestStage(command.stage(), highest);
+        }
+        return record(new MilestoneRetracted(projectId, command.stage(), command.reason()),
+                command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(SuspendProject command, Clock clock) {
+        requireOpen(command.actor());
+        if (suspendedSince != null) {
+            throw new ProjectSuspendedNow(suspendedSince);
+        }
+        requireNotBeforeHighestStage(command.effectiveDate());
+        requireNotAfterToday(command.effectiveDate(), clock);
+        return record(new ProjectSuspended(projectId, command.effectiveDate(), command.reason()),
+                command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(ResumeProject command, Clock clock) {
+        requireOpen(command.actor());
+        if (suspendedSince == null) {
+            throw new ProjectNotSuspended();
+        }
+        if (command.effectiveDate().isBefore(suspendedSince)) {
+            throw new ResumedBeforeSuspension(command.effectiveDate(), suspendedSince);
+        }
+        requireNotAfterToday(command.effectiveDate(), clock);
+        return record(new ProjectResumed(projectId, command.effectiveDate(), command.reason()),
+                command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(TerminateProject command, Clock clock) {
+        requireOpen(command.actor());
+        requireNotBeforeHighestStage(command.effectiveDate());
+        requireNotAfterToday(command.effectiveDate(), clock);
+        return record(new ProjectTerminated(projectId, command.effectiveDate(), command.reason()),
+                command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(ReportInvestment command, Clock clock) {
+        requireOpen(command.actor());
+        YearMonth current = YearMonth.now(clock.withZone(CITY_ZONE));
+        if (command.period().isAfter(current)) {
+            throw new PeriodInFuture(command.period(), current);
+        }
+        return record(new InvestmentReported(projectId, command.period(), command.cumulativeCompletedCny()),
+                command.actor(), clock, district);
+    }
+
+    @CommandHandler
+    public Recorded handle(AmendProjectDetails command, Clock clock) {
+        requireOpen(command.actor());
+        // the event carries only what really changes, so that its history says what was amended
+        String name = changed(Detail.NAME, command.name());
+        String chainCode = changed(Detail.CHAIN, command.chain());
+        String investor = changed(Detail.INVESTOR, command.investor());
+        BigDecimal planned = changed(Detail.PLANNED_INVESTMENT, command.plannedInvestmentCny());
+        String park = changed(Detail.PARK, command.park());
+        if (name == null && chainCode == null && investor == null && planned == null && park == null) {
+            throw new NothingToAmend();
+        }
+        return record(new ProjectDetailsAmended(projectId, name, chainCode, investor, planned, park, command.reason()),
+                command.actor(), clock, district);
     }
 
     @EventSourcingHandler
     void on(ProjectRegistered event) {
         projectId = event.projectId();
         district = event.district();
+        details.put(Detail.NAME, event.name());
+        details.put(Detail.CHAIN, event.chain());
+        details.put(Detail.INVESTOR, event.investor());
+        details.put(Detail.PLANNED_INVESTMENT, event.plannedInvestmentCny());
+        if (event.park() != null) {
+            details.put(Detail.PARK, event.park());
+        }
     }
 
     @EventSourcingHandler
     void on(MilestoneRecorded event) {
-        highestStage = event.stage();
-        highestStageDate = event.effectiveDate();
+        stages.put(event.stage(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneCorrected event) {
+        stages.put(event.stage(), event.effectiveDate());
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneRetracted event) {
+        stages.remove(event.stage());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectSuspended event) {
+        suspendedSince = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectResumed event) {
+        suspendedSince = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectTerminated event) {
+        terminatedOn = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsAmended event) {
+        putIfPresent(Detail.NAME, event.name());
+        putIfPresent(Detail.CHAIN, event.chain());
+        putIfPresent(Detail.INVESTOR, event.investor());
+        putIfPresent(Detail.PLANNED_INVESTMENT, event.plannedInvestmentCny());
+        putIfPresent(Detail.PARK, event.park());
+    }
+
+    private void putIfPresent(Detail detail, Object value) {
+        if (value != null) {
+            details.put(detail, value);
+        }
+    }
+
+    /** The requested value when it differs from the current one, else null (left out of the event). */
+    private <T> T changed(Detail detail, T requested) {
+        Object current = details.get(detail);
+        boolean same = requested instanceof BigDecimal amount && current instanceof BigDecimal now
+                ? amount.compareTo(now) == 0
+                : Objects.equals(requested, current);
+        return requested == null || same ? null : requested;
+    }
+
+    private Stage highestStage() {
+        return stages.isEmpty() ? null : stages.lastKey();
+    }
+
+    private void requireOpen(Actor actor) {
+        requireDistrict(actor, district);
+        if (terminatedOn != null) {
+            throw new ProjectTerminatedAlready(terminatedOn);
+        }
+    }
+
+    private void requireNotBeforeHighestStage(LocalDate date) {
+        if (!stages.isEmpty() && date.isBefore(stages.lastEntry().getValue())) {
+            throw new DatedBeforeHighestStage(date, stages.lastEntry().getValue());
+        }
+    }
+
+    private static void requireNotAfterToday(LocalDate date, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(CITY_ZONE));
+        if (date.isAfter(today)) {
+            throw new DatedInFuture(date, today);
+        }
     }
 
     private Recorded record(ProjectEvent event, Actor actor, Clock clock, String projectDistrict) {

@@ -1,6 +1,11 @@
 package io.groundbreak.milestone.project.command;
 
-/** A command broke one of the rules of DESIGN.md; {@link #code()} is stable for clients. */
+import java.util.List;
+
+/**
+ * A command broke one of the rules of DESIGN.md; {@link #code()} is stable for clients and keys the
+ * localised text, {@link #arguments()} fill it in.
+ */
 public abstract class ProjectRuleViolation extends RuntimeException {
 
     /** How the rule is broken, which decides the HTTP status. */
@@ -8,11 +13,13 @@ public abstract class ProjectRuleViolation extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final List<Object> arguments;
 
-    protected ProjectRuleViolation(String code, Kind kind, String message) {
+    protected ProjectRuleViolation(String code, Kind kind, String message, Object... arguments) {
         super(message);
         this.code = code;
         this.kind = kind;
+        this.arguments = List.of(arguments);
     }
 
     public String code() {
@@ -21,5 +28,9 @@ public abstract class ProjectRuleViolation extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    public List<Object> arguments() {
+        return arguments;
     }
 }

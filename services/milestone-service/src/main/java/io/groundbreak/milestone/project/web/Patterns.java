@@ -5,7 +5,8 @@ final class Patterns {
     static final String UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
     /** CNY yuan as a decimal string, non-negative, at most two decimals (DESIGN.md "Events"). */
     static final String AMOUNT = "^(0|[1-9][0-9]{0,15})(\\.[0-9]{1,2})?$";
-    static final String AMOUNT_MESSAGE = "must be a decimal string in CNY yuan with at most two decimals";
+    /** An optional text, when given, holds at least one non-white-space character (schemas/README.md). */
+    static final String TEXT = "(?s).*\\S.*";
 
     private Patterns() {
     }

@@ -1,56 +1,140 @@
 package io.groundbreak.milestone.project.web;
 
-import io.groundbreak.kit.web.InvalidInput;
 import io.groundbreak.kit.web.Problems;
+import io.groundbreak.milestone.idempotency.IdempotencyKeyReused;
+import io.groundbreak.milestone.project.code.DuplicateProjectCode;
 import io.groundbreak.milestone.project.command.ProjectRuleViolation;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
-/** Every refusal as RFC 9457 problem+json with a stable {@code type}; nothing is written. */
+/**
+ * Every refusal as RFC 9457 problem+json with a stable {@code type} and a {@code detail} in the
+ * request's language (Chinese unless it asks for English), keyed by the problem's code in
+ * {@code i18n/messages}. Nothing is written for a refusal: the write's transaction rolls back.
+ */
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
+    private final MessageSource messages;
+
+    ProblemAnswers(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(ProjectRuleViolation.class)
-    ProblemDetail ruleBroken(ProjectRuleViolation violation) {
+    ProblemDetail ruleBroken(ProjectRuleViolation violation, Locale locale) {
         HttpStatus status = switch (violation.kind()) {
             case ORDER -> HttpStatus.CONFLICT;
             case DATE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case DISTRICT -> HttpStatus.FORBIDDEN;
         };
-        return Problems.of(status, violation.code(), violation.getMessage());
+        return problem(status, violation.code(), locale, violation.arguments().toArray());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, UnknownProject.class})
-    ProblemDetail unknownProject(RuntimeException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "unknown-project", "No such project.");
+    ProblemDetail unknownProject(RuntimeException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-project", locale);
     }
 
-    /** Two writers on one project at once, or a project id registered twice: the loser is told. */
+    /** Another instance appended to this project first, three times over: the client may retry. */
     @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
-    ProblemDetail concurrentWrite(RuntimeException e) {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-write",
-                "Another change to this project was recorded at the same moment, or it exists already; reload and retry.");
+    ProblemDetail concurrentWrite(RuntimeException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "concurrent-write", locale);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail projectExists(AggregateStreamCreationException e, Locale locale) {
+        return withField(problem(HttpStatus.CONFLICT, "project-exists", locale), "projectId");
+    }
+
+    @ExceptionHandler(DuplicateProjectCode.class)
+    ProblemDetail duplicateCode(DuplicateProjectCode e, Locale locale) {
+        return withField(problem(HttpStatus.CONFLICT, "duplicate-code", locale, e.code()), "code");
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e, Locale locale) {
+        return withField(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", locale),
+                ProjectController.IDEMPOTENCY_KEY);
+    }
+
+    @ExceptionHandler(InvalidFields.class)
+    ProblemDetail invalidFields(InvalidFields invalid, Locale locale) {
+        return invalid(invalid.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", text("field." + p.messageKey(), locale)))
+                .toList(), locale);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInput.FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new InvalidInput.FieldProblem(error.getField(), error.getDefaultMessage()))
-                .toList();
-        return ResponseEntity.badRequest().body(Problems.invalid(problems));
+        Locale locale = LocaleContextHolder.getLocale();
+        return ResponseEntity.badRequest().body(invalid(ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", messages.getMessage(error, locale)))
+                .toList(), locale));
     }
 
+    /** Not JSON, or a value of the wrong type: 400, naming the field when the parser knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", locale);
+        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+            withField(problem, field);
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body that does not say it is JSON is as malformed as one that is not JSON. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                LocaleContextHolder.getLocale()));
+    }
+
+    private ProblemDetail invalid(List<Map<String, String>> errors, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", locale);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private ProblemDetail withField(ProblemDetail problem, String field) {
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", problem.getDetail())));
+        return problem;
+    }
+
+    private ProblemDetail problem(HttpStatus status, String code, Locale locale, Object... arguments) {
+        return Problems.of(status, code, messages.getMessage("problem." + code, arguments, locale));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
 }

@@ -1,76 +1,224 @@
 package io.groundbreak.milestone.project.web;
 
 import io.groundbreak.events.ProjectId;
+import io.groundbreak.events.Stage;
 import io.groundbreak.kit.security.CurrentUser;
-import io.groundbreak.kit.web.InvalidInput;
+import io.groundbreak.milestone.idempotency.IdempotentWrites;
+import io.groundbreak.milestone.idempotency.WriteRequest;
+import io.groundbreak.milestone.project.code.ProjectCodes;
 import io.groundbreak.milestone.project.command.Actor;
+import io.groundbreak.milestone.project.command.AmendProjectDetails;
+import io.groundbreak.milestone.project.command.CorrectMilestone;
 import io.groundbreak.milestone.project.command.RecordMilestone;
 import io.groundbreak.milestone.project.command.Recorded;
 import io.groundbreak.milestone.project.command.RegisterProject;
+import io.groundbreak.milestone.project.command.ReportInvestment;
+import io.groundbreak.milestone.project.command.ResumeProject;
+import io.groundbreak.milestone.project.command.RetractMilestone;
+import io.groundbreak.milestone.project.command.SuspendProject;
+import io.groundbreak.milestone.project.command.TerminateProject;
 import io.groundbreak.reference.ReferenceData;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Every write of a district office (DESIGN.md "HTTP API"); the rules themselves are the aggregate's. */
 @RestController
 @RequestMapping("/api/projects")
 class ProjectController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
     private final CommandGateway commands;
     private final ReferenceData referenceData;
+    private final ProjectCodes codes;
+    private final IdempotentWrites writes;
 
-    ProjectController(CommandGateway commands, ReferenceData referenceData) {
+    ProjectController(CommandGateway commands, ReferenceData referenceData, ProjectCodes codes, IdempotentWrites writes) {
         this.commands = commands;
         this.referenceData = referenceData;
+        this.codes = codes;
+        this.writes = writes;
     }
 
     @PostMapping
     ResponseEntity<ProjectRegisteredAnswer> register(@Valid @RequestBody RegisterProjectRequest body,
-                                                     Authentication authentication) {
-        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        List<InvalidFields.Problem> problems = new ArrayList<>();
         if (!referenceData.isDistrict(body.district())) {
-            problems.add(new InvalidInput.FieldProblem("district", "is not a district code of the reference data"));
+            problems.add(new InvalidFields.Problem("district", "district"));
         }
         if (!referenceData.isChain(body.chain())) {
-            problems.add(new InvalidInput.FieldProblem("chain", "is not a chain code of the reference data"));
+            problems.add(new InvalidFields.Problem("chain", "chain"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+            throw new InvalidFields(problems);
         }
-        ProjectId projectId = body.projectId() == null ? ProjectId.random() : new ProjectId(UUID.fromString(body.projectId()));
-        Recorded recorded = commands.sendAndWait(new RegisterProject(projectId, body.code().strip(), body.name().strip(),
-                body.district(), body.chain(), body.investor().strip(), amount(body.plannedInvestmentCny()),
-                body.park(), actor(authentication)));
-        return ResponseEntity.created(URI.create("/api/projects/" + projectId))
-                .body(new ProjectRegisteredAnswer(projectId.toString(), recorded.sequence(), recorded.eventId()));
+        ProjectId projectId = body.projectId() == null ? ProjectId.random()
+                : new ProjectId(UUID.fromString(body.projectId().toLowerCase(Locale.ROOT)));
+        String code = body.code().strip();
+        Actor actor = actor(authentication);
+        return write(authentication, key, http, body, ProjectRegisteredAnswer.class, () -> {
+            codes.claim(code, projectId);
+            Recorded recorded = commands.sendAndWait(new RegisterProject(projectId, code, body.name().strip(),
+                    body.district(), body.chain(), body.investor().strip(), amount(body.plannedInvestmentCny()),
+                    strip(body.park()), actor));
+            return ResponseEntity.created(URI.create("/api/projects/" + projectId))
+                    .body(new ProjectRegisteredAnswer(projectId.toString(), recorded.sequence(), recorded.eventId()));
+        });
     }
 
     @PostMapping("/{projectId}/milestones")
     ResponseEntity<MilestoneRecordedAnswer> recordMilestone(@PathVariable String projectId,
-                                                            @Valid @RequestBody RecordMilestoneRequest body,
-                                                            Authentication authentication) {
+            @Valid @RequestBody RecordMilestoneRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
         ProjectId id = ProjectIds.parse(projectId);
-        Recorded recorded = commands.sendAndWait(new RecordMilestone(id, body.stage(), body.effectiveDate(),
-                body.amountCny() == null ? null : amount(body.amountCny()), body.note(), actor(authentication)));
-        return ResponseEntity.created(URI.create("/api/projects/" + id + "/milestones/" + body.stage()))
-                .body(new MilestoneRecordedAnswer(recorded.eventId(), recorded.sequence(), body.stage()));
+        Actor actor = actor(authentication);
+        return write(authentication, key, http, body, MilestoneRecordedAnswer.class, () -> {
+            Recorded recorded = commands.sendAndWait(new RecordMilestone(id, body.stage(), body.effectiveDate(),
+                    amountOrNull(body.amountCny()), strip(body.note()), actor));
+            return ResponseEntity.created(URI.create("/api/projects/" + id + "/milestones/" + body.stage()))
+                    .body(new MilestoneRecordedAnswer(recorded.eventId(), recorded.sequence(), body.stage()));
+        });
+    }
+
+    @PostMapping("/{projectId}/milestones/{stage}/correction")
+    ResponseEntity<EventRecordedAnswer> correctMilestone(@PathVariable String projectId, @PathVariable String stage,
+            @Valid @RequestBody CorrectMilestoneRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        Stage corrected = stage(stage);
+        return event(authentication, key, http, body, actor -> new CorrectMilestone(id, corrected,
+                body.effectiveDate(), amountOrNull(body.amountCny()), body.reason().strip(), actor));
+    }
+
+    @PostMapping("/{projectId}/milestones/{stage}/retraction")
+    ResponseEntity<EventRecordedAnswer> retractMilestone(@PathVariable String projectId, @PathVariable String stage,
+            @Valid @RequestBody RetractMilestoneRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        Stage retracted = stage(stage);
+        return event(authentication, key, http, body,
+                actor -> new RetractMilestone(id, retracted, body.reason().strip(), actor));
+    }
+
+    @PostMapping("/{projectId}/suspension")
+    ResponseEntity<EventRecordedAnswer> suspend(@PathVariable String projectId,
+            @Valid @RequestBody StatusChangeRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        return event(authentication, key, http, body,
+                actor -> new SuspendProject(id, body.effectiveDate(), body.reason().strip(), actor));
+    }
+
+    @PostMapping("/{projectId}/resumption")
+    ResponseEntity<EventRecordedAnswer> resume(@PathVariable String projectId,
+            @Valid @RequestBody StatusChangeRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        return event(authentication, key, http, body,
+                actor -> new ResumeProject(id, body.effectiveDate(), body.reason().strip(), actor));
+    }
+
+    @PostMapping("/{projectId}/termination")
+    ResponseEntity<EventRecordedAnswer> terminate(@PathVariable String projectId,
+            @Valid @RequestBody StatusChangeRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        return event(authentication, key, http, body,
+                actor -> new TerminateProject(id, body.effectiveDate(), body.reason().strip(), actor));
+    }
+
+    @PostMapping("/{projectId}/investment-reports")
+    ResponseEntity<EventRecordedAnswer> reportInvestment(@PathVariable String projectId,
+            @Valid @RequestBody InvestmentReportRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        return event(authentication, key, http, body, actor -> new ReportInvestment(id, body.period(),
+                amount(body.cumulativeCompletedCny()), actor));
+    }
+
+    @PostMapping("/{projectId}/amendment")
+    ResponseEntity<EventRecordedAnswer> amend(@PathVariable String projectId,
+            @Valid @RequestBody AmendmentRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ProjectId id = ProjectIds.parse(projectId);
+        if (body.chain() != null && !referenceData.isChain(body.chain())) {
+            throw InvalidFields.of("chain", "chain");
+        }
+        if (body.name() == null && body.chain() == null && body.investor() == null
+                && body.plannedInvestmentCny() == null && body.park() == null) {
+            throw InvalidFields.of("name", "amendment-empty");
+        }
+        return event(authentication, key, http, body, actor -> new AmendProjectDetails(id, strip(body.name()),
+                body.chain(), strip(body.investor()), amountOrNull(body.plannedInvestmentCny()), strip(body.park()),
+                body.reason().strip(), actor));
+    }
+
+    private ResponseEntity<EventRecordedAnswer> event(Authentication authentication, String key,
+            HttpServletRequest http, Object body, Function<Actor, Object> command) {
+        Actor actor = actor(authentication);
+        return write(authentication, key, http, body, EventRecordedAnswer.class, () -> {
+            Recorded recorded = commands.sendAndWait(command.apply(actor));
+            return ResponseEntity.status(201).body(new EventRecordedAnswer(recorded.eventId(), recorded.sequence()));
+        });
+    }
+
+    private <T> ResponseEntity<T> write(Authentication authentication, String key, HttpServletRequest http,
+            Object body, Class<T> answerType, Supplier<ResponseEntity<T>> write) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw InvalidFields.of(IDEMPOTENCY_KEY, "idempotency-key");
+        }
+        return writes.run(new WriteRequest(authentication.getName(), key, http.getRequestURI(), body), answerType, write);
+    }
+
+    /** A stage in the path that is not one of the five is a bad request, named like a field. */
+    private static Stage stage(String text) {
+        try {
+            return Stage.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidFields.of("stage", "stage");
+        }
     }
 
     /** Amounts are kept with exactly two decimals, so equal amounts hash equally. */
     private static BigDecimal amount(String text) {
         return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal amountOrNull(String text) {
+        return text == null ? null : amount(text);
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 
     private static Actor actor(Authentication authentication) {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
+import io.groundbreak.events.InvestmentReported;
+import io.groundbreak.events.MilestoneCorrected;
+import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.ProjectDetailsAmended;
+import io.groundbreak.events.ProjectResumed;
+import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.events.ProjectId;
@@ -14,9 +21,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
@@ -24,6 +33,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProjectTest {
 
@@ -83,7 +94,7 @@ class ProjectTest {
     void milestoneBeforeHighestStageDateIsRefused() {
         fixture.given(sealed(registered(), landed(LocalDate.parse("2024-05-01"))))
                 .when(milestone(Stage.STARTED, LocalDate.parse("2024-04-30"), OFFICE))
-                .expectException(MilestoneBeforeHighestStageDate.class)
+                .expectException(DatedBeforeHighestStage.class)
                 .expectNoEvents();
     }
 
@@ -92,7 +103,7 @@ class ProjectTest {
     void milestoneInFutureIsRefused() {
         fixture.given(sealed(registered()))
                 .when(milestone(Stage.TALKS, LocalDate.parse("2024-07-02"), OFFICE))
-                .expectException(MilestoneDatedInFuture.class)
+                .expectException(DatedInFuture.class)
                 .expectNoEvents();
     }
 
@@ -101,6 +112,216 @@ class ProjectTest {
     void milestoneFromAnotherDistrictIsRefused() {
         fixture.given(sealed(registered()))
                 .when(milestone(Stage.TALKS, LocalDate.parse("2024-06-01"), Actor.districtOffice("d120101", "120101")))
+                .expectException(ProjectOfAnotherDistrict.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a suspended project takes no milestone")
+    void suspendedProjectTakesNoMilestone() {
+        fixture.given(sealed(registered(), suspended(LocalDate.parse("2024-06-01"))))
+                .when(milestone(Stage.TALKS, LocalDate.parse("2024-06-02"), OFFICE))
+                .expectException(ProjectSuspendedNow.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a resumed project takes milestones again")
+    void resumedProjectTakesMilestones() {
+        fixture.given(sealed(registered(), suspended(LocalDate.parse("2024-06-01")),
+                        new ProjectResumed(PROJECT, LocalDate.parse("2024-06-10"), "资金到位")))
+                .when(milestone(Stage.TALKS, LocalDate.parse("2024-06-11"), OFFICE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("a suspended project cannot be suspended again")
+    void suspendedProjectCannotBeSuspendedAgain() {
+        fixture.given(sealed(registered(), suspended(LocalDate.parse("2024-06-01"))))
+                .when(new SuspendProject(PROJECT, LocalDate.parse("2024-06-02"), "再次暂停", OFFICE))
+                .expectException(ProjectSuspendedNow.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a project that is not suspended cannot be resumed")
+    void notSuspendedProjectCannotBeResumed() {
+        fixture.given(sealed(registered()))
+                .when(new ResumeProject(PROJECT, LocalDate.parse("2024-06-02"), "恢复", OFFICE))
+                .expectException(ProjectNotSuspended.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a resumption dated before its suspension is refused")
+    void resumptionBeforeSuspensionIsRefused() {
+        fixture.given(sealed(registered(), suspended(LocalDate.parse("2024-06-01"))))
+                .when(new ResumeProject(PROJECT, LocalDate.parse("2024-05-31"), "恢复", OFFICE))
+                .expectException(ResumedBeforeSuspension.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a suspension dated before the highest stage is refused")
+    void suspensionBeforeHighestStageIsRefused() {
+        fixture.given(sealed(registered(), landed(LocalDate.parse("2024-05-01"))))
+                .when(new SuspendProject(PROJECT, LocalDate.parse("2024-04-30"), "暂停", OFFICE))
+                .expectException(DatedBeforeHighestStage.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a termination dated after today is refused")
+    void terminationInFutureIsRefused() {
+        fixture.given(sealed(registered()))
+                .when(new TerminateProject(PROJECT, LocalDate.parse("2024-07-02"), "终止", OFFICE))
+                .expectException(DatedInFuture.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a terminated project takes no milestone")
+    void terminatedProjectTakesNoMilestone() {
+        fixture.given(sealed(registered(), terminated()))
+                .when(milestone(Stage.TALKS, LocalDate.parse("2024-06-20"), OFFICE))
+                .expectException(ProjectTerminatedAlready.class)
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "a terminated project takes no other write either: {0}")
+    @MethodSource("writesAfterTermination")
+    void terminatedProjectTakesNothing(Object command) {
+        fixture.given(sealed(registered(), landed(LocalDate.parse("2024-05-01")), terminated()))
+                .when(command)
+                .expectException(ProjectTerminatedAlready.class)
+                .expectNoEvents();
+    }
+
+    static Stream<Object> writesAfterTermination() {
+        return Stream.of(
+                new CorrectMilestone(PROJECT, Stage.LANDED, LocalDate.parse("2024-05-02"), null, "更正", OFFICE),
+                new RetractMilestone(PROJECT, Stage.LANDED, "误报", OFFICE),
+                new SuspendProject(PROJECT, LocalDate.parse("2024-06-20"), "暂停", OFFICE),
+                new ResumeProject(PROJECT, LocalDate.parse("2024-06-20"), "恢复", OFFICE),
+                new TerminateProject(PROJECT, LocalDate.parse("2024-06-20"), "终止", OFFICE),
+                new ReportInvestment(PROJECT, YearMonth.parse("2024-06"), new BigDecimal("1.00"), OFFICE),
+                new AmendProjectDetails(PROJECT, "新名字", null, null, null, null, "改名", OFFICE));
+    }
+
+    @Test
+    @DisplayName("a correction changes the date and amount of a recorded stage")
+    void correctsMilestone() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"),
+                        new BigDecimal("9.00"), "合同日期录错", OFFICE))
+                .expectEvents(new MilestoneCorrected(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"),
+                        new BigDecimal("9.00"), "合同日期录错"));
+    }
+
+    @Test
+    @DisplayName("a correction of a stage that was never recorded is refused")
+    void correctionOfUnrecordedStageIsRefused() {
+        fixture.given(sealed(registered(), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"), null, "更正", OFFICE))
+                .expectException(StageNotRecorded.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a correction dated after the stage above is refused")
+    void correctionAfterStageAboveIsRefused() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-05-02"), null, "更正", OFFICE))
+                .expectException(CorrectionOutOfOrder.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a correction dated before the stage below is refused")
+    void correctionBeforeStageBelowIsRefused() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.LANDED, LocalDate.parse("2024-02-28"), null, "更正", OFFICE))
+                .expectException(CorrectionOutOfOrder.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a correction dated after today is refused")
+    void correctionInFutureIsRefused() {
+        fixture.given(sealed(registered(), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.LANDED, LocalDate.parse("2024-07-02"), null, "更正", OFFICE))
+                .expectException(DatedInFuture.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("the highest stage is retracted and the stage below becomes the highest")
+    void retractsHighestStage() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01")),
+                        new MilestoneRetracted(PROJECT, Stage.LANDED, "误报")))
+                .when(milestone(Stage.LANDED, LocalDate.parse("2024-03-02"), OFFICE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("a stage below the highest cannot be retracted")
+    void retractionBelowHighestIsRefused() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new RetractMilestone(PROJECT, Stage.SIGNED, "误报", OFFICE))
+                .expectException(NotTheHighestStage.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a project without a recorded stage has nothing to retract")
+    void retractionWithoutStageIsRefused() {
+        fixture.given(sealed(registered()))
+                .when(new RetractMilestone(PROJECT, Stage.TALKS, "误报", OFFICE))
+                .expectException(StageNotRecorded.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("an investment report for a month after the current one is refused")
+    void investmentReportInFutureIsRefused() {
+        fixture.given(sealed(registered()))
+                .when(new ReportInvestment(PROJECT, YearMonth.parse("2024-08"), new BigDecimal("1.00"), OFFICE))
+                .expectException(PeriodInFuture.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("an investment report for the current month in the city's time zone is recorded")
+    void investmentReportOfCurrentMonthIsRecorded() {
+        fixture.given(sealed(registered()))
+                .when(new ReportInvestment(PROJECT, YearMonth.parse("2024-07"), new BigDecimal("1.00"), OFFICE))
+                .expectEvents(new InvestmentReported(PROJECT, YearMonth.parse("2024-07"), new BigDecimal("1.00")));
+    }
+
+    @Test
+    @DisplayName("an amendment records only the details that change")
+    void amendmentRecordsOnlyChanges() {
+        fixture.given(sealed(registered()))
+                .when(new AmendProjectDetails(PROJECT, "新能源电池基地", "automotive", null,
+                        new BigDecimal("1500000000"), null, "产业链调整", OFFICE))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, "automotive", null, null, null, "产业链调整"));
+    }
+
+    @Test
+    @DisplayName("an amendment that changes nothing is refused")
+    void amendmentWithoutChangeIsRefused() {
+        fixture.given(sealed(registered()))
+                .when(new AmendProjectDetails(PROJECT, "新能源电池基地", null, null, null, null, "无变化", OFFICE))
+                .expectException(NothingToAmend.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a district office cannot amend another district's project")
+    void amendmentFromAnotherDistrictIsRefused() {
+        fixture.given(sealed(registered()))
+                .when(new AmendProjectDetails(PROJECT, "别的名字", null, null, null, null, "改名",
+                        Actor.districtOffice("d120101", "120101")))
                 .expectException(ProjectOfAnotherDistrict.class)
                 .expectNoEvents();
     }
@@ -157,6 +378,18 @@ class ProjectTest {
     private static ProjectRegistered registered() {
         return new ProjectRegistered(PROJECT, "TJ-BH-001", "新能源电池基地", DISTRICT, "new-energy", "某某集团",
                 new BigDecimal("1500000000.00"), null);
+    }
+
+    private static MilestoneRecorded signed(LocalDate date) {
+        return new MilestoneRecorded(PROJECT, Stage.SIGNED, date, null, null);
+    }
+
+    private static ProjectSuspended suspended(LocalDate date) {
+        return new ProjectSuspended(PROJECT, date, "资金未到位");
+    }
+
+    private static ProjectTerminated terminated() {
+        return new ProjectTerminated(PROJECT, LocalDate.parse("2024-06-15"), "投资方退出");
     }
 
     private static MilestoneRecorded landed(LocalDate date) {

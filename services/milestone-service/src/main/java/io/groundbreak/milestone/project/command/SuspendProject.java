@@ -1,0 +1,8 @@
+package io.groundbreak.milestone.project.command;
+
+import io.groundbreak.events.ProjectId;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record SuspendProject(@TargetAggregateIdentifier ProjectId projectId, LocalDate effectiveDate, String reason, Actor actor) {
+}

@@ -1,0 +1,6 @@
+package io.groundbreak.milestone.project.web;
+
+import java.util.UUID;
+
+record EventRecordedAnswer(UUID eventId, long sequence) {
+}

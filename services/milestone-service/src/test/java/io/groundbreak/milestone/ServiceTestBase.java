@@ -1,0 +1,119 @@
+package io.groundbreak.milestone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.groundbreak.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every integration test of the module shares: one Spring context (the same configuration in
+ * every subclass, so Spring's test context cache starts it once) on a real PostgreSQL and Kafka, and
+ * HTTP helpers as the local users.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+public abstract class ServiceTestBase {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().registerSpringProperties(registry, "milestones");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    protected static String tomorrow() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+    }
+
+    protected long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    protected long eventCount(String projectId) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(projectId).query(Long.class).single();
+    }
+
+    /** Registers a project of the user's district ({@code d<code>}) and returns its id. */
+    protected String registerProject(String district) {
+        HttpResponse<String> response = post("d" + district, "/api/projects", registration(district, "TJ-" + UUID.randomUUID()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("projectId").asString();
+    }
+
+    protected static String registration(String district, String code) {
+        return """
+                {"code":"%s","name":"动力电池基地","district":"%s","chain":"new-energy",
+                 "investor":"某某新能源集团","plannedInvestmentCny":"1500000000.00"}
+                """.formatted(code, district);
+    }
+
+    protected HttpResponse<String> post(String user, String path, String body) {
+        return post(user, path, body, Map.of());
+    }
+
+    /** POST as a local user (password {@code <user>-dev}), or anonymously when user is null. */
+    protected HttpResponse<String> post(String user, String path, String body, Map<String, String> headers) {
+        return send(port, user, path, body, headers);
+    }
+
+    protected static HttpResponse<String> send(int port, String user, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:groundbreak:problem:" + code);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
