@@ -17,8 +17,24 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webReadsThroughTheStoreOnly = noClasses()
-            .that().resideInAPackage("..ledger.web..")
+            .that().resideInAPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreTalksToTheDatabase = noClasses()
+            .that().resideOutsideOfPackage("..ledger.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
+
+    /** Verification, the bitemporal funnel, reconciliation and export read the ledger; they never write it. */
+    @ArchTest
+    static final ArchRule otherFeaturesOnlyReadTheLedger = noClasses()
+            .that().resideInAnyPackage("..verification..", "..funnel..", "..reconciliation..", "..export..")
+            .should().dependOnClassesThat().resideInAnyPackage("..ledger.ingest..", "..ledger.messaging..", "..ledger.web..");
+
+    @ArchTest
+    static final ArchRule theReplayKnowsNeitherHttpNorFunnelService = noClasses()
+            .that().resideInAPackage("..funnel.replay..")
+            .should().dependOnClassesThat().resideInAnyPackage("..reconciliation..", "org.springframework.web..");
 
     @ArchTest
     static final ArchRule messagingDoesNotTouchWebOrTheStore = noClasses()

@@ -1,8 +1,5 @@
 package io.groundbreak.audit;
 
-import io.groundbreak.testsupport.events.EventsTopic;
-import io.groundbreak.testsupport.events.ProjectStream;
-import io.groundbreak.testsupport.http.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,52 +15,31 @@ import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.Stage;
-import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.http.Http;
 import java.math.BigDecimal;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The audit-service against a real broker and database: genuine, redelivered and altered records are
  * produced onto the topic, and the ledger is read over HTTP as an auditor reads it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditServiceIT {
+class AuditServiceIT extends AuditIT {
 
-    /** A topic of its own, so that a shared broker's earlier records never reach this run's database. */
-    private static final String TOPIC = CloudEventHeaders.TOPIC + ".it-" + UUID.randomUUID();
-    private static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static final String TIME_FORMAT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().registerSpringProperties(registry, "audit");
-        registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private Http http;
-    private EventsTopic topic;
     /** What the ledger must hold for the project of the scenario, in order. */
     private final List<EventEnvelope> genuine = new ArrayList<>();
     private ProjectId projectId;
@@ -76,9 +52,6 @@ class AuditServiceIT {
      */
     @BeforeAll
     void publishScenario() {
-        http = new Http(port);
-        topic = new EventsTopic(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC);
-
         ProjectStream project = new ProjectStream("120116");
         projectId = project.projectId;
         genuine.add(project.next(new ProjectRegistered(projectId, "BH-2024-001", "新能源电池基地", "120116",
@@ -114,11 +87,6 @@ class AuditServiceIT {
             assertThat(history(projectId.toString(), "auditor").body()).hasSize(genuine.size());
             assertThat(history(other.projectId.toString(), "auditor").status()).isEqualTo(200);
         });
-    }
-
-    @AfterAll
-    void closeTopic() {
-        topic.close();
     }
 
     @Test
@@ -163,18 +131,45 @@ class AuditServiceIT {
     }
 
     @Test
-    void recordsThatFailACheckAreNotStoredButCounted() {
+    void recordsThatFailACheckAreParkedCountedAndNamedByVerification() {
         assertThat(rejected("hash-mismatch")).as("altered hash and altered body").isEqualTo(2);
         assertThat(rejected("prev-hash-mismatch")).isEqualTo(1);
         assertThat(rejected("missing-predecessor")).isEqualTo(1);
         assertThat(rejected("sequence-taken")).isEqualTo(1);
+
+        JsonNode report = post("/api/audit/verification", "auditor").json();
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        List<String> named = new ArrayList<>();
+        report.get("problems").forEach(problem -> {
+            if (problem.get("projectId").asString().equals(projectId.toString())) {
+                named.add(problem.get("sequence").asLong() + " " + problem.get("problem").asString().replaceAll(":.*", ""));
+            }
+        });
+        assertThat(named).containsExactlyInAnyOrder("3 parked (hash-mismatch)", "3 parked (hash-mismatch)",
+                "3 parked (prev-hash-mismatch)", "5 parked (missing-predecessor)", "3 parked (sequence-taken)");
     }
 
     @Test
-    void theLedgerTableRefusesEveryChange(@Autowired JdbcClient jdbc) {
-        for (String change : List.of("UPDATE ledger_event SET recorded_by = 'someone else'",
-                "DELETE FROM ledger_event", "TRUNCATE ledger_event")) {
-            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).hasMessageContaining("append-only");
+    void theServiceMayNeitherChangeNorRemoveWhatItStored(@Autowired JdbcClient jdbc) {
+        for (String table : List.of("ledger_event", "parked_event")) {
+            for (String change : List.of("UPDATE " + table + " SET recorded_by = 'someone else'",
+                    "DELETE FROM " + table, "TRUNCATE " + table)) {
+                assertThatThrownBy(() -> jdbc.sql(change).update()).as(change).rootCause()
+                        .hasMessageContaining("permission denied");
+            }
+        }
+        assertThat(history(projectId.toString(), "auditor").body()).hasSize(genuine.size());
+    }
+
+    @Test
+    void evenTheTablesOwnerCannotChangeTheLedgerWhileTheGuardIsOn() throws SQLException {
+        try (Connection owner = superuser(); Statement statement = owner.createStatement()) {
+            for (String table : List.of("ledger_event", "parked_event")) {
+                for (String change : List.of("UPDATE " + table + " SET recorded_by = 'someone else'",
+                        "DELETE FROM " + table, "TRUNCATE " + table)) {
+                    assertThatThrownBy(() -> statement.execute(change)).as(change).hasMessageContaining("append-only");
+                }
+            }
         }
         assertThat(history(projectId.toString(), "auditor").body()).hasSize(genuine.size());
     }
@@ -189,16 +184,33 @@ class AuditServiceIT {
 
     @Test
     void onlyAuditorsAndAdminsReadTheLedger() {
+        List<String> reads = List.of("/api/audit/projects/" + projectId + "/history", "/api/audit/funnel",
+                "/api/audit/export?format=jsonl&project=" + projectId, "/api/audit/export?format=csv");
+        List<String> actions = List.of("/api/audit/verification", "/api/audit/reconciliation");
         for (String user : List.of("leader", "d120116")) {
-            Http.Answer refused = history(projectId.toString(), user);
-            assertThat(refused.status()).as(user).isEqualTo(403);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
+            reads.forEach(path -> assertRefused(get(path, user), 403, path + " as " + user));
+            actions.forEach(path -> assertRefused(post(path, user), 403, "POST " + path + " as " + user));
         }
-        Http.Answer anonymous = history(projectId.toString(), null);
-        assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.contentType()).startsWith("application/problem+json");
-
+        reads.forEach(path -> assertRefused(get(path, null), 401, path));
+        actions.forEach(path -> assertRefused(post(path, null), 401, "POST " + path));
+        for (String user : List.of("auditor", "admin")) {
+            reads.forEach(path -> assertThat(get(path, user).status()).as(path + " as " + user).isEqualTo(200));
+            assertThat(post("/api/audit/verification", user).status()).as(user).isEqualTo(200);
+        }
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void reconciliationSaysWhenFunnelServiceCannotBeAsked() {
+        TextAnswer answer = post("/api/audit/reconciliation", "auditor");
+        assertThat(answer.status()).isEqualTo(502);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:groundbreak:problem:funnel-service-unavailable");
+    }
+
+    private static void assertRefused(TextAnswer answer, int status, String what) {
+        assertThat(answer.status()).as(what).isEqualTo(status);
+        assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
     }
 
     @Test

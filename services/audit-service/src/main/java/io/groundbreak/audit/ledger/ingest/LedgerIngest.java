@@ -1,6 +1,7 @@
 package io.groundbreak.audit.ledger.ingest;
 
 import io.groundbreak.audit.ledger.store.Ledger;
+import io.groundbreak.audit.ledger.store.ParkedEvents;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.micrometer.core.instrument.Counter;
@@ -14,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Admits an event to the ledger only if it extends the project's verified chain: its hash must be the
  * one its fields give, and its prevHash the hash of the ledger's previous event of the project (64 zeros
- * for sequence 0). A redelivered event is skipped. A refused event is not stored: it is logged at ERROR
- * and counted in {@value #REJECTED_METRIC}, tagged with the reason.
+ * for sequence 0). A redelivered event is skipped. A refused event is parked (kept as received, outside
+ * the ledger, where verification names it), logged at ERROR and counted in {@value #REJECTED_METRIC},
+ * tagged with the reason. Later events of the project are judged the same way: one that extends the
+ * verified chain is admitted, one that builds on a parked event finds no predecessor and is parked too.
  */
 @Component
 public class LedgerIngest {
@@ -25,10 +28,12 @@ public class LedgerIngest {
     private static final Logger log = LoggerFactory.getLogger(LedgerIngest.class);
 
     private final Ledger ledger;
+    private final ParkedEvents parked;
     private final MeterRegistry meters;
 
-    LedgerIngest(Ledger ledger, MeterRegistry meters) {
+    LedgerIngest(Ledger ledger, ParkedEvents parked, MeterRegistry meters) {
         this.ledger = ledger;
+        this.parked = parked;
         this.meters = meters;
     }
 
@@ -78,9 +83,14 @@ public class LedgerIngest {
                 envelope.id(), envelope.subject(), envelope.sequence());
     }
 
+    /** A redelivery of a record parked before is neither parked nor counted again. */
     private void reject(String reason, EventEnvelope envelope, String why) {
+        if (!parked.park(envelope, reason)) {
+            log.debug("Skipped redelivered parked event {} of project {} ({})", envelope.id(), envelope.subject(), reason);
+            return;
+        }
         count(reason);
-        log.error("Not stored in the ledger: event {} ({}) of project {} at sequence {}, recorded by {}: {}",
+        log.error("Parked, not stored in the ledger: event {} ({}) of project {} at sequence {}, recorded by {}: {}",
                 envelope.id(), envelope.type(), envelope.subject(), envelope.sequence(), envelope.recordedBy(), why);
     }
 

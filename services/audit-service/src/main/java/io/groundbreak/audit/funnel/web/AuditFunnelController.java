@@ -1,0 +1,79 @@
+package io.groundbreak.audit.funnel.web;
+
+import io.groundbreak.audit.funnel.replay.Funnel;
+import io.groundbreak.audit.funnel.replay.FunnelScope;
+import io.groundbreak.audit.funnel.replay.LedgerReplay;
+import io.groundbreak.kit.web.InvalidInput;
+import io.groundbreak.reference.ReferenceData;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AuditFunnelController {
+
+    /** Dates in Groundbreak are local dates of the city (DESIGN.md "Events"). */
+    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final LedgerReplay replay;
+    private final ReferenceData referenceData;
+    private final Clock clock;
+
+    AuditFunnelController(LedgerReplay replay, ReferenceData referenceData, Clock clock) {
+        this.replay = replay;
+        this.referenceData = referenceData;
+        this.clock = clock;
+    }
+
+    /**
+     * The funnel valid on {@code validAt} (default: today in the city) as the ledger knew it at
+     * {@code knownAt} (an ISO instant; default: now). A blank parameter counts as not given.
+     */
+    @GetMapping("/api/audit/funnel")
+    Funnel funnel(@RequestParam(required = false) String validAt,
+                  @RequestParam(required = false) String knownAt,
+                  @RequestParam(required = false) String district,
+                  @RequestParam(required = false) String chain) {
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+        LocalDate validDate = LocalDate.now(clock.withZone(CITY_ZONE));
+        Instant knownInstant = clock.instant();
+        try {
+            if (given(validAt).isPresent()) {
+                validDate = LocalDate.parse(validAt.strip());
+            }
+        } catch (DateTimeException e) {
+            problems.add(new InvalidInput.FieldProblem("validAt", "must be a date YYYY-MM-DD"));
+        }
+        try {
+            if (given(knownAt).isPresent()) {
+                knownInstant = Instant.parse(knownAt.strip());
+            }
+        } catch (DateTimeException e) {
+            problems.add(new InvalidInput.FieldProblem("knownAt", "must be a UTC instant like 2024-07-05T00:00:00Z"));
+        }
+        Optional<String> districtCode = given(district);
+        Optional<String> chainCode = given(chain);
+        if (districtCode.isPresent() && !referenceData.isDistrict(districtCode.get())) {
+            problems.add(new InvalidInput.FieldProblem("district", "is not a district code of the reference data"));
+        }
+        if (chainCode.isPresent() && !referenceData.isChain(chainCode.get())) {
+            problems.add(new InvalidInput.FieldProblem("chain", "is not a chain code of the reference data"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return replay.funnel(validDate, knownInstant, new FunnelScope(districtCode, chainCode));
+    }
+
+    private static Optional<String> given(String parameter) {
+        return parameter == null || parameter.isBlank() ? Optional.empty() : Optional.of(parameter.strip());
+    }
+}

@@ -1,0 +1,42 @@
+package io.groundbreak.audit.ledger.store;
+
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads tables of any length in constant memory: a fetch size, inside a read-only transaction, because
+ * PostgreSQL's driver only uses a cursor when autocommit is off.
+ */
+@Component
+class Cursor {
+
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+
+    Cursor(DataSource dataSource, PlatformTransactionManager transactions) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.jdbc = JdbcClient.create(template);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    interface Parameters {
+        void bind(JdbcClient.StatementSpec statement);
+    }
+
+    void each(String sql, Parameters parameters, RowCallbackHandler action) {
+        readOnly.executeWithoutResult(status -> {
+            JdbcClient.StatementSpec statement = jdbc.sql(sql);
+            parameters.bind(statement);
+            statement.query(action);
+        });
+    }
+}

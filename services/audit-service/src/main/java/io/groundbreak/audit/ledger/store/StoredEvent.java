@@ -1,0 +1,36 @@
+package io.groundbreak.audit.ledger.store;
+
+import io.groundbreak.events.EventCodec;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.EventTime;
+import io.groundbreak.events.ProjectId;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One stored row as it is, the body still as the JSON text the database holds. */
+public record StoredEvent(UUID id, String type, UUID projectId, long sequence, Instant recordedAt, String recordedBy,
+                          String prevHash, String hash, String district, String data) {
+
+    /**
+     * The hashed fields taken from the row as stored, the body as raw JSON: a body field our types do not
+     * know (one written into the table behind the service's back) still counts when the hash is recomputed.
+     */
+    public ObjectNode hashedFields() {
+        ObjectNode node = EventCodec.jsonMapper().createObjectNode();
+        node.put("id", id.toString());
+        node.put("type", type);
+        node.put("subject", projectId.toString());
+        node.put("sequence", sequence);
+        node.put("time", EventTime.format(recordedAt));
+        node.put("recordedBy", recordedBy);
+        node.put("prevHash", prevHash);
+        node.set("data", EventCodec.jsonMapper().readTree(data));
+        return node;
+    }
+
+    public EventEnvelope envelope() {
+        return new EventEnvelope(id, type, new ProjectId(projectId), sequence, recordedAt, recordedBy, prevHash, hash,
+                district, EventCodec.fromJson(type, data));
+    }
+}
