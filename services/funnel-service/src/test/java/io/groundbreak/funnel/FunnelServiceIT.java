@@ -1,37 +1,22 @@
 package io.groundbreak.funnel;
 
-import io.groundbreak.testsupport.events.EventsTopic;
 import io.groundbreak.testsupport.events.ProjectStream;
 import io.groundbreak.testsupport.http.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.MilestoneCorrected;
-import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
-import io.groundbreak.events.ProjectId;
-import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
-import io.groundbreak.testsupport.TestInfrastructure;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,43 +26,26 @@ import tools.jackson.databind.JsonNode;
  * <p>The scenario of {@link #publishScenario()} lies in 2024 in districts 120116 and 120101; the other
  * tests use district 120102 and 2025 dates, so that every assertion knows exactly which projects it sees.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FunnelServiceIT {
-
-    /** A topic of its own, so that a shared broker's earlier records never reach this run's database. */
-    private static final String TOPIC = CloudEventHeaders.TOPIC + ".it-" + UUID.randomUUID();
-    private static final Duration PROPAGATION = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().registerSpringProperties(registry, "funnel");
-        registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
-    }
-
-    @LocalServerPort
-    int port;
+class FunnelServiceIT extends FunnelServiceTestBase {
 
     private Http http;
-    private EventsTopic topic;
 
     @BeforeAll
     void publishScenario() {
-        http = new Http(port);
-        topic = new EventsTopic(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC);
+        http = http();
 
         ProjectStream p1 = new ProjectStream("120116");
-        topic.send(p1.next(registered(p1.projectId, "120116", "new-energy", "1000000000.00")),
+        publish(p1.next(registered(p1.projectId, "120116", "new-energy", "1000000000.00")),
                 p1.next(milestone(p1.projectId, Stage.TALKS, "2024-01-10")),
                 p1.next(milestone(p1.projectId, Stage.SIGNED, "2024-03-01")),
                 p1.next(milestone(p1.projectId, Stage.LANDED, "2024-06-01")));
         ProjectStream p2 = new ProjectStream("120116");
-        topic.send(p2.next(registered(p2.projectId, "120116", "biomedicine", "500000000.00")),
+        publish(p2.next(registered(p2.projectId, "120116", "biomedicine", "500000000.00")),
                 p2.next(milestone(p2.projectId, Stage.TALKS, "2024-02-01")),
                 p2.next(milestone(p2.projectId, Stage.STARTED, "2024-05-01")));
         ProjectStream p3 = new ProjectStream("120101");
-        topic.send(p3.next(registered(p3.projectId, "120101", "new-energy", "200000000.00")),
+        publish(p3.next(registered(p3.projectId, "120101", "new-energy", "200000000.00")),
                 p3.next(milestone(p3.projectId, Stage.TALKS, "2024-01-15")),
                 p3.next(milestone(p3.projectId, Stage.SIGNED, "2024-04-01")),
                 p3.next(new ProjectTerminated(p3.projectId, LocalDate.parse("2024-05-01"), "investor withdrew")));
@@ -89,11 +57,6 @@ class FunnelServiceIT {
                         "LANDED 2/1/0 1500000000.00/1000000000.00",
                         "STARTED 1/1/0 500000000.00/500000000.00",
                         "PRODUCING 0/0/0 0.00/0.00"));
-    }
-
-    @AfterAll
-    void closeTopic() {
-        topic.close();
     }
 
     @Test
@@ -204,7 +167,7 @@ class FunnelServiceIT {
         var landedAfterAGap = p4.forged(6, p4.prevHash(), milestone(p4.projectId, Stage.LANDED, "2025-03-01"));
         var talksCorrected = p4.next(new MilestoneCorrected(p4.projectId, Stage.TALKS, LocalDate.parse("2025-01-20"),
                 null, "date of the first meeting"));
-        topic.send(registration, talks, signed, retraction, suspension, registration, signed, landedAfterAGap,
+        publish(registration, talks, signed, retraction, suspension, registration, signed, landedAfterAGap,
                 talksCorrected);
 
         // one key, one partition: once the last record (the correction) shows, every earlier one was handled
@@ -223,34 +186,6 @@ class FunnelServiceIT {
     }
 
     private JsonNode funnel(String path, String user) {
-        Http.Answer answer = http.get(path, user);
-        assertThat(answer.status()).as("GET %s as %s: %s", path, user, answer.body()).isEqualTo(200);
-        return answer.body();
-    }
-
-    /** Each stage as "STAGE reached/current/lost reachedInvestment/currentInvestment". */
-    private static List<String> stages(JsonNode funnel) {
-        List<String> stages = new ArrayList<>();
-        funnel.get("stages").forEach(stage -> stages.add(stage.get("stage").asString() + " "
-                + stage.get("reached").asLong() + "/" + stage.get("current").asLong() + "/" + stage.get("lost").asLong()
-                + " " + stage.get("reachedInvestmentCny").asString() + "/" + stage.get("currentInvestmentCny").asString()));
-        return stages;
-    }
-
-    private static List<String> conversions(JsonNode funnel) {
-        List<String> conversions = new ArrayList<>();
-        funnel.get("conversions").forEach(conversion -> conversions.add(conversion.get("from").asString() + ">"
-                + conversion.get("to").asString() + " "
-                + (conversion.get("rate").isNull() ? "null" : Double.toString(conversion.get("rate").asDouble()))));
-        return conversions;
-    }
-
-    private static ProjectRegistered registered(ProjectId id, String district, String chain, String plannedCny) {
-        return new ProjectRegistered(id, "GB-" + id.toString().substring(0, 8), "Project " + id, district, chain,
-                "Investor Ltd.", new BigDecimal(plannedCny), null);
-    }
-
-    private static MilestoneRecorded milestone(ProjectId id, Stage stage, String effectiveDate) {
-        return new MilestoneRecorded(id, stage, LocalDate.parse(effectiveDate), null, null);
+        return get(path, user);
     }
 }

@@ -9,14 +9,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Every role reads the funnel; which district a district office may see is decided per request by the controller. */
+/**
+ * Every role reads the funnel and the projects; which district a district office may see is decided per
+ * request by the controllers. Only an admin rebuilds the read models.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return ServiceSecurity.chain(http, problems, requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/funnel", "/api/funnel/**")
-                .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name(), Role.DISTRICT.name()));
+                .requestMatchers(HttpMethod.GET, "/api/funnel", "/api/funnel/**", "/api/projects", "/api/projects/**")
+                .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name(), Role.DISTRICT.name())
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name()));
     }
 }

@@ -5,7 +5,7 @@ import io.groundbreak.events.ProjectId;
 /** An event arrived before its predecessor: applying it would skip a change, so it is refused. */
 class SequenceGap extends RuntimeException {
 
-    SequenceGap(ProjectId projectId, long lastApplied, long sequence) {
-        super("project " + projectId + ": event " + sequence + " arrived, but the last applied is " + lastApplied);
+    SequenceGap(ProjectId projectId, long sequence) {
+        super("project " + projectId + ": event " + sequence + " arrived before its predecessor was applied");
     }
 }

@@ -1,61 +1,79 @@
 package io.groundbreak.funnel.funnel.query;
 
 import io.groundbreak.events.Stage;
-import java.util.Arrays;
+import io.groundbreak.funnel.funnel.readmodel.ReadModels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the funnel from the projection: PostgreSQL finds each project's stage on the valid date and
- * counts per stage, so at most ten rows leave the database whatever the number of projects.
+ * Reads funnels from the pre-aggregated {@code funnel_delta}: the figures on D are the sums of the
+ * month rows before D's month and the day rows of D's month up to D, in one scope, so a funnel costs
+ * the same whatever the number of projects.
  */
 @Component
 public class FunnelReader {
 
-    /** A stage's position in the funnel, 0 for TALKS, taken from the one place that orders stages. */
-    private static final String STAGE_POSITION = "array_position(ARRAY["
-            + Arrays.stream(Stage.values()).map(stage -> "'" + stage.name() + "'").collect(Collectors.joining(","))
-            + "]::text[], m.stage) - 1";
+    /** The scope value that stands for "every district" or "every chain". */
+    private static final String ALL = "*";
 
     private final JdbcClient jdbc;
+    private final ReadModels readModels;
 
-    FunnelReader(JdbcClient jdbc) {
+    FunnelReader(JdbcClient jdbc, ReadModels readModels) {
         this.jdbc = jdbc;
+        this.readModels = readModels;
     }
 
     @Transactional(readOnly = true)
     public Funnel funnel(FunnelFilter filter) {
-        return Funnel.of(filter.asOf(), tallies(filter));
+        readModels.useActive();
+        return Funnel.of(filter.asOf(), tallies(filter, "scope_district = :district", "scope_chain = :chain", "''")
+                .getOrDefault("", List.of()));
     }
 
-    private List<StageTally> tallies(FunnelFilter filter) {
-        String sql = """
-                WITH staged AS (
-                    SELECT p.planned_investment_cny,
-                           COALESCE(p.terminated_on <= :asOf, false) AS terminated,
-                           max(%s) AS stage_position
-                    FROM funnel_project p
-                    JOIN funnel_milestone m ON m.project_id = p.project_id AND m.effective_date <= :asOf
-                    WHERE true %s %s
-                    GROUP BY p.project_id
-                )
-                SELECT stage_position, terminated, count(*) AS projects, sum(planned_investment_cny) AS investment
-                FROM staged
-                GROUP BY stage_position, terminated""".formatted(
-                STAGE_POSITION,
-                filter.district().isPresent() ? "AND p.district = :district" : "",
-                filter.chain().isPresent() ? "AND p.chain = :chain" : "");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("asOf", filter.asOf());
-        filter.district().ifPresent(district -> statement.param("district", district));
-        filter.chain().ifPresent(chain -> statement.param("chain", chain));
-        return statement.query((row, number) -> new StageTally(
-                        Stage.values()[row.getInt("stage_position")],
-                        row.getBoolean("terminated"),
-                        row.getLong("projects"),
-                        row.getBigDecimal("investment")))
+    /**
+     * One funnel per district (or chain) of {@code codes}, in their order, zeros included; the other
+     * dimension is the filter's.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Funnel> breakdown(Breakdown by, FunnelFilter filter, List<String> codes) {
+        readModels.useActive();
+        Map<String, List<StageTally>> tallies = by == Breakdown.DISTRICT
+                ? tallies(filter, "scope_district <> '*'", "scope_chain = :chain", "scope_district")
+                : tallies(filter, "scope_district = :district", "scope_chain <> '*'", "scope_chain");
+        Map<String, Funnel> funnels = new LinkedHashMap<>();
+        for (String code : codes) {
+            funnels.put(code, Funnel.of(filter.asOf(), tallies.getOrDefault(code, List.of())));
+        }
+        return funnels;
+    }
+
+    private Map<String, List<StageTally>> tallies(FunnelFilter filter, String districtCondition, String chainCondition,
+                                                  String scope) {
+        String rows = "SELECT %s AS scope, stage, terminated, projects, investment_cny FROM funnel_delta WHERE %s AND %s"
+                .formatted(scope, districtCondition, chainCondition);
+        Map<String, List<StageTally>> tallies = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT scope, stage, terminated, sum(projects) AS projects, sum(investment_cny) AS investment
+                        FROM (%1$s AND grain = 'M' AND on_date < :monthStart
+                              UNION ALL
+                              %1$s AND grain = 'D' AND on_date >= :monthStart AND on_date <= :asOf) AS deltas
+                        GROUP BY scope, stage, terminated""".formatted(rows))
+                .param("district", filter.district().orElse(ALL))
+                .param("chain", filter.chain().orElse(ALL))
+                .param("monthStart", filter.asOf().withDayOfMonth(1))
+                .param("asOf", filter.asOf())
+                .query((row, number) -> {
+                    StageTally tally = new StageTally(Stage.values()[row.getInt("stage")], row.getBoolean("terminated"),
+                            row.getLong("projects"), row.getBigDecimal("investment"));
+                    return tallies.computeIfAbsent(row.getString("scope"), scopeCode -> new ArrayList<>()).add(tally);
+                })
                 .list();
+        return tallies;
     }
 }

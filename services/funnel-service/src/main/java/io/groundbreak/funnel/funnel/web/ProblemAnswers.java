@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.funnel.web;
 
+import io.groundbreak.funnel.funnel.rebuild.RebuildRunning;
 import io.groundbreak.kit.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,5 +15,15 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OtherDistrict.class)
     ProblemDetail otherDistrict(OtherDistrict refused) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "A district office reads its own district only.");
+    }
+
+    @ExceptionHandler(RebuildRunning.class)
+    ProblemDetail rebuildRunning(RebuildRunning running) {
+        return Problems.of(HttpStatus.CONFLICT, "rebuild-running", running.getMessage());
+    }
+
+    @ExceptionHandler(UnknownProject.class)
+    ProblemDetail unknownProject(UnknownProject unknown) {
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-project", unknown.getMessage());
     }
 }

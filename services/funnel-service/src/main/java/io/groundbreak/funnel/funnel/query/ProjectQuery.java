@@ -1,0 +1,21 @@
+package io.groundbreak.funnel.funnel.query;
+
+import io.groundbreak.events.Stage;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Which projects to list: those of the filter whose stage on its date is {@code stage}, or that are
+ * stalled (held their stage longer than {@code stalledDays} days, not PRODUCING, not terminated).
+ */
+public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, OptionalInt stalledDays,
+                           ProjectSort sort, boolean descending, int page, int size) {
+
+    public ProjectQuery {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(stalledDays, "stalledDays");
+        Objects.requireNonNull(sort, "sort");
+    }
+}

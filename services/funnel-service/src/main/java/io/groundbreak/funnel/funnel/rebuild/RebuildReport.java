@@ -1,0 +1,11 @@
+package io.groundbreak.funnel.funnel.rebuild;
+
+import java.time.Instant;
+
+/**
+ * What a rebuild did: into which set, when, how many records it read and what became of them;
+ * {@code failure} is null when it switched the set in.
+ */
+public record RebuildReport(String target, Instant startedAt, Instant finishedAt, long recordsRead, long applied,
+                            long redelivered, long gaps, long malformed, String failure) {
+}

@@ -1,0 +1,111 @@
+package io.groundbreak.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.MilestoneRecorded;
+import io.groundbreak.events.ProjectId;
+import io.groundbreak.events.ProjectRegistered;
+import io.groundbreak.events.Stage;
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.events.EventsTopic;
+import io.groundbreak.testsupport.http.Http;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every integration test of the module shares: one Spring context (so one database and one topic
+ * of its own, on a real broker) and the record of every event the tests published, in order, which
+ * {@code FunnelModel} replays to know what the service must answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+public abstract class FunnelServiceTestBase {
+
+    /** A topic of its own, so that a shared broker's earlier records never reach this run's database. */
+    protected static final String TOPIC = CloudEventHeaders.TOPIC + ".it-" + UUID.randomUUID();
+    protected static final String DEAD_LETTERS = "error." + TOPIC + ".funnel-service";
+    protected static final Duration PROPAGATION = Duration.ofSeconds(30);
+
+    private static final List<EventEnvelope> PUBLISHED = Collections.synchronizedList(new ArrayList<>());
+    private static EventsTopic topic;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().registerSpringProperties(registry, "funnel");
+        registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected Http http() {
+        return new Http(port);
+    }
+
+    protected static synchronized EventsTopic topic() {
+        if (topic == null) {
+            topic = new EventsTopic(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC);
+            Runtime.getRuntime().addShutdownHook(new Thread(topic::close));
+        }
+        return topic;
+    }
+
+    /** Sends the events in order, and remembers them for the model. */
+    protected static void publish(EventEnvelope... envelopes) {
+        synchronized (PUBLISHED) {
+            topic().send(envelopes);
+            PUBLISHED.addAll(List.of(envelopes));
+        }
+    }
+
+    protected static List<EventEnvelope> published() {
+        synchronized (PUBLISHED) {
+            return List.copyOf(PUBLISHED);
+        }
+    }
+
+    protected JsonNode get(String path, String user) {
+        Http.Answer answer = http().get(path, user);
+        assertThat(answer.status()).as("GET %s as %s: %s", path, user, answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** Each stage as "STAGE reached/current/lost reachedInvestment/currentInvestment". */
+    protected static List<String> stages(JsonNode funnel) {
+        List<String> stages = new ArrayList<>();
+        funnel.get("stages").forEach(stage -> stages.add(stage.get("stage").asString() + " "
+                + stage.get("reached").asLong() + "/" + stage.get("current").asLong() + "/" + stage.get("lost").asLong()
+                + " " + stage.get("reachedInvestmentCny").asString() + "/" + stage.get("currentInvestmentCny").asString()));
+        return stages;
+    }
+
+    protected static List<String> conversions(JsonNode funnel) {
+        List<String> conversions = new ArrayList<>();
+        funnel.get("conversions").forEach(conversion -> conversions.add(conversion.get("from").asString() + ">"
+                + conversion.get("to").asString() + " "
+                + (conversion.get("rate").isNull() ? "null" : Double.toString(conversion.get("rate").asDouble()))));
+        return conversions;
+    }
+
+    protected static ProjectRegistered registered(ProjectId id, String district, String chain, String plannedCny) {
+        return new ProjectRegistered(id, "GB-" + id.toString().substring(0, 8), "Project " + id, district, chain,
+                "Investor Ltd.", new BigDecimal(plannedCny), null);
+    }
+
+    protected static MilestoneRecorded milestone(ProjectId id, Stage stage, String effectiveDate) {
+        return new MilestoneRecorded(id, stage, LocalDate.parse(effectiveDate), null, null);
+    }
+}
