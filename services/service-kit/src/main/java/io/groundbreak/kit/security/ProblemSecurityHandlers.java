@@ -11,20 +11,30 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 answered as RFC 9457 problem+json, like every other error of the API. */
+/**
+ * 401 and 403 answered as RFC 9457 problem+json, like every other error of the API; the detail is
+ * Chinese unless the request prefers English ({@code Accept-Language: en}).
+ */
 public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"groundbreak\"");
-        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Credentials are missing or wrong.");
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                english(request) ? "Credentials are missing or wrong." : "缺少身份凭据，或凭据错误。");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role or district does not allow this.");
+        write(response, HttpStatus.FORBIDDEN, "forbidden",
+                english(request) ? "Your role or district does not allow this." : "您的角色或所属区无权进行此操作。");
+    }
+
+    private static boolean english(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") != null
+                && "en".equals(request.getLocale().getLanguage());
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String code, String detail)

@@ -1,18 +1,21 @@
 package io.groundbreak.kit.security;
 
 import io.groundbreak.reference.ReferenceData;
-import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * Users for every service. Only the {@code local} profile ships the development users; any other
- * profile has none (instead of Spring Boot's generated one) until an identity provider is wired.
+ * Users for every service: those of {@code groundbreak.security.users} (BCrypt hashes) and, only in
+ * the {@code local} profile, the development users. No user is generated (unlike Spring Boot's
+ * default); another profile without configured users accepts nobody.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(ConfiguredUsers.class)
 public class SecurityKitAutoConfiguration {
 
     @Bean
@@ -21,14 +24,8 @@ public class SecurityKitAutoConfiguration {
     }
 
     @Bean
-    @Profile("local")
-    UserDetailsService localUsers(ReferenceData referenceData) {
-        return new InMemoryUserDetailsManager(LocalUsers.forDistricts(referenceData.districtCodes()));
-    }
-
-    @Bean
-    @Profile("!local")
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager(List.of());
+    UserDetailsService users(ConfiguredUsers configured, ReferenceData referenceData, Environment environment) {
+        return new InMemoryUserDetailsManager(UserDirectory.users(configured.users(),
+                environment.acceptsProfiles(Profiles.of("local")), referenceData.districtCodes()));
     }
 }
