@@ -69,7 +69,7 @@ public abstract class AuditIT {
     /** A text answer: exports are not one JSON document. */
     protected record TextAnswer(int status, String contentType, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }

@@ -1,0 +1,147 @@
+package io.groundbreak.audit.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.groundbreak.audit.AuditIT;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
+import io.groundbreak.events.MilestoneRecorded;
+import io.groundbreak.events.ProjectId;
+import io.groundbreak.events.ProjectRegistered;
+import io.groundbreak.events.Stage;
+import io.groundbreak.testsupport.events.ProjectStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tampering with stored events the way only someone with the database's owner rights could (the guard
+ * trigger switched off, the service's role bypassed) is found by verification, which recomputes every
+ * hash and link from the rows. Each test puts the rows back as they were before it ends.
+ */
+class VerificationIT extends AuditIT {
+
+    private ProjectId tampered;
+    private ProjectId untouched;
+    private final List<EventEnvelope> events = new ArrayList<>();
+
+    @BeforeAll
+    void publish() {
+        ProjectStream project = new ProjectStream("120104");
+        tampered = project.projectId;
+        events.add(project.next(new ProjectRegistered(tampered, "NK-2024-009", "Chip packaging", "120104",
+                "integrated-circuits", "Investor Ltd.", new BigDecimal("800000000.00"), null)));
+        events.add(project.next(milestone(tampered, Stage.TALKS, "2024-01-10", null)));
+        events.add(project.next(milestone(tampered, Stage.SIGNED, "2024-03-01", "700000000.00")));
+        events.add(project.next(milestone(tampered, Stage.LANDED, "2024-05-20", null)));
+        ProjectStream other = new ProjectStream("120104");
+        untouched = other.projectId;
+        EventEnvelope otherRegistration = other.next(new ProjectRegistered(untouched, "NK-2024-010", "Wafer fab", "120104",
+                "integrated-circuits", "Investor Ltd.", new BigDecimal("900000000.00"), null));
+        topic.send(events.toArray(EventEnvelope[]::new));
+        topic.send(otherRegistration);
+        awaitLedger(List.of(events, List.of(otherRegistration)));
+    }
+
+    @Test
+    void anUntamperedLedgerHasNoProblemForTheProjects() {
+        JsonNode report = verification();
+        assertThat(problemsOf(report, tampered)).isEmpty();
+        assertThat(problemsOf(report, untouched)).isEmpty();
+        assertThat(report.get("projectsChecked").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aChangedBodyIsFound() throws SQLException {
+        tamper("UPDATE ledger_event SET data = jsonb_set(data, '{amountCny}', '\"7000000000.00\"')"
+                        + " WHERE project_id = '" + tampered + "' AND sequence = 2",
+                "UPDATE ledger_event SET data = jsonb_set(data, '{amountCny}', '\"700000000.00\"')"
+                        + " WHERE project_id = '" + tampered + "' AND sequence = 2",
+                () -> assertThat(problemsOf(verification(), tampered)).containsExactly("2 hash-mismatch"));
+    }
+
+    @Test
+    void aChangedAuthorOrTimeIsFound() throws SQLException {
+        tamper("UPDATE ledger_event SET recorded_by = 'd120101', recorded_at = recorded_at + interval '1 millisecond'"
+                        + " WHERE project_id = '" + tampered + "' AND sequence = 1",
+                "UPDATE ledger_event SET recorded_by = 'd120104', recorded_at = recorded_at - interval '1 millisecond'"
+                        + " WHERE project_id = '" + tampered + "' AND sequence = 1",
+                () -> assertThat(problemsOf(verification(), tampered)).containsExactly("1 hash-mismatch"));
+    }
+
+    /** Whoever rewrites an event and seals it again breaks the link of the project's next event. */
+    @Test
+    void aResealedEventBreaksTheNextLink() throws SQLException {
+        EventEnvelope original = events.get(1);
+        EventEnvelope resealed = HashChain.seal(original.id(), 1, original.time(), original.recordedBy(),
+                original.prevHash(), original.district(), milestone(tampered, Stage.TALKS, "2023-12-01", null));
+        tamper("UPDATE ledger_event SET data = jsonb_set(data, '{effectiveDate}', '\"2023-12-01\"'), hash = '"
+                        + resealed.hash() + "' WHERE project_id = '" + tampered + "' AND sequence = 1",
+                "UPDATE ledger_event SET data = jsonb_set(data, '{effectiveDate}', '\"2024-01-10\"'), hash = '"
+                        + original.hash() + "' WHERE project_id = '" + tampered + "' AND sequence = 1",
+                () -> assertThat(problemsOf(verification(), tampered)).containsExactly("2 prev-hash-mismatch"));
+    }
+
+    @Test
+    void aRemovedEventIsFound() throws SQLException {
+        try (Connection owner = superuser(); Statement statement = owner.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE removed AS SELECT * FROM ledger_event"
+                    + " WHERE project_id = '" + tampered + "' AND sequence = 1");
+            tamper(statement, "DELETE FROM ledger_event WHERE project_id = '" + tampered + "' AND sequence = 1",
+                    "INSERT INTO ledger_event OVERRIDING SYSTEM VALUE SELECT * FROM removed",
+                    () -> assertThat(problemsOf(verification(), tampered))
+                            .containsExactlyInAnyOrder("2 sequence-gap", "2 prev-hash-mismatch"));
+        }
+        assertThat(problemsOf(verification(), tampered)).isEmpty();
+    }
+
+    private void tamper(String change, String undo, Runnable check) throws SQLException {
+        try (Connection owner = superuser(); Statement statement = owner.createStatement()) {
+            tamper(statement, change, undo, check);
+        }
+        assertThat(problemsOf(verification(), tampered)).as("after the undo").isEmpty();
+    }
+
+    private static void tamper(Statement statement, String change, String undo, Runnable check) throws SQLException {
+        statement.execute("ALTER TABLE ledger_event DISABLE TRIGGER ledger_event_append_only");
+        try {
+            statement.execute(change);
+            check.run();
+        } finally {
+            statement.execute(undo);
+            statement.execute("ALTER TABLE ledger_event ENABLE TRIGGER ledger_event_append_only");
+        }
+    }
+
+    private JsonNode verification() {
+        TextAnswer answer = post("/api/audit/verification", "auditor");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** "sequence problem-code" for each problem of the project. */
+    private static List<String> problemsOf(JsonNode report, ProjectId project) {
+        List<String> problems = new ArrayList<>();
+        report.get("problems").forEach(problem -> {
+            if (problem.get("projectId").asString().equals(project.toString())) {
+                problems.add(problem.get("sequence").asLong() + " " + problem.get("problem").asString().replaceAll(":.*", ""));
+            }
+        });
+        if (!problems.isEmpty()) {
+            assertThat(report.get("ok").asBoolean()).isFalse();
+        }
+        return problems;
+    }
+
+    private static MilestoneRecorded milestone(ProjectId project, Stage stage, String date, String amount) {
+        return new MilestoneRecorded(project, stage, LocalDate.parse(date), amount == null ? null : new BigDecimal(amount), null);
+    }
+}
