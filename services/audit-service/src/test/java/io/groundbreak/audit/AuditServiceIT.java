@@ -136,6 +136,7 @@ class AuditServiceIT extends AuditIT {
         assertThat(rejected("prev-hash-mismatch")).isEqualTo(1);
         assertThat(rejected("missing-predecessor")).isEqualTo(1);
         assertThat(rejected("sequence-taken")).isEqualTo(1);
+        assertThat(metric(LedgerIngest.PARKED_METRIC)).as("no other test of the module parks events").isEqualTo(5);
 
         JsonNode report = post("/api/audit/verification", "auditor").json();
         assertThat(report.get("ok").asBoolean()).isFalse();
@@ -227,8 +228,12 @@ class AuditServiceIT extends AuditIT {
     }
 
     private long rejected(String reason) {
-        Http.Answer answer = http.get("/actuator/metrics/" + LedgerIngest.REJECTED_METRIC + "?tag=reason:" + reason, "admin");
-        assertThat(answer.status()).as("metric for %s", reason).isEqualTo(200);
+        return metric(LedgerIngest.REJECTED_METRIC + "?tag=reason:" + reason);
+    }
+
+    private long metric(String query) {
+        Http.Answer answer = http.get("/actuator/metrics/" + query, "admin");
+        assertThat(answer.status()).as(query).isEqualTo(200);
         return Math.round(answer.body().get("measurements").get(0).get("value").asDouble());
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tampering with stored events the way only someone with the database's owner rights could (the guard
@@ -27,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * hash and link from the rows. Each test puts the rows back as they were before it ends.
  */
 class VerificationIT extends AuditIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProjectId tampered;
     private ProjectId untouched;
@@ -66,6 +69,21 @@ class VerificationIT extends AuditIT {
                 "UPDATE ledger_event SET data = jsonb_set(data, '{amountCny}', '\"700000000.00\"')"
                         + " WHERE project_id = '" + tampered + "' AND sequence = 2",
                 () -> assertThat(problemsOf(verification(), tampered)).containsExactly("2 hash-mismatch"));
+    }
+
+    /** A body field our types do not know still counts: in verification, and in the export the auditor checks. */
+    @Test
+    void anAddedBodyFieldIsFoundAndShowsInTheExport() throws SQLException {
+        tamper("UPDATE ledger_event SET data = data || '{\"approvedBy\":\"nobody\"}'"
+                        + " WHERE project_id = '" + tampered + "' AND sequence = 3",
+                "UPDATE ledger_event SET data = data - 'approvedBy' WHERE project_id = '" + tampered + "' AND sequence = 3",
+                () -> {
+                    assertThat(problemsOf(verification(), tampered)).containsExactly("3 hash-mismatch");
+                    JsonNode line = JSON.readTree(get("/api/audit/export?project=" + tampered, "auditor").body().lines()
+                            .toList().get(3));
+                    assertThat(line.get("data").get("approvedBy").asString()).isEqualTo("nobody");
+                    assertThat(HashChain.hashOfJson(line)).isNotEqualTo(line.get("hash").asString());
+                });
     }
 
     @Test

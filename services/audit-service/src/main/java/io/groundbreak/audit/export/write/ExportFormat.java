@@ -2,17 +2,21 @@ package io.groundbreak.audit.export.write;
 
 import io.groundbreak.audit.ledger.store.StoredEvent;
 import io.groundbreak.events.EventCodec;
-import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.EventTime;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
+import tools.jackson.databind.node.ObjectNode;
 
 /** How an export writes events: one JSON object per line, or CSV with the body as JSON in one column. */
 public enum ExportFormat {
 
-    /** Each line exactly as {@link EventCodec#envelopeToJson} writes it: an auditor recomputes the hash from it. */
+    /**
+     * Each line with the fields of {@link EventCodec#envelopeToTree}, the body exactly as stored (not
+     * re-read through our types, which would drop a field written into the table behind our back and so
+     * hide the tampering from an auditor who recomputes the hash from the line).
+     */
     JSONL("application/jsonl", "jsonl") {
         @Override
         public void writeHeader(Writer out) {
@@ -20,7 +24,10 @@ public enum ExportFormat {
 
         @Override
         public void write(StoredEvent event, Writer out) throws IOException {
-            out.write(EventCodec.envelopeToJson(event.envelope()));
+            ObjectNode line = event.hashedFields();
+            line.put("hash", event.hash());
+            line.put("district", event.district());
+            out.write(EventCodec.jsonMapper().writeValueAsString(line));
             out.write('\n');
         }
     },
@@ -38,10 +45,9 @@ public enum ExportFormat {
 
         @Override
         public void write(StoredEvent event, Writer out) throws IOException {
-            EventEnvelope envelope = event.envelope();
-            out.write(List.of(envelope.id().toString(), envelope.type(), envelope.subject().toString(),
-                            Long.toString(envelope.sequence()), EventTime.format(envelope.time()), envelope.recordedBy(),
-                            envelope.prevHash(), envelope.hash(), envelope.district(), EventCodec.toJson(envelope.data()))
+            out.write(List.of(event.id().toString(), event.type(), event.projectId().toString(),
+                            Long.toString(event.sequence()), EventTime.format(event.recordedAt()), event.recordedBy(),
+                            event.prevHash(), event.hash(), event.district(), event.data())
                     .stream().map(ExportFormat::csvField).collect(Collectors.joining(",")));
             out.write("\r\n");
         }

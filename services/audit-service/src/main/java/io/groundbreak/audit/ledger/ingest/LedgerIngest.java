@@ -5,6 +5,7 @@ import io.groundbreak.audit.ledger.store.ParkedEvents;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class LedgerIngest {
 
     public static final String REJECTED_METRIC = "groundbreak.audit.events.rejected";
+    /** Read from the table, so that an alert on it survives restarts (the counter starts again at zero). */
+    public static final String PARKED_METRIC = "groundbreak.audit.events.parked";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerIngest.class);
 
@@ -35,6 +38,9 @@ public class LedgerIngest {
         this.ledger = ledger;
         this.parked = parked;
         this.meters = meters;
+        Gauge.builder(PARKED_METRIC, parked, ParkedEvents::count)
+                .description("Events kept outside the ledger because they could not join their project's verified chain")
+                .register(meters);
     }
 
     @Transactional

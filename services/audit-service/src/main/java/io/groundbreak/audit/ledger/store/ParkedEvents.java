@@ -37,6 +37,10 @@ public class ParkedEvents {
                 .update() == 1;
     }
 
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM parked_event").query(Long.class).single();
+    }
+
     /** Every parked event, project by project in sequence order, streamed. */
     public void each(Consumer<ParkedEvent> action) {
         cursor.each("SELECT reason, " + Ledger.ENVELOPE_COLUMNS + " FROM parked_event ORDER BY project_id, sequence, position",
