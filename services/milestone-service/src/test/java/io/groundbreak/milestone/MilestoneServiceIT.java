@@ -132,37 +132,4 @@ class MilestoneServiceIT extends ServiceTestBase {
             assertThat(indexes.get(i) - indexes.get(i - 1)).isEqualTo(1);
         }
     }
-
-    private static List<ConsumerRecord<byte[], byte[]>> recordsOf(String projectId, int count) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "milestone-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(CloudEventHeaders.TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (projectId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
-    }
-
-    private static EventEnvelope envelope(ConsumerRecord<byte[], byte[]> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return CloudEventHeaders.read(headers, record.value());
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
 }

@@ -1,14 +1,27 @@
 package io.groundbreak.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
@@ -34,7 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
  * every subclass, so Spring's test context cache starts it once) on a real PostgreSQL and Kafka, and
  * HTTP helpers as the local users.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a send to a stopped broker fails within seconds, not half a minute (PublisherOutageIT)
+        "spring.kafka.producer.properties.request.timeout.ms=2000",
+        "spring.kafka.producer.properties.delivery.timeout.ms=5000",
+        "spring.kafka.producer.properties.max.block.ms=3000",
+        "groundbreak.publisher.ack-timeout=PT8S"})
 @ActiveProfiles("local")
 public abstract class ServiceTestBase {
 
@@ -142,5 +160,62 @@ public abstract class ServiceTestBase {
 
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** At least {@code count} records of the project, read from the start of the topic, in topic order. */
+    protected static List<ConsumerRecord<byte[], byte[]>> recordsOf(String projectId, int count) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "milestone-it-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(CloudEventHeaders.TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (projectId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    protected static EventEnvelope envelope(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return CloudEventHeaders.read(headers, record.value());
+    }
+
+    protected static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record of the project on the topic now, in topic order (read to the end of each partition). */
+    protected static List<ConsumerRecord<byte[], byte[]>> allRecordsOf(String projectId) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CloudEventHeaders.TOPIC).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (projectId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
     }
 }

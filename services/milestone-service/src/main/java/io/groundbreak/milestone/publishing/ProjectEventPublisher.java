@@ -6,51 +6,90 @@ import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.milestone.envelope.EnvelopeMetaData;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes every stored event, in store order, to groundbreak.project-events.v1: key = projectId,
- * envelope as CloudEvents binary-mode headers, body as canonical JSON. Runs in a streaming processor,
- * so the token only moves past an event once Kafka acknowledged it (at-least-once).
+ * envelope as CloudEvents binary-mode headers, body as canonical JSON.
+ * <p>
+ * At-least-once and fast: the events of a processor batch are sent without waiting, and the batch's
+ * unit of work awaits every acknowledgement before it commits the token. A send that fails fails the
+ * batch, so the token stays before it and the batch is sent again (consumers skip duplicates).
+ * KafkaTemplate rather than Spring Cloud Stream's StreamBridge: StreamBridge answers a send with a
+ * boolean, and the binder reports asynchronous results on a separate channel without a handle per send.
+ * <p>
+ * Replays of the processor (a token reset) do not publish again: the topic already has those events.
  */
 @Component
 @ProcessingGroup(ProjectEventPublisher.PROCESSING_GROUP)
 public class ProjectEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
-    static final String BINDING = "projectEvents-out-0";
+    private static final String PENDING_SENDS = ProjectEventPublisher.class.getName() + ".pendingSends";
 
-    private final StreamBridge streamBridge;
+    private final KafkaTemplate<byte[], byte[]> kafka;
+    private final Duration ackTimeout;
 
-    ProjectEventPublisher(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+    ProjectEventPublisher(KafkaTemplate<byte[], byte[]> kafka,
+                          @Value("${groundbreak.publisher.ack-timeout:PT40S}") Duration ackTimeout) {
+        this.kafka = kafka;
+        this.ackTimeout = ackTimeout;
     }
 
     @EventHandler
-    void publish(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData) {
+    @DisallowReplay
+    void publish(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, UnitOfWork<?> unitOfWork) {
         EventEnvelope envelope = EnvelopeMetaData.envelope(event, sequence, metaData);
         if (!envelope.hashIsIntact()) {
             throw new IllegalStateException("stored event " + envelope.id() + " does not match its hash");
         }
-        if (!streamBridge.send(BINDING, toMessage(envelope))) {
-            throw new IllegalStateException("Kafka did not take event " + envelope.id());
+        pendingSends(unitOfWork.root()).add(kafka.send(toRecord(envelope)));
+    }
+
+    /** The batch's sends, awaited once before its unit of work commits (and the token with it). */
+    private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAll(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not acknowledge every event of the batch", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch within " + ackTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while awaiting Kafka's acknowledgements", e);
         }
     }
 
-    static Message<byte[]> toMessage(EventEnvelope envelope) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()))
-                .setHeader(KafkaHeaders.KEY, utf8(envelope.subject().toString()));
+    static ProducerRecord<byte[], byte[]> toRecord(EventEnvelope envelope) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(CloudEventHeaders.TOPIC,
+                utf8(envelope.subject().toString()), EventCodec.toJsonBytes(envelope.data()));
         // raw UTF-8 bytes, as the CloudEvents Kafka binding expects (not JSON-quoted strings)
-        CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, utf8(value)));
-        return message.build();
+        CloudEventHeaders.of(envelope).forEach((name, value) -> record.headers().add(name, utf8(value)));
+        return record;
     }
 
     private static byte[] utf8(String text) {
