@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +72,13 @@ public abstract class AuditIT {
 
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** The fields a 400 problem names. */
+        public List<String> invalidFields() {
+            List<String> fields = new ArrayList<>();
+            json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+            return fields;
         }
     }
 

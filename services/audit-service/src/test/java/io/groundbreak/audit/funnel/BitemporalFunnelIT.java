@@ -89,9 +89,7 @@ class BitemporalFunnelIT extends AuditIT {
     void wrongParametersAreNamed() {
         TextAnswer answer = get("/api/audit/funnel?validAt=2024-02-30&knownAt=5%20July&district=999999&chain=x", "auditor");
         assertThat(answer.status()).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        answer.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("validAt", "knownAt", "district", "chain");
+        assertThat(answer.invalidFields()).containsExactlyInAnyOrder("validAt", "knownAt", "district", "chain");
     }
 
     private static void assertMatches(JsonNode funnel, FunnelModel.ExpectedFunnel expected, String query) {

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The funnel valid on {@code asOf} as known at {@code knownAt}, in the shape of funnel-service's
- * {@code /api/funnel} (plus {@code knownAt}): every stage in order, zeros included.
+ * {@code /api/funnel} (plus {@code knownAt}): every stage in order, zeros included. The counting
+ * repeats funnel-service's on purpose: services share no code, and reconciliation is only worth
+ * something if the ledger's figures do not come from the code they check.
  */
 public record Funnel(LocalDate asOf, Instant knownAt, List<StageFigures> stages, List<Conversion> conversions) {
 

@@ -46,16 +46,12 @@ class AuditFunnelController {
         LocalDate validDate = LocalDate.now(clock.withZone(CITY_ZONE));
         Instant knownInstant = clock.instant();
         try {
-            if (given(validAt).isPresent()) {
-                validDate = LocalDate.parse(validAt.strip());
-            }
+            validDate = given(validAt).map(LocalDate::parse).orElse(validDate);
         } catch (DateTimeException e) {
             problems.add(new InvalidInput.FieldProblem("validAt", "must be a date YYYY-MM-DD"));
         }
         try {
-            if (given(knownAt).isPresent()) {
-                knownInstant = Instant.parse(knownAt.strip());
-            }
+            knownInstant = given(knownAt).map(Instant::parse).orElse(knownInstant);
         } catch (DateTimeException e) {
             problems.add(new InvalidInput.FieldProblem("knownAt", "must be a UTC instant like 2024-07-05T00:00:00Z"));
         }

@@ -21,6 +21,9 @@ public class Ledger {
 
     static final String ENVELOPE_COLUMNS =
             "event_id, event_type, project_id, sequence, recorded_at, recorded_by, prev_hash, hash, district, data";
+    /** The values of {@link #ENVELOPE_COLUMNS}, bound by {@link #envelope}. */
+    static final String ENVELOPE_VALUES =
+            ":id, :type, :project, :sequence, :time, :recordedBy, :prevHash, :hash, :district, CAST(:data AS jsonb)";
 
     private final JdbcClient jdbc;
     private final Cursor cursor;
@@ -32,8 +35,13 @@ public class Ledger {
 
     /** @return false when the event id or the project's sequence is already in the ledger */
     public boolean append(EventEnvelope envelope) {
-        return jdbc.sql("INSERT INTO ledger_event (" + ENVELOPE_COLUMNS + ") VALUES (:id, :type, :project, :sequence,"
-                        + " :time, :recordedBy, :prevHash, :hash, :district, CAST(:data AS jsonb)) ON CONFLICT DO NOTHING")
+        return envelope(jdbc.sql("INSERT INTO ledger_event (" + ENVELOPE_COLUMNS + ") VALUES (" + ENVELOPE_VALUES + ")"
+                        + " ON CONFLICT DO NOTHING"), envelope)
+                .update() == 1;
+    }
+
+    static JdbcClient.StatementSpec envelope(JdbcClient.StatementSpec statement, EventEnvelope envelope) {
+        return statement
                 .param("id", envelope.id())
                 .param("type", envelope.type())
                 .param("project", envelope.subject().value())
@@ -43,8 +51,7 @@ public class Ledger {
                 .param("prevHash", envelope.prevHash())
                 .param("hash", envelope.hash())
                 .param("district", envelope.district())
-                .param("data", EventCodec.toJson(envelope.data()))
-                .update() == 1;
+                .param("data", EventCodec.toJson(envelope.data()));
     }
 
     /** The hash the ledger holds for an event id, if it holds that event. */

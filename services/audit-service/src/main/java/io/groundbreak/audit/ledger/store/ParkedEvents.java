@@ -1,6 +1,5 @@
 package io.groundbreak.audit.ledger.store;
 
-import io.groundbreak.events.EventCodec;
 import io.groundbreak.events.EventEnvelope;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,20 +19,9 @@ public class ParkedEvents {
 
     /** @return false when the same record was parked before for the same reason (a redelivery) */
     public boolean park(EventEnvelope envelope, String reason) {
-        return jdbc.sql("INSERT INTO parked_event (reason, " + Ledger.ENVELOPE_COLUMNS + ") VALUES (:reason, :id, :type,"
-                        + " :project, :sequence, :time, :recordedBy, :prevHash, :hash, :district, CAST(:data AS jsonb))"
-                        + " ON CONFLICT DO NOTHING")
+        return Ledger.envelope(jdbc.sql("INSERT INTO parked_event (reason, " + Ledger.ENVELOPE_COLUMNS + ") VALUES (:reason, "
+                        + Ledger.ENVELOPE_VALUES + ") ON CONFLICT DO NOTHING"), envelope)
                 .param("reason", reason)
-                .param("id", envelope.id())
-                .param("type", envelope.type())
-                .param("project", envelope.subject().value())
-                .param("sequence", envelope.sequence())
-                .param("time", Ledger.timestamp(envelope.time()))
-                .param("recordedBy", envelope.recordedBy())
-                .param("prevHash", envelope.prevHash())
-                .param("hash", envelope.hash())
-                .param("district", envelope.district())
-                .param("data", EventCodec.toJson(envelope.data()))
                 .update() == 1;
     }
 
