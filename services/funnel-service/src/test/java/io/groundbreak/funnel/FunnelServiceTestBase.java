@@ -39,6 +39,13 @@ public abstract class FunnelServiceTestBase {
     protected static final String DEAD_LETTERS = "error." + TOPIC + ".funnel-service";
     protected static final Duration PROPAGATION = Duration.ofSeconds(30);
 
+    /**
+     * The districts of the hand-made scenarios (one class each, or two), which check exact figures of
+     * their districts; the random histories of FunnelPropertiesIT stay out of them.
+     */
+    protected static final List<String> HAND_MADE_DISTRICTS = List.of(
+            "120101", "120102", "120103", "120104", "120105", "120106", "120116");
+
     private static final List<EventEnvelope> PUBLISHED = Collections.synchronizedList(new ArrayList<>());
     private static EventsTopic topic;
 
@@ -51,8 +58,13 @@ public abstract class FunnelServiceTestBase {
     @LocalServerPort
     protected int port;
 
+    private Http http;
+
     protected Http http() {
-        return new Http(port);
+        if (http == null) {
+            http = new Http(port);
+        }
+        return http;
     }
 
     protected static synchronized EventsTopic topic() {
@@ -90,6 +102,13 @@ public abstract class FunnelServiceTestBase {
                 + stage.get("reached").asLong() + "/" + stage.get("current").asLong() + "/" + stage.get("lost").asLong()
                 + " " + stage.get("reachedInvestmentCny").asString() + "/" + stage.get("currentInvestmentCny").asString()));
         return stages;
+    }
+
+    /** {@link #stages} then {@link #conversions}, as {@code FunnelModel.funnel} gives them. */
+    protected static List<String> funnelLines(JsonNode funnel) {
+        List<String> lines = new ArrayList<>(stages(funnel));
+        lines.addAll(conversions(funnel));
+        return lines;
     }
 
     protected static List<String> conversions(JsonNode funnel) {

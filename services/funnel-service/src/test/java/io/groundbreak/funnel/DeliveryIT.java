@@ -1,0 +1,204 @@
+package io.groundbreak.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.EventCodec;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.Stage;
+import io.groundbreak.funnel.model.FunnelModel;
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.http.Http;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * At-least-once delivery as it really happens: duplicates, a redelivery after the database committed
+ * but the offset did not, a sequence gap and a poison record, each with its expected outcome. District
+ * 120103 and 2018 dates are this class's, so that each check sees its own projects.
+ */
+class DeliveryIT extends FunnelServiceTestBase {
+
+    private static final String BINDING = "projectEvents-in-0";
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    Consumer<Message<byte[]>> projectEvents;
+
+    @Autowired
+    BindingsLifecycleController bindings;
+
+    @Test
+    void aDuplicateIsSkippedAndCounted() {
+        ProjectStream project = new ProjectStream("120103");
+        EventEnvelope registration = project.next(registered(project.projectId, "120103", "aerospace", "100.00"));
+        EventEnvelope talks = project.next(milestone(project.projectId, Stage.TALKS, "2018-01-10"));
+        EventEnvelope signed = project.next(milestone(project.projectId, Stage.SIGNED, "2018-02-10"));
+        double before = count("groundbreak.funnel.events.redelivered");
+
+        publish(registration, talks, registration, talks, signed);
+
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(project, "2018-12-31")).isEqualTo("SIGNED"));
+        assertThat(count("groundbreak.funnel.events.redelivered") - before).isEqualTo(2);
+        assertThat(get("/api/projects?asOf=2018-12-31&district=120103&stage=SIGNED", "leader").get("items"))
+                .extracting(item -> item.get("projectId").asString()).containsOnlyOnce(project.projectId.toString());
+    }
+
+    /** The record is processed again exactly as the binding would after a crash before the offset commit. */
+    @Test
+    void aRecordProcessedAgainAfterItsTransactionCommittedChangesNothing() {
+        ProjectStream project = new ProjectStream("120103");
+        EventEnvelope registration = project.next(registered(project.projectId, "120103", "biomedicine", "200.00"));
+        EventEnvelope landed = project.next(milestone(project.projectId, Stage.LANDED, "2018-03-01"));
+        publish(registration, landed);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(project, "2018-12-31")).isEqualTo("LANDED"));
+        List<String> funnel = stages(get("/api/funnel?asOf=2018-12-31&district=120103&chain=biomedicine", "leader"));
+
+        projectEvents.accept(asDelivered(landed));
+        projectEvents.accept(asDelivered(registration));
+
+        assertThat(stages(get("/api/funnel?asOf=2018-12-31&district=120103&chain=biomedicine", "leader"))).isEqualTo(funnel);
+    }
+
+    /** The group's offsets go back to the start of the topic: everything is delivered again and nothing changes. */
+    @Test
+    void aGroupReplayedFromTheStartChangesNothing() throws Exception {
+        ProjectStream project = new ProjectStream("120103");
+        publish(project.next(registered(project.projectId, "120103", "new-materials", "300.00")),
+                project.next(milestone(project.projectId, Stage.TALKS, "2018-04-01")));
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(project, "2018-12-31")).isEqualTo("TALKS"));
+        List<String> funnel = stages(get("/api/funnel?asOf=2030-01-01", "leader"));
+        double redelivered = count("groundbreak.funnel.events.redelivered");
+
+        bindings.changeState(BINDING, State.STOPPED);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> start = admin.describeTopics(List.of(TOPIC)).allTopicNames().get()
+                    .get(TOPIC).partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(TOPIC, partition.partition()),
+                            partition -> new OffsetAndMetadata(0)));
+            await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> admin.alterConsumerGroupOffsets("funnel-service", start).all().get());
+        } finally {
+            bindings.changeState(BINDING, State.STARTED);
+        }
+
+        long applied = new FunnelModel(published()).projectIds().size();
+        await().atMost(PROPAGATION).untilAsserted(() ->
+                assertThat(count("groundbreak.funnel.events.redelivered") - redelivered).isGreaterThanOrEqualTo(applied));
+        assertThat(stages(get("/api/funnel?asOf=2030-01-01", "leader"))).isEqualTo(funnel);
+    }
+
+    /**
+     * An event whose predecessor never came is retried, then parked on the dead-letter topic (logged
+     * and counted), and the project's later events are gaps too; other projects keep flowing.
+     */
+    @Test
+    void aGapIsParkedOnTheDeadLetterTopicWhileOtherProjectsFlow() {
+        ProjectStream stuck = new ProjectStream("120103");
+        ProjectStream flowing = new ProjectStream("120103");
+        EventEnvelope afterTheGap = stuck.forged(2, stuck.prevHash(), milestone(stuck.projectId, Stage.SIGNED, "2018-06-01"));
+        double gaps = count("groundbreak.funnel.events.dead-lettered", "reason", "gap");
+
+        publish(stuck.next(registered(stuck.projectId, "120103", "automotive", "400.00")), afterTheGap,
+                flowing.next(registered(flowing.projectId, "120103", "automotive", "500.00")),
+                flowing.next(milestone(flowing.projectId, Stage.STARTED, "2018-06-01")));
+
+        await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> {
+            assertThat(stageOf(flowing, "2018-12-31")).isEqualTo("STARTED");
+            assertThat(deadLetters()).anySatisfy(record -> {
+                assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(afterTheGap.id().toString());
+                assertThat(header(record, CloudEventHeaders.SEQUENCE)).isEqualTo("2");
+            });
+        });
+        assertThat(count("groundbreak.funnel.events.dead-lettered", "reason", "gap") - gaps).isGreaterThanOrEqualTo(1);
+        assertThat(stageOf(stuck, "2018-12-31")).isEqualTo("null");
+    }
+
+    /** A record that is no event is parked at once, and the next record of the same partition is applied. */
+    @Test
+    void aPoisonRecordIsParkedAndThePartitionMovesOn() {
+        ProjectStream project = new ProjectStream("120103");
+        publish(project.next(registered(project.projectId, "120103", "aerospace", "600.00")));
+        byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
+        double malformed = count("groundbreak.funnel.events.dead-lettered", "reason", "malformed");
+
+        Map<String, String> headers = new HashMap<>(CloudEventHeaders.of(project.next(
+                milestone(project.projectId, Stage.TALKS, "2018-07-01"))));
+        topic().send(project.projectId.toString(), headers, poison);
+        EventEnvelope talks = project.forged(1, project.prevHash(), milestone(project.projectId, Stage.TALKS, "2018-07-02"));
+        publish(talks);
+
+        await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> {
+            assertThat(stageOf(project, "2018-12-31")).isEqualTo("TALKS");
+            assertThat(deadLetters()).anySatisfy(record -> assertThat(record.value()).isEqualTo(poison));
+        });
+        assertThat(count("groundbreak.funnel.events.dead-lettered", "reason", "malformed") - malformed).isEqualTo(1);
+    }
+
+    private String stageOf(ProjectStream project, String asOf) {
+        Http.Answer answer = http().get("/api/projects/" + project.projectId + "?asOf=" + asOf, "leader");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body().get("project").get("stage").isNull()
+                ? "null" : answer.body().get("project").get("stage").get("code").asString();
+    }
+
+    private double count(String meter, String... tags) {
+        var found = meters.find(meter).tags(tags).counter();
+        return found == null ? 0 : found.count();
+    }
+
+    private static Message<byte[]> asDelivered(EventEnvelope envelope) {
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()));
+        CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        return message.build();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> deadLetters() {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
+                    .map(info -> new TopicPartition(DEAD_LETTERS, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,157 @@
+package io.groundbreak.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.groundbreak.events.InvestmentReported;
+import io.groundbreak.events.MilestoneCorrected;
+import io.groundbreak.events.ProjectResumed;
+import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.Stage;
+import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.http.Http;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The endpoints beyond /api/funnel on a small hand-made scenario in districts 120104 and 120105 (2017):
+ * their shapes, labels, parameters and who may read what. {@code FunnelPropertiesIT} checks the numbers
+ * at large.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointsIT extends FunnelServiceTestBase {
+
+    private ProjectStream battery;
+    private ProjectStream chips;
+
+    @BeforeAll
+    void publishScenario() {
+        battery = new ProjectStream("120104");
+        chips = new ProjectStream("120105");
+        publish(battery.next(registered(battery.projectId, "120104", "new-energy", "1000.00")),
+                battery.next(milestone(battery.projectId, Stage.TALKS, "2017-01-10")),
+                battery.next(milestone(battery.projectId, Stage.LANDED, "2017-03-20")),
+                battery.next(new MilestoneCorrected(battery.projectId, Stage.TALKS, LocalDate.parse("2017-01-05"),
+                        new BigDecimal("5.00"), "first meeting was earlier")),
+                battery.next(new ProjectSuspended(battery.projectId, LocalDate.parse("2017-04-01"), "land")),
+                battery.next(new ProjectResumed(battery.projectId, LocalDate.parse("2017-05-01"), "land found")),
+                battery.next(new InvestmentReported(battery.projectId, YearMonth.parse("2017-04"), new BigDecimal("100.00"))),
+                battery.next(new InvestmentReported(battery.projectId, YearMonth.parse("2017-06"), new BigDecimal("250.00"))));
+        publish(chips.next(registered(chips.projectId, "120105", "integrated-circuits", "3000.00")),
+                chips.next(milestone(chips.projectId, Stage.SIGNED, "2017-02-01")),
+                chips.next(milestone(chips.projectId, Stage.STARTED, "2017-03-01")));
+        await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> {
+            assertThat(get("/api/projects/" + battery.projectId + "?asOf=2017-12-31", "leader")
+                    .get("completedInvestmentCny").asString()).isEqualTo("250.00");
+            assertThat(get("/api/projects/" + chips.projectId + "?asOf=2017-12-31", "leader")
+                    .get("project").get("stage").get("code").asString()).isEqualTo("STARTED");
+        });
+    }
+
+    @Test
+    void aProjectShowsItsStagesDatesStatusAndInvestmentOnTheDateAsked() {
+        JsonNode april = get("/api/projects/" + battery.projectId + "?asOf=2017-04-15", "leader");
+        JsonNode project = april.get("project");
+        assertThat(project.get("stage").get("code").asString()).isEqualTo("LANDED");
+        assertThat(project.get("stage").get("nameZh").asString()).isEqualTo("落地");
+        assertThat(project.get("district").get("nameZh").asString()).isEqualTo("南开区");
+        assertThat(project.get("chain").get("code").asString()).isEqualTo("new-energy");
+        assertThat(project.get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(project.get("stageSince").asString()).isEqualTo("2017-03-20");
+        assertThat(april.get("completedInvestmentCny").asString()).isEqualTo("100.00");
+        assertThat(april.get("completedInvestmentPeriod").asString()).isEqualTo("2017-04");
+        List<String> stages = new ArrayList<>();
+        april.get("stages").forEach(stage -> stages.add(stage.get("stage").get("code").asString() + " "
+                + (stage.get("effectiveDate").isNull() ? "null" : stage.get("effectiveDate").asString()) + " "
+                + stage.get("reached").asBoolean() + " "
+                + stage.get("skipped").asBoolean()));
+        assertThat(stages).containsExactly("TALKS 2017-01-05 true false", "SIGNED null true true",
+                "LANDED 2017-03-20 true false", "STARTED null false false", "PRODUCING null false false");
+        assertThat(april.get("stages").get(0).get("amountCny").asString()).isEqualTo("5.00");
+
+        JsonNode may = get("/api/projects/" + battery.projectId + "?asOf=2017-05-01", "leader");
+        assertThat(may.get("project").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(may.get("suspensions").get(0).get("resumedOn").asString()).isEqualTo("2017-05-01");
+    }
+
+    @Test
+    void projectsAreListedWithFiltersPagingAndSorting() {
+        JsonNode landed = get("/api/projects?asOf=2017-12-31&district=120104&stage=LANDED", "leader");
+        assertThat(landed.get("items")).extracting(item -> item.get("projectId").asString())
+                .contains(battery.projectId.toString());
+        JsonNode stalled = get("/api/projects?asOf=2017-12-31&district=120105&stalledDays=300", "leader");
+        assertThat(stalled.get("items")).extracting(item -> item.get("projectId").asString())
+                .contains(chips.projectId.toString());
+        JsonNode notYet = get("/api/projects?asOf=2017-12-31&district=120105&stalledDays=310", "leader");
+        assertThat(notYet.get("items")).extracting(item -> item.get("projectId").asString())
+                .doesNotContain(chips.projectId.toString());
+        JsonNode page = get("/api/projects?asOf=2017-12-31&sort=plannedInvestment,desc&size=1&page=0&district=120105", "leader");
+        assertThat(page.get("size").asInt()).isEqualTo(1);
+        assertThat(page.get("totalPages").asLong()).isEqualTo(page.get("totalItems").asLong());
+
+        Http.Answer bad = http().get("/api/projects?stage=BUILT&size=0&sort=height&stalledDays=-1", "leader");
+        assertThat(bad.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        bad.body().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("stage", "size", "sort", "stalledDays");
+        assertThat(http().get("/api/projects/" + java.util.UUID.randomUUID(), "leader").status()).isEqualTo(404);
+    }
+
+    @Test
+    void cycleTimesTrendAndBreakdownCarryLabels() {
+        JsonNode times = get("/api/funnel/cycle-times?asOf=2017-12-31&district=120105", "leader");
+        assertThat(times).hasSize(4);
+        assertThat(times.get(0).get("nameZh").asString()).isEqualTo("在谈→签约");
+        assertThat(times.get(0).get("count").asLong()).isZero();
+        assertThat(times.get(0).get("medianDays").isNull()).isTrue();
+
+        JsonNode trend = get("/api/funnel/trend?from=2017-01&to=2017-03&district=120105", "leader");
+        assertThat(trend.get("months")).hasSize(3);
+        JsonNode march = trend.get("months").get(2);
+        assertThat(march.get("month").asString()).isEqualTo("2017-03");
+        assertThat(march.get("stages").get(Stage.LANDED.ordinal()).get("reached").asLong()).isEqualTo(1);
+        assertThat(march.get("stages").get(Stage.STARTED.ordinal()).get("nameEn").asString()).isNotBlank();
+
+        JsonNode byChain = get("/api/funnel/breakdown?by=chain&asOf=2017-12-31&district=120105", "leader");
+        assertThat(byChain.get("by").asString()).isEqualTo("chain");
+        JsonNode circuits = null;
+        for (JsonNode entry : byChain.get("funnels")) {
+            if (entry.get("code").asString().equals("integrated-circuits")) {
+                circuits = entry;
+            }
+        }
+        assertThat(circuits.get("nameZh").asString()).isEqualTo("集成电路");
+        assertThat(stages(circuits).get(Stage.STARTED.ordinal())).isEqualTo("STARTED 1/1/0 3000.00/3000.00");
+        assertThat(http().get("/api/funnel/breakdown?by=park", "leader").status()).isEqualTo(400);
+        assertThat(http().get("/api/funnel/trend?from=2018-01&to=2017-01", "leader").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDistrictOfficeReadsItsOwnDistrictOnEveryEndpoint() {
+        JsonNode breakdown = get("/api/funnel/breakdown?by=district&asOf=2017-12-31", "d120104");
+        assertThat(breakdown.get("funnels")).extracting(entry -> entry.get("code").asString()).containsExactly("120104");
+        JsonNode own = get("/api/projects?asOf=2017-12-31", "d120104");
+        assertThat(own.get("items")).allSatisfy(item ->
+                assertThat(item.get("district").get("code").asString()).isEqualTo("120104"));
+        for (String path : List.of("/api/projects?district=120105", "/api/projects/" + chips.projectId,
+                "/api/funnel/cycle-times?district=120105", "/api/funnel/trend?district=120105",
+                "/api/funnel/breakdown?by=chain&district=120105")) {
+            Http.Answer refused = http().get(path, "d120104");
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        for (String path : List.of("/api/projects", "/api/funnel/trend", "/api/funnel/cycle-times", "/api/admin/rebuild")) {
+            assertThat(http().get(path, null).status()).as(path).isEqualTo(401);
+        }
+        assertThat(http().get("/api/projects/" + chips.projectId, "auditor").status()).isEqualTo(200);
+        assertThat(http().get("/api/admin/rebuild", "leader").status()).isEqualTo(403);
+        assertThat(http().get("/api/admin/rebuild", "admin").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,201 @@
+package io.groundbreak.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.Stage;
+import io.groundbreak.funnel.model.FunnelModel;
+import io.groundbreak.funnel.model.HistoryGenerator;
+import io.groundbreak.reference.ReferenceData;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Random valid histories (skips, corrections, retractions, suspensions, terminations, backdated dates,
+ * amendments, redeliveries) go through the real topic, consumer and database, and every endpoint is
+ * compared, for several dates and filters, with {@link FunnelModel}. Seeded: the seed is logged, and
+ * {@code -Dfunnel.seed=N} replays a run.
+ *
+ * <p>A property test with JUnit and a seeded {@link Random} rather than jqwik: see the README.
+ */
+class FunnelPropertiesIT extends FunnelServiceTestBase {
+
+    private static final Logger log = LoggerFactory.getLogger(FunnelPropertiesIT.class);
+    private static final int ROUNDS = 4;
+    private static final int PROJECTS_PER_ROUND = 30;
+    private static final List<LocalDate> DATES = List.of("2019-06-30", "2020-12-31", "2021-09-15", "2022-02-28",
+            "2023-12-31", "2030-01-01").stream().map(LocalDate::parse).toList();
+    private static final List<String> SORTS = List.of("code", "plannedInvestment", "stage", "stageSince");
+
+    @Autowired
+    ReferenceData referenceData;
+
+    @Test
+    void everyEndpointAgreesWithTheModelOfTheSemantics() {
+        long seed = Long.getLong("funnel.seed", System.nanoTime());
+        log.info("FunnelPropertiesIT seed {} (replay with -Dfunnel.seed={})", seed, seed);
+        Random random = new Random(seed);
+        List<String> districts = referenceData.districtCodes().stream()
+                .filter(district -> !HAND_MADE_DISTRICTS.contains(district)).toList();
+        HistoryGenerator histories = new HistoryGenerator(random, districts, referenceData.chainCodes());
+        for (int round = 0; round < ROUNDS; round++) {
+            List<List<EventEnvelope>> projects = new ArrayList<>();
+            for (int i = 0; i < PROJECTS_PER_ROUND; i++) {
+                projects.add(histories.project());
+            }
+            publish(interleavedWithRedeliveries(projects, random).toArray(EventEnvelope[]::new));
+            FunnelModel model = new FunnelModel(published());
+
+            String everything = "/api/funnel?asOf=2030-01-01";
+            await().atMost(PROPAGATION).untilAsserted(() -> assertThat(funnelLines(get(everything, "leader")))
+                    .as("seed %d", seed).isEqualTo(model.funnel(LocalDate.parse("2030-01-01"), null, null)));
+            compareEverything(model, random, seed, projects);
+        }
+    }
+
+    private void compareEverything(FunnelModel model, Random random, long seed, List<List<EventEnvelope>> round) {
+        for (LocalDate asOf : DATES) {
+            String district = round.get(random.nextInt(round.size())).get(0).district();
+            String chain = referenceData.chainCodes().get(random.nextInt(referenceData.chainCodes().size()));
+            for (String[] filter : List.of(new String[] {null, null}, new String[] {district, null},
+                    new String[] {null, chain}, new String[] {district, chain})) {
+                String query = "asOf=" + asOf + parameter("district", filter[0]) + parameter("chain", filter[1]);
+                assertThat(funnelLines(get("/api/funnel?" + query, "leader")))
+                        .as("funnel %s, seed %d", query, seed).isEqualTo(model.funnel(asOf, filter[0], filter[1]));
+                assertThat(cycleTimes(get("/api/funnel/cycle-times?" + query, "leader")))
+                        .as("cycle times %s, seed %d", query, seed).isEqualTo(model.cycleTimes(asOf, filter[0], filter[1]));
+                comparePage(model, random, seed, asOf, filter);
+            }
+            assertThat(breakdown(get("/api/funnel/breakdown?by=district&asOf=" + asOf, "leader")))
+                    .as("breakdown by district on %s, seed %d", asOf, seed)
+                    .isEqualTo(expectedBreakdown(model, asOf, referenceData.districtCodes(), true, chain));
+            assertThat(breakdown(get("/api/funnel/breakdown?by=chain&asOf=" + asOf + "&district=" + district, "leader")))
+                    .as("breakdown by chain on %s in %s, seed %d", asOf, district, seed)
+                    .isEqualTo(expectedBreakdown(model, asOf, referenceData.chainCodes(), false, district));
+        }
+        YearMonth from = YearMonth.parse("2019-01");
+        YearMonth to = YearMonth.parse("2025-06");
+        assertThat(trend(get("/api/funnel/trend?from=" + from + "&to=" + to, "leader")))
+                .as("trend, seed %d", seed).isEqualTo(model.trend(from, to, null, null));
+        List<UUID> ids = model.projectIds();
+        for (int i = 0; i < 8; i++) {
+            UUID id = ids.get(random.nextInt(ids.size()));
+            LocalDate asOf = DATES.get(random.nextInt(DATES.size()));
+            assertThat(project(get("/api/projects/" + id + "?asOf=" + asOf, "leader")))
+                    .as("project %s on %s, seed %d", id, asOf, seed).isEqualTo(model.project(id, asOf));
+        }
+    }
+
+    private void comparePage(FunnelModel model, Random random, long seed, LocalDate asOf, String[] filter) {
+        Stage stage = random.nextInt(3) == 0 ? Stage.values()[random.nextInt(Stage.values().length)] : null;
+        Integer stalledDays = random.nextInt(3) == 0 ? random.nextInt(400) : null;
+        String sort = SORTS.get(random.nextInt(SORTS.size()));
+        boolean descending = random.nextBoolean();
+        int page = random.nextInt(2);
+        String query = "asOf=" + asOf + parameter("district", filter[0]) + parameter("chain", filter[1])
+                + parameter("stage", stage == null ? null : stage.name())
+                + parameter("stalledDays", stalledDays == null ? null : stalledDays.toString())
+                + "&sort=" + sort + (descending ? ",desc" : ",asc") + "&page=" + page + "&size=7";
+        assertThat(projects(get("/api/projects?" + query, "leader")))
+                .as("projects %s, seed %d", query, seed)
+                .isEqualTo(model.projects(asOf, filter[0], filter[1], stage, stalledDays, sort, descending, page, 7));
+    }
+
+    /** Each project's events stay in order; some are delivered twice, right away or later. */
+    private static List<EventEnvelope> interleavedWithRedeliveries(List<List<EventEnvelope>> projects, Random random) {
+        List<List<EventEnvelope>> pending = new ArrayList<>();
+        projects.forEach(events -> pending.add(new ArrayList<>(events)));
+        List<EventEnvelope> sent = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            List<EventEnvelope> next = pending.get(random.nextInt(pending.size()));
+            sent.add(next.remove(0));
+            if (random.nextInt(15) == 0) {
+                sent.add(sent.get(random.nextInt(sent.size())));
+            }
+            if (next.isEmpty()) {
+                pending.remove(next);
+            }
+        }
+        return sent;
+    }
+
+    private List<String> expectedBreakdown(FunnelModel model, LocalDate asOf, List<String> codes, boolean byDistrict,
+                                           String other) {
+        List<String> lines = new ArrayList<>();
+        for (String code : codes) {
+            // by district: the whole city's chains; by chain: within the district asked for
+            model.funnel(asOf, byDistrict ? code : other, byDistrict ? null : code)
+                    .forEach(line -> lines.add(code + " " + line));
+        }
+        return lines;
+    }
+
+    private static String parameter(String name, String value) {
+        return value == null ? "" : "&" + name + "=" + value;
+    }
+
+    private static List<String> breakdown(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        answer.get("funnels").forEach(entry -> funnelLines(entry).forEach(line -> lines.add(entry.get("code").asString() + " " + line)));
+        return lines;
+    }
+
+    private static List<String> cycleTimes(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        answer.forEach(time -> lines.add(time.get("from").asString() + ">" + time.get("to").asString() + " "
+                + time.get("count").asLong() + " " + days(time.get("medianDays")) + " " + days(time.get("p90Days"))));
+        return lines;
+    }
+
+    private static List<String> trend(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        answer.get("months").forEach(month -> month.get("stages").forEach(stage -> lines.add(
+                month.get("month").asString() + " " + stage.get("stage").asString() + " " + stage.get("reached").asLong())));
+        return lines;
+    }
+
+    private static List<String> projects(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        lines.add("total " + answer.get("totalItems").asLong());
+        answer.get("items").forEach(item -> lines.add(item.get("projectId").asString() + " " + code(item.get("stage"))
+                + " " + text(item.get("stageSince")) + " " + item.get("status").asString()));
+        return lines;
+    }
+
+    private static List<String> project(JsonNode answer) {
+        JsonNode project = answer.get("project");
+        List<String> lines = new ArrayList<>();
+        lines.add(code(project.get("stage")) + " " + project.get("status").asString() + " " + text(answer.get("terminatedOn"))
+                + " " + money(project.get("plannedInvestmentCny")) + " " + money(answer.get("completedInvestmentCny"))
+                + " " + text(answer.get("completedInvestmentPeriod")) + " " + project.get("chain").get("code").asString());
+        answer.get("stages").forEach(stage -> lines.add(stage.get("stage").get("code").asString() + " "
+                + text(stage.get("effectiveDate")) + " " + stage.get("reached").asBoolean() + " " + stage.get("skipped").asBoolean()));
+        return lines;
+    }
+
+    private static String days(JsonNode days) {
+        return FunnelModel.days(days == null || days.isNull() ? null : days.asDouble());
+    }
+
+    private static String money(JsonNode amount) {
+        return amount == null || amount.isNull() ? "null" : FunnelModel.money(new java.math.BigDecimal(amount.asString()));
+    }
+
+    private static String code(JsonNode label) {
+        return label == null || label.isNull() ? "null" : label.get("code").asString();
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? "null" : value.asString();
+    }
+}

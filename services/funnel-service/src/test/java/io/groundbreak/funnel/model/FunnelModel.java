@@ -1,0 +1,254 @@
+package io.groundbreak.funnel.model;
+
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.InvestmentReported;
+import io.groundbreak.events.MilestoneCorrected;
+import io.groundbreak.events.MilestoneRecorded;
+import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.ProjectDetailsAmended;
+import io.groundbreak.events.ProjectRegistered;
+import io.groundbreak.events.ProjectResumed;
+import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.ProjectTerminated;
+import io.groundbreak.events.Stage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * DESIGN.md "Funnel semantics" written the simplest way, independent of the service: it replays the
+ * published events with the delivery rules (a project's next sequence is applied, anything else is a
+ * redelivery or a gap and changes nothing) and answers in the compact text form the tests compare.
+ */
+public final class FunnelModel {
+
+    private final Map<java.util.UUID, ModelProject> projects = new LinkedHashMap<>();
+
+    public FunnelModel(List<EventEnvelope> published) {
+        published.forEach(this::apply);
+    }
+
+    public List<java.util.UUID> projectIds() {
+        return List.copyOf(projects.keySet());
+    }
+
+    private void apply(EventEnvelope envelope) {
+        ModelProject project = projects.get(envelope.subject().value());
+        long expected = project == null ? 0 : project.lastSequence + 1;
+        if (envelope.sequence() != expected) {
+            return;
+        }
+        if (envelope.data() instanceof ProjectRegistered registered) {
+            project = new ModelProject(envelope.subject().value(), registered.district());
+            project.code = registered.code();
+            project.name = registered.name();
+            project.chain = registered.chain();
+            project.investor = registered.investor();
+            project.park = registered.park();
+            project.planned = registered.plannedInvestmentCny();
+            projects.put(project.id, project);
+        } else if (project == null) {
+            return;
+        } else if (envelope.data() instanceof MilestoneRecorded recorded) {
+            project.dates.put(recorded.stage(), recorded.effectiveDate());
+            putOrRemove(project.amounts, recorded.stage(), recorded.amountCny());
+        } else if (envelope.data() instanceof MilestoneCorrected corrected) {
+            if (project.dates.containsKey(corrected.stage())) {
+                project.dates.put(corrected.stage(), corrected.effectiveDate());
+                if (corrected.amountCny() != null) {
+                    project.amounts.put(corrected.stage(), corrected.amountCny());
+                }
+            }
+        } else if (envelope.data() instanceof MilestoneRetracted retracted) {
+            project.dates.remove(retracted.stage());
+            project.amounts.remove(retracted.stage());
+        } else if (envelope.data() instanceof ProjectSuspended suspended) {
+            project.suspensions.add(new LocalDate[] {suspended.effectiveDate(), null});
+        } else if (envelope.data() instanceof ProjectResumed resumed) {
+            project.suspensions.stream().filter(period -> period[1] == null)
+                    .forEach(period -> period[1] = resumed.effectiveDate());
+        } else if (envelope.data() instanceof ProjectTerminated terminated) {
+            project.terminatedOn = terminated.effectiveDate();
+        } else if (envelope.data() instanceof InvestmentReported reported) {
+            project.reports.put(reported.period(), reported.cumulativeCompletedCny());
+        } else if (envelope.data() instanceof ProjectDetailsAmended amended) {
+            project.name = amended.name() != null ? amended.name() : project.name;
+            project.chain = amended.chain() != null ? amended.chain() : project.chain;
+            project.investor = amended.investor() != null ? amended.investor() : project.investor;
+            project.park = amended.park() != null ? amended.park() : project.park;
+            project.planned = amended.plannedInvestmentCny() != null ? amended.plannedInvestmentCny() : project.planned;
+        }
+        project.lastSequence = envelope.sequence();
+    }
+
+    /** "STAGE reached/current/lost reachedInvestment/currentInvestment" per stage, then "FROM>TO rate" per conversion. */
+    public List<String> funnel(LocalDate asOf, String district, String chain) {
+        List<ModelProject> selected = select(district, chain);
+        List<String> lines = new ArrayList<>();
+        long[] reached = new long[Stage.values().length];
+        for (Stage stage : Stage.values()) {
+            long current = 0;
+            long lost = 0;
+            BigDecimal reachedInvestment = BigDecimal.ZERO;
+            BigDecimal currentInvestment = BigDecimal.ZERO;
+            for (ModelProject project : selected) {
+                Stage at = project.stageOn(asOf);
+                if (at == null || at.compareTo(stage) < 0) {
+                    continue;
+                }
+                reached[stage.ordinal()]++;
+                reachedInvestment = reachedInvestment.add(project.planned);
+                if (at == stage && project.terminatedOn(asOf)) {
+                    lost++;
+                } else if (at == stage) {
+                    current++;
+                    currentInvestment = currentInvestment.add(project.planned);
+                }
+            }
+            lines.add(stage + " " + reached[stage.ordinal()] + "/" + current + "/" + lost + " "
+                    + money(reachedInvestment) + "/" + money(currentInvestment));
+        }
+        for (int i = 0; i + 1 < reached.length; i++) {
+            lines.add(Stage.values()[i] + ">" + Stage.values()[i + 1] + " "
+                    + (reached[i] == 0 ? "null" : Double.toString((double) reached[i + 1] / reached[i])));
+        }
+        return lines;
+    }
+
+    /** "FROM>TO count median p90" per consecutive pair, the days with two decimals. */
+    public List<String> cycleTimes(LocalDate asOf, String district, String chain) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i + 1 < Stage.values().length; i++) {
+            Stage from = Stage.values()[i];
+            Stage to = Stage.values()[i + 1];
+            List<Long> days = new ArrayList<>();
+            for (ModelProject project : select(district, chain)) {
+                LocalDate start = project.dates.get(from);
+                LocalDate end = project.dates.get(to);
+                if (start != null && end != null && !start.isAfter(asOf) && !end.isAfter(asOf)) {
+                    days.add(ChronoUnit.DAYS.between(start, end));
+                }
+            }
+            days.sort(Comparator.naturalOrder());
+            lines.add(from + ">" + to + " " + days.size() + " " + days(percentile(days, 0.5)) + " " + days(percentile(days, 0.9)));
+        }
+        return lines;
+    }
+
+    /** "YYYY-MM STAGE n" for every month and stage. */
+    public List<String> trend(YearMonth from, YearMonth to, String district, String chain) {
+        List<String> lines = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            for (Stage stage : Stage.values()) {
+                YearMonth thisMonth = month;
+                long count = select(district, chain).stream()
+                        .filter(project -> project.reachedOn(stage) != null && YearMonth.from(project.reachedOn(stage)).equals(thisMonth))
+                        .count();
+                lines.add(month + " " + stage + " " + count);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The project list: "total N" then one "id stage since status" line per project of the page, sorted
+     * by {@code sort} (code, plannedInvestment, stage, stageSince), nulls last, ties by id.
+     */
+    public List<String> projects(LocalDate asOf, String district, String chain, Stage stage, Integer stalledDays,
+                                 String sort, boolean descending, int page, int size) {
+        Predicate<ModelProject> wanted = project -> stage == null || project.stageOn(asOf) == stage;
+        Predicate<ModelProject> stalled = project -> {
+            if (stalledDays == null) {
+                return true;
+            }
+            Stage at = project.stageOn(asOf);
+            return at != null && at != Stage.PRODUCING && !project.terminatedOn(asOf)
+                    && ChronoUnit.DAYS.between(project.dates.get(at), asOf) > stalledDays;
+        };
+        List<ModelProject> listed = new ArrayList<>(select(district, chain).stream().filter(wanted).filter(stalled).toList());
+        Comparator<ModelProject> order = switch (sort) {
+            case "code" -> nullsLast(project -> project.code, descending);
+            case "plannedInvestment" -> nullsLast(project -> project.planned, descending);
+            case "stage" -> nullsLast(project -> project.stageOn(asOf), descending);
+            case "stageSince" -> nullsLast(project -> {
+                Stage at = project.stageOn(asOf);
+                return at == null ? null : project.dates.get(at);
+            }, descending);
+            default -> throw new IllegalArgumentException(sort);
+        };
+        listed.sort(order.thenComparing(project -> project.id.toString()));
+        List<String> lines = new ArrayList<>();
+        lines.add("total " + listed.size());
+        listed.stream().skip((long) page * size).limit(size).forEach(project -> {
+            Stage at = project.stageOn(asOf);
+            lines.add(project.id + " " + at + " " + (at == null ? null : project.dates.get(at)) + " " + project.statusOn(asOf));
+        });
+        return lines;
+    }
+
+    /** One project on a date: "stage status terminatedOn planned completed period" then "STAGE date reached skipped" per stage. */
+    public List<String> project(java.util.UUID id, LocalDate asOf) {
+        ModelProject project = projects.get(id);
+        Stage at = project.stageOn(asOf);
+        Map.Entry<YearMonth, BigDecimal> report = project.reports.floorEntry(YearMonth.from(asOf));
+        List<String> lines = new ArrayList<>();
+        lines.add(at + " " + project.statusOn(asOf) + " " + (project.terminatedOn(asOf) ? project.terminatedOn : null)
+                + " " + money(project.planned) + " " + (report == null ? null : money(report.getValue()))
+                + " " + (report == null ? null : report.getKey()) + " " + project.chain);
+        for (Stage stage : Stage.values()) {
+            LocalDate date = project.dates.get(stage);
+            LocalDate shown = date != null && !date.isAfter(asOf) ? date : null;
+            boolean reached = at != null && stage.compareTo(at) <= 0;
+            lines.add(stage + " " + shown + " " + reached + " " + (reached && shown == null));
+        }
+        return lines;
+    }
+
+    private List<ModelProject> select(String district, String chain) {
+        return projects.values().stream()
+                .filter(project -> district == null || project.district.equals(district))
+                .filter(project -> chain == null || project.chain.equals(chain))
+                .toList();
+    }
+
+    private static <T extends Comparable<T>> Comparator<ModelProject> nullsLast(
+            java.util.function.Function<ModelProject, T> key, boolean descending) {
+        Comparator<T> natural = descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder();
+        return Comparator.comparing(key, Comparator.nullsLast(natural));
+    }
+
+    /** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
+    private static Double percentile(List<Long> sorted, double fraction) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        double position = fraction * (sorted.size() - 1);
+        int below = (int) Math.floor(position);
+        int above = (int) Math.ceil(position);
+        return sorted.get(below) + (position - below) * (sorted.get(above) - sorted.get(below));
+    }
+
+    public static String days(Double days) {
+        return days == null ? "null" : String.format(Locale.ROOT, "%.2f", days);
+    }
+
+    public static String money(BigDecimal amount) {
+        return amount.setScale(2).toPlainString();
+    }
+
+    private static <K, V> void putOrRemove(Map<K, V> map, K key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+}
