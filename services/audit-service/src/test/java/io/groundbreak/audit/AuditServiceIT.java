@@ -44,6 +44,8 @@ class AuditServiceIT extends AuditIT {
     private final List<EventEnvelope> genuine = new ArrayList<>();
     private ProjectId projectId;
     private EventEnvelope otherProjectsRegistration;
+    /** A project whose third event was sent before its second. */
+    private List<EventEnvelope> earlyArrival;
 
     /**
      * One project's genuine events, interleaved with a redelivery and with records that must be refused:
@@ -82,7 +84,16 @@ class AuditServiceIT extends AuditIT {
                 "120101", "biomedicine", "Lab Inc.", new BigDecimal("10.00"), null));
         topic.send(otherProjectsRegistration);
 
+        ProjectStream early = new ProjectStream("120102");
+        earlyArrival = List.of(
+                early.next(new ProjectRegistered(early.projectId, "HD-2024-003", "Robotics", "120102", "high-end-equipment",
+                        "Robot Co.", new BigDecimal("120000000.00"), null)),
+                early.next(new MilestoneRecorded(early.projectId, Stage.TALKS, LocalDate.parse("2024-02-01"), null, null)),
+                early.next(new MilestoneRecorded(early.projectId, Stage.SIGNED, LocalDate.parse("2024-02-20"), null, null)));
+        topic.send(earlyArrival.get(0), earlyArrival.get(2), earlyArrival.get(1));
+
         await().atMost(PROPAGATION).untilAsserted(() -> {
+            assertThat(history(early.projectId.toString(), "auditor").body()).hasSize(3);
             assertThat(history(projectId.toString(), "auditor").status()).isEqualTo(200);
             assertThat(history(projectId.toString(), "auditor").body()).hasSize(genuine.size());
             assertThat(history(other.projectId.toString(), "auditor").status()).isEqualTo(200);
@@ -134,9 +145,10 @@ class AuditServiceIT extends AuditIT {
     void recordsThatFailACheckAreParkedCountedAndNamedByVerification() {
         assertThat(rejected("hash-mismatch")).as("altered hash and altered body").isEqualTo(2);
         assertThat(rejected("prev-hash-mismatch")).isEqualTo(1);
-        assertThat(rejected("missing-predecessor")).isEqualTo(1);
+        assertThat(rejected("missing-predecessor")).as("a gap, and an event that came early").isEqualTo(2);
         assertThat(rejected("sequence-taken")).isEqualTo(1);
-        assertThat(metric(LedgerIngest.PARKED_METRIC)).as("no other test of the module parks events").isEqualTo(5);
+        assertThat(metric(LedgerIngest.PARKED_METRIC)).as("outstanding; no other test of the module parks events")
+                .isEqualTo(5);
 
         JsonNode report = post("/api/audit/verification", "auditor").json();
         assertThat(report.get("ok").asBoolean()).isFalse();
@@ -148,6 +160,16 @@ class AuditServiceIT extends AuditIT {
         });
         assertThat(named).containsExactlyInAnyOrder("3 parked (hash-mismatch)", "3 parked (hash-mismatch)",
                 "3 parked (prev-hash-mismatch)", "5 parked (missing-predecessor)", "3 parked (sequence-taken)");
+    }
+
+    @Test
+    void anEventThatCameBeforeItsPredecessorJoinsTheChainAfterIt() {
+        List<String> ids = new ArrayList<>();
+        history(earlyArrival.get(0).subject().toString(), "auditor").body().forEach(event -> ids.add(event.get("id").asString()));
+        assertThat(ids).containsExactlyElementsOf(earlyArrival.stream().map(event -> event.id().toString()).toList());
+
+        post("/api/audit/verification", "auditor").json().get("problems").forEach(problem -> assertThat(
+                problem.get("projectId").asString()).isNotEqualTo(earlyArrival.get(0).subject().toString()));
     }
 
     @Test

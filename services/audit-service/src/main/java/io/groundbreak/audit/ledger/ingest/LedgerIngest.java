@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the ledger, where verification names it), logged at ERROR and counted in {@value #REJECTED_METRIC},
  * tagged with the reason. Later events of the project are judged the same way: one that extends the
  * verified chain is admitted, one that builds on a parked event finds no predecessor and is parked too.
+ * When an event is admitted, a parked event that extends it (one that had only arrived before its
+ * predecessor) is admitted after it.
  */
 @Component
 public class LedgerIngest {
@@ -38,7 +40,7 @@ public class LedgerIngest {
         this.ledger = ledger;
         this.parked = parked;
         this.meters = meters;
-        Gauge.builder(PARKED_METRIC, parked, ParkedEvents::count)
+        Gauge.builder(PARKED_METRIC, parked, ParkedEvents::countOutstanding)
                 .description("Events kept outside the ledger because they could not join their project's verified chain")
                 .register(meters);
     }
@@ -68,13 +70,29 @@ public class LedgerIngest {
         } else if (!expectedPrevHash.get().equals(envelope.prevHash())) {
             reject("prev-hash-mismatch", envelope, "its prevHash is not the hash of the project's event "
                     + (envelope.sequence() - 1));
-        } else if (!ledger.append(envelope)) {
-            // lost a race with a second delivery of the same record, or another event took the sequence
-            if (ledger.hashOfEvent(envelope.id()).isPresent()) {
-                skipDuplicate(envelope);
-            } else {
-                reject("sequence-taken", envelope, "the ledger holds another event at this sequence");
+        } else if (ledger.append(envelope)) {
+            admitParkedSuccessors(envelope);
+        } else if (ledger.hashOfEvent(envelope.id()).isPresent()) {
+            // lost a race with a second delivery of the same record
+            skipDuplicate(envelope);
+        } else {
+            reject("sequence-taken", envelope, "the ledger holds another event at this sequence");
+        }
+    }
+
+    /** Events that arrived before their predecessor (e.g. after the topic gained partitions) join the chain now. */
+    private void admitParkedSuccessors(EventEnvelope admitted) {
+        EventEnvelope last = admitted;
+        while (true) {
+            Optional<EventEnvelope> next = parked.linkingTo(last.subject(), last.sequence() + 1, last.hash()).stream()
+                    .filter(EventEnvelope::hashIsIntact)
+                    .findFirst();
+            if (next.isEmpty() || !ledger.append(next.get())) {
+                return;
             }
+            log.warn("Admitted parked event {} of project {} at sequence {}: its predecessor has arrived",
+                    next.get().id(), next.get().subject(), next.get().sequence());
+            last = next.get();
         }
     }
 

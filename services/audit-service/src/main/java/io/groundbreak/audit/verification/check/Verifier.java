@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * checked on ingest: the ledger is read project by project in sequence order through a cursor, so
  * memory holds one project's last hash, whatever the ledger's size (plus the problems found).
  * {@code projectsChecked} counts the projects with events in the ledger; {@code eventsChecked} the
- * ledger's events and the parked ones.
- * Every parked event is a problem too: it was sent to the auditors and is not part of a verified chain.
+ * ledger's events and the outstanding parked ones.
+ * Every outstanding parked event (one not admitted since) is a problem too: it was sent to the auditors
+ * and is not part of a verified chain.
  */
 @Component
 public class Verifier {
@@ -33,7 +34,7 @@ public class Verifier {
         ChainWalk walk = new ChainWalk();
         ledger.eachByProject(LedgerSelection.everything(), walk::check);
         long[] parkedCount = {0};
-        parked.each(event -> {
+        parked.eachOutstanding(event -> {
             parkedCount[0]++;
             StoredEvent stored = event.event();
             String hashState = HashChain.hashOfJson(stored.hashedFields()).equals(stored.hash())
