@@ -1,5 +1,6 @@
 package io.groundbreak.audit.ledger.store;
 
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -28,14 +29,10 @@ class Cursor {
         this.readOnly.setReadOnly(true);
     }
 
-    interface Parameters {
-        void bind(JdbcClient.StatementSpec statement);
-    }
-
-    void each(String sql, Parameters parameters, RowCallbackHandler action) {
+    void each(String sql, Consumer<JdbcClient.StatementSpec> parameters, RowCallbackHandler action) {
         readOnly.executeWithoutResult(status -> {
             JdbcClient.StatementSpec statement = jdbc.sql(sql);
-            parameters.bind(statement);
+            parameters.accept(statement);
             statement.query(action);
         });
     }
