@@ -4,6 +4,7 @@ import io.groundbreak.kit.web.Problems;
 import io.groundbreak.milestone.idempotency.IdempotencyKeyReused;
 import io.groundbreak.milestone.project.code.DuplicateProjectCode;
 import io.groundbreak.milestone.project.command.ProjectRuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -117,6 +120,30 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * Spring reads a wildcard or unparsable Content-Type with an IllegalArgumentException; that is the
+     * client's malformed request. Any other IllegalArgumentException is ours and stays a 500.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail unusableContentType(IllegalArgumentException e, HttpServletRequest request, Locale locale) {
+        if (usableContentType(request.getContentType())) {
+            throw e;
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", locale);
+    }
+
+    private static boolean usableContentType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private ProblemDetail invalid(List<Map<String, String>> errors, Locale locale) {

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Every write of a district office (DESIGN.md "HTTP API"); the rules themselves are the aggregate's. */
 @RestController
-@RequestMapping("/api/projects")
+// produces: an Accept header that JSON cannot satisfy is refused before the write, not after it
+@RequestMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
