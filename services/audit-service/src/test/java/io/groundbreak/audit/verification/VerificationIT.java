@@ -71,9 +71,9 @@ class VerificationIT extends AuditIT {
                 () -> assertThat(problemsOf(verification(), tampered)).containsExactly("2 hash-mismatch"));
     }
 
-    /** A body field our types do not know still counts: in verification, and in the export the auditor checks. */
+    /** A body field our types do not know still counts: in verification, and in what the auditor reads and checks. */
     @Test
-    void anAddedBodyFieldIsFoundAndShowsInTheExport() throws SQLException {
+    void anAddedBodyFieldIsFoundAndShowsInHistoryAndExport() throws SQLException {
         tamper("UPDATE ledger_event SET data = data || '{\"approvedBy\":\"nobody\"}'"
                         + " WHERE project_id = '" + tampered + "' AND sequence = 3",
                 "UPDATE ledger_event SET data = data - 'approvedBy' WHERE project_id = '" + tampered + "' AND sequence = 3",
@@ -81,8 +81,12 @@ class VerificationIT extends AuditIT {
                     assertThat(problemsOf(verification(), tampered)).containsExactly("3 hash-mismatch");
                     JsonNode line = JSON.readTree(get("/api/audit/export?project=" + tampered, "auditor").body().lines()
                             .toList().get(3));
-                    assertThat(line.get("data").get("approvedBy").asString()).isEqualTo("nobody");
-                    assertThat(HashChain.hashOfJson(line)).isNotEqualTo(line.get("hash").asString());
+                    JsonNode inHistory = JSON.readTree(get("/api/audit/projects/" + tampered + "/history", "auditor").body())
+                            .get(3);
+                    for (JsonNode event : List.of(line, inHistory)) {
+                        assertThat(event.get("data").get("approvedBy").asString()).isEqualTo("nobody");
+                        assertThat(HashChain.hashOfJson(event)).isNotEqualTo(event.get("hash").asString());
+                    }
                 });
     }
 

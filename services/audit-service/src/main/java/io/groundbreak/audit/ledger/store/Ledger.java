@@ -72,10 +72,10 @@ public class Ledger {
     }
 
     /** Every event of a project, in sequence order; empty for a project the ledger has never seen. */
-    public List<EventEnvelope> history(ProjectId projectId) {
+    public List<StoredEvent> history(ProjectId projectId) {
         return jdbc.sql("SELECT " + ENVELOPE_COLUMNS + " FROM ledger_event WHERE project_id = :project ORDER BY sequence")
                 .param("project", projectId.value())
-                .query((row, number) -> stored(row).envelope())
+                .query((row, number) -> stored(row))
                 .list();
     }
 

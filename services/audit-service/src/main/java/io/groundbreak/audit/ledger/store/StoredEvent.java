@@ -29,6 +29,19 @@ public record StoredEvent(UUID id, String type, UUID projectId, long sequence, I
         return node;
     }
 
+    /**
+     * The event as an auditor reads it, in history and export: the fields of
+     * {@link EventCodec#envelopeToTree}, the body exactly as stored (not re-read through our types, which
+     * would drop a field written into the table behind our back and so hide the tampering from an auditor
+     * who recomputes the hash).
+     */
+    public ObjectNode asAuditorReadsIt() {
+        ObjectNode node = hashedFields();
+        node.put("hash", hash);
+        node.put("district", district);
+        return node;
+    }
+
     public EventEnvelope envelope() {
         return new EventEnvelope(id, type, new ProjectId(projectId), sequence, recordedAt, recordedBy, prevHash, hash,
                 district, EventCodec.fromJson(type, data));

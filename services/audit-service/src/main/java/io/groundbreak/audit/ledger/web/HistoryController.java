@@ -1,8 +1,7 @@
 package io.groundbreak.audit.ledger.web;
 
 import io.groundbreak.audit.ledger.store.Ledger;
-import io.groundbreak.events.EventCodec;
-import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.audit.ledger.store.StoredEvent;
 import io.groundbreak.events.ProjectId;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +26,11 @@ class HistoryController {
      */
     @GetMapping("/{projectId}/history")
     List<ObjectNode> history(@PathVariable String projectId) {
-        List<EventEnvelope> events = ledger.history(parse(projectId));
+        List<StoredEvent> events = ledger.history(parse(projectId));
         if (events.isEmpty()) {
             throw new UnknownProject(projectId);
         }
-        return events.stream().map(EventCodec::envelopeToTree).toList();
+        return events.stream().map(StoredEvent::asAuditorReadsIt).toList();
     }
 
     /** A path id that is not a UUID names no project: 404, not 400. */
