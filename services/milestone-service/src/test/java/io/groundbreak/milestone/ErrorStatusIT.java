@@ -37,6 +37,8 @@ class ErrorStatusIT extends ServiceTestBase {
                 400, "malformed-request");
         assertProblem(post("d120103", project + "/suspension", "{\"effectiveDate\":\"2024-05-02\",\"reason\":\"  \"}"),
                 400, "invalid-request");
+        assertThat(post("d120103", project + "/milestones", STARTED, Map.of("Accept", "image/png")).statusCode())
+                .isEqualTo(406);
 
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -71,8 +73,10 @@ class ErrorStatusIT extends ServiceTestBase {
         assertProblem(post("d120103", project + "/milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-05-02\"}"),
                 409, "stage-order");
         assertProblem(post("d120103", project + "/milestones/SIGNED/retraction", "{\"reason\":\"误报\"}"), 409, "not-highest-stage");
-        assertProblem(post("d120103", project + "/milestones", "{\"stage\":\"STARTED\",\"effectiveDate\":\"" + tomorrow() + "\"}"),
-                422, "date-in-future");
+        HttpResponse<String> future = post("d120103", project + "/milestones",
+                "{\"stage\":\"STARTED\",\"effectiveDate\":\"" + tomorrow() + "\"}");
+        assertProblem(future, 422, "date-in-future");
+        assertThat(fields(future)).containsExactly("effectiveDate");
         assertProblem(post("d120103", project + "/milestones", "{\"stage\":\"STARTED\",\"effectiveDate\":\"2024-04-30\"}"),
                 422, "date-before-highest-stage");
         assertProblem(post("d120103", project + "/milestones/LANDED/correction",

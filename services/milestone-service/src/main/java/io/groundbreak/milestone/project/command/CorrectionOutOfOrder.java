@@ -11,4 +11,9 @@ public class CorrectionOutOfOrder extends ProjectRuleViolation {
                 "effectiveDate " + requested + " of " + stage + " would break the order with " + neighbour
                         + " on " + neighbourDate, stage, requested, neighbour, neighbourDate);
     }
+
+    @Override
+    public String field() {
+        return "effectiveDate";
+    }
 }

@@ -10,4 +10,9 @@ public class DatedBeforeHighestStage extends ProjectRuleViolation {
                 "effectiveDate " + requested + " is before the highest stage's date " + highestStageDate,
                 requested, highestStageDate);
     }
+
+    @Override
+    public String field() {
+        return "effectiveDate";
+    }
 }

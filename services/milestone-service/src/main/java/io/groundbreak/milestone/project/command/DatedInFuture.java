@@ -9,4 +9,9 @@ public class DatedInFuture extends ProjectRuleViolation {
         super("date-in-future", Kind.DATE, "effectiveDate " + requested + " is after today (" + today + ")",
                 requested, today);
     }
+
+    @Override
+    public String field() {
+        return "effectiveDate";
+    }
 }

@@ -9,4 +9,9 @@ public class MilestoneNotAboveHighestStage extends ProjectRuleViolation {
                 "stage " + requested + " is not above the project's highest recorded stage " + highest,
                 requested, highest);
     }
+
+    @Override
+    public String field() {
+        return "stage";
+    }
 }

@@ -9,4 +9,9 @@ public class NotTheHighestStage extends ProjectRuleViolation {
         super("not-highest-stage", Kind.ORDER,
                 "stage " + requested + " is not the project's highest recorded stage " + highest, requested, highest);
     }
+
+    @Override
+    public String field() {
+        return "stage";
+    }
 }

@@ -8,4 +8,9 @@ public class PeriodInFuture extends ProjectRuleViolation {
         super("period-in-future", Kind.DATE, "period " + requested + " is after the current month " + current,
                 requested, current);
     }
+
+    @Override
+    public String field() {
+        return "period";
+    }
 }

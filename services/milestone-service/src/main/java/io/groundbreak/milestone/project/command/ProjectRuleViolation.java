@@ -33,4 +33,9 @@ public abstract class ProjectRuleViolation extends RuntimeException {
     public List<Object> arguments() {
         return arguments;
     }
+
+    /** The request field the rule is about, or null when it is about the project's state as a whole. */
+    public String field() {
+        return null;
+    }
 }

@@ -9,4 +9,9 @@ public class ResumedBeforeSuspension extends ProjectRuleViolation {
                 "effectiveDate " + requested + " is before the suspension's date " + suspendedSince,
                 requested, suspendedSince);
     }
+
+    @Override
+    public String field() {
+        return "effectiveDate";
+    }
 }

@@ -8,4 +8,9 @@ public class StageNotRecorded extends ProjectRuleViolation {
     public StageNotRecorded(Stage stage) {
         super("stage-not-recorded", Kind.ORDER, "stage " + stage + " is not recorded for this project", stage);
     }
+
+    @Override
+    public String field() {
+        return "stage";
+    }
 }

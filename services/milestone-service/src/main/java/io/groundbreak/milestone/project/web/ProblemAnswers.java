@@ -52,7 +52,8 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
             case DATE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case DISTRICT -> HttpStatus.FORBIDDEN;
         };
-        return problem(status, violation.code(), locale, violation.arguments().toArray());
+        ProblemDetail problem = problem(status, violation.code(), locale, violation.arguments().toArray());
+        return violation.field() == null ? problem : withField(problem, violation.field());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, UnknownProject.class})

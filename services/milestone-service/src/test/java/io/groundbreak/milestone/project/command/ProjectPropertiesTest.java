@@ -42,7 +42,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
  * Random command sequences against the aggregate (in-memory event store): whatever is asked, what
  * gets recorded keeps the invariants of DESIGN.md, and a refused command records nothing.
  */
-class ProjectProperties {
+class ProjectPropertiesTest {
 
     private static final Instant NOW = Instant.parse("2024-06-30T23:30:00Z");
     private static final LocalDate FIRST_DAY = LocalDate.parse("2024-01-01");
