@@ -1,48 +1,17 @@
 package io.groundbreak.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventEnvelope;
-import io.groundbreak.events.HashChain;
 import io.groundbreak.events.MilestoneRecorded;
-import io.groundbreak.events.ProjectEvent;
-import io.groundbreak.events.Stage;
-import io.groundbreak.milestone.envelope.EnvelopeMetaData;
-import io.groundbreak.testsupport.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.groundbreak.milestone.envelope.Chains;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class MilestoneServiceIT extends ServiceTestBase {
 
@@ -102,16 +71,7 @@ class MilestoneServiceIT extends ServiceTestBase {
                 .query(String.class).list();
         assertThat(projects).contains(projectId);
         for (String project : projects) {
-            String prevHash = HashChain.GENESIS_PREV_HASH;
-            long expectedSequence = 0;
-            for (DomainEventMessage<?> message : eventStore.readEvents(project).asStream().toList()) {
-                EventEnvelope envelope = EnvelopeMetaData.envelope((ProjectEvent) message.getPayload(),
-                        message.getSequenceNumber(), message.getMetaData());
-                assertThat(envelope.sequence()).isEqualTo(expectedSequence++);
-                assertThat(envelope.prevHash()).isEqualTo(prevHash);
-                assertThat(envelope.hashIsIntact()).as("hash of %s #%d", project, envelope.sequence()).isTrue();
-                prevHash = envelope.hash();
-            }
+            Chains.assertIntact(eventStore.readEvents(project).asStream().toList());
         }
     }
 

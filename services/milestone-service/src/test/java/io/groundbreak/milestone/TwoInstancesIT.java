@@ -2,12 +2,8 @@ package io.groundbreak.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.groundbreak.events.EventEnvelope;
-import io.groundbreak.events.HashChain;
-import io.groundbreak.events.ProjectEvent;
-import io.groundbreak.milestone.envelope.EnvelopeMetaData;
+import io.groundbreak.milestone.envelope.Chains;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,18 +68,7 @@ class TwoInstancesIT extends ServiceTestBase {
                 .map(answer -> json(answer).get("eventId").asString()).toList();
         List<? extends DomainEventMessage<?>> stored = eventStore.readEvents(projectId).asStream().toList();
         assertThat(stored).hasSize(1 + acceptedEventIds.size());
-        List<String> storedEventIds = new ArrayList<>();
-        String prevHash = HashChain.GENESIS_PREV_HASH;
-        for (int sequence = 0; sequence < stored.size(); sequence++) {
-            DomainEventMessage<?> message = stored.get(sequence);
-            EventEnvelope envelope = EnvelopeMetaData.envelope((ProjectEvent) message.getPayload(),
-                    message.getSequenceNumber(), message.getMetaData());
-            assertThat(envelope.sequence()).isEqualTo(sequence);
-            assertThat(envelope.prevHash()).isEqualTo(prevHash);
-            assertThat(envelope.hashIsIntact()).isTrue();
-            prevHash = envelope.hash();
-            storedEventIds.add(envelope.id().toString());
-        }
+        List<String> storedEventIds = Chains.assertIntact(stored).stream().map(envelope -> envelope.id().toString()).toList();
         assertThat(storedEventIds).containsAll(acceptedEventIds);
     }
 }

@@ -23,11 +23,12 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
@@ -109,9 +110,8 @@ class ProjectController {
             @Valid @RequestBody CorrectMilestoneRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
         Stage corrected = stage(stage);
-        return event(authentication, key, http, body, actor -> new CorrectMilestone(id, corrected,
+        return event(projectId, authentication, key, http, body, (id, actor) -> new CorrectMilestone(id, corrected,
                 body.effectiveDate(), amountOrNull(body.amountCny()), body.reason().strip(), actor));
     }
 
@@ -120,10 +120,9 @@ class ProjectController {
             @Valid @RequestBody RetractMilestoneRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
         Stage retracted = stage(stage);
-        return event(authentication, key, http, body,
-                actor -> new RetractMilestone(id, retracted, body.reason().strip(), actor));
+        return event(projectId, authentication, key, http, body,
+                (id, actor) -> new RetractMilestone(id, retracted, body.reason().strip(), actor));
     }
 
     @PostMapping("/{projectId}/suspension")
@@ -131,9 +130,7 @@ class ProjectController {
             @Valid @RequestBody StatusChangeRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
-        return event(authentication, key, http, body,
-                actor -> new SuspendProject(id, body.effectiveDate(), body.reason().strip(), actor));
+        return statusChange(projectId, body, key, authentication, http, SuspendProject::new);
     }
 
     @PostMapping("/{projectId}/resumption")
@@ -141,9 +138,7 @@ class ProjectController {
             @Valid @RequestBody StatusChangeRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
-        return event(authentication, key, http, body,
-                actor -> new ResumeProject(id, body.effectiveDate(), body.reason().strip(), actor));
+        return statusChange(projectId, body, key, authentication, http, ResumeProject::new);
     }
 
     @PostMapping("/{projectId}/termination")
@@ -151,9 +146,7 @@ class ProjectController {
             @Valid @RequestBody StatusChangeRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
-        return event(authentication, key, http, body,
-                actor -> new TerminateProject(id, body.effectiveDate(), body.reason().strip(), actor));
+        return statusChange(projectId, body, key, authentication, http, TerminateProject::new);
     }
 
     @PostMapping("/{projectId}/investment-reports")
@@ -161,9 +154,8 @@ class ProjectController {
             @Valid @RequestBody InvestmentReportRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
-        return event(authentication, key, http, body, actor -> new ReportInvestment(id, body.period(),
-                amount(body.cumulativeCompletedCny()), actor));
+        return event(projectId, authentication, key, http, body,
+                (id, actor) -> new ReportInvestment(id, body.period(), amount(body.cumulativeCompletedCny()), actor));
     }
 
     @PostMapping("/{projectId}/amendment")
@@ -171,7 +163,6 @@ class ProjectController {
             @Valid @RequestBody AmendmentRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
-        ProjectId id = ProjectIds.parse(projectId);
         if (body.chain() != null && !referenceData.isChain(body.chain())) {
             throw InvalidFields.of("chain", "chain");
         }
@@ -179,16 +170,28 @@ class ProjectController {
                 && body.plannedInvestmentCny() == null && body.park() == null) {
             throw InvalidFields.of("name", "amendment-empty");
         }
-        return event(authentication, key, http, body, actor -> new AmendProjectDetails(id, strip(body.name()),
-                body.chain(), strip(body.investor()), amountOrNull(body.plannedInvestmentCny()), strip(body.park()),
-                body.reason().strip(), actor));
+        return event(projectId, authentication, key, http, body, (id, actor) -> new AmendProjectDetails(id,
+                strip(body.name()), body.chain(), strip(body.investor()), amountOrNull(body.plannedInvestmentCny()),
+                strip(body.park()), body.reason().strip(), actor));
     }
 
-    private ResponseEntity<EventRecordedAnswer> event(Authentication authentication, String key,
-            HttpServletRequest http, Object body, Function<Actor, Object> command) {
+    /** The command of a suspension, resumption or termination: they take the same fields. */
+    private interface StatusCommand {
+        Object of(ProjectId projectId, LocalDate effectiveDate, String reason, Actor actor);
+    }
+
+    private ResponseEntity<EventRecordedAnswer> statusChange(String projectId, StatusChangeRequest body, String key,
+            Authentication authentication, HttpServletRequest http, StatusCommand command) {
+        return event(projectId, authentication, key, http, body,
+                (id, actor) -> command.of(id, body.effectiveDate(), body.reason().strip(), actor));
+    }
+
+    private ResponseEntity<EventRecordedAnswer> event(String projectId, Authentication authentication, String key,
+            HttpServletRequest http, Object body, BiFunction<ProjectId, Actor, Object> command) {
+        ProjectId id = ProjectIds.parse(projectId);
         Actor actor = actor(authentication);
         return write(authentication, key, http, body, EventRecordedAnswer.class, () -> {
-            Recorded recorded = commands.sendAndWait(command.apply(actor));
+            Recorded recorded = commands.sendAndWait(command.apply(id, actor));
             return ResponseEntity.status(201).body(new EventRecordedAnswer(recorded.eventId(), recorded.sequence()));
         });
     }

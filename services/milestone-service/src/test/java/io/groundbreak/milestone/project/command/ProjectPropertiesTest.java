@@ -2,8 +2,6 @@ package io.groundbreak.milestone.project.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.groundbreak.events.EventEnvelope;
-import io.groundbreak.events.HashChain;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
@@ -13,7 +11,7 @@ import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
-import io.groundbreak.milestone.envelope.EnvelopeMetaData;
+import io.groundbreak.milestone.envelope.Chains;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,21 +88,8 @@ class ProjectPropertiesTest {
 
         List<? extends DomainEventMessage<?>> events = axon.eventStore().readEvents(project.toString()).asStream().toList();
         assertThat(events).hasSize(accepted);
-        checkChain(events);
+        Chains.assertIntact(events);
         checkRules(events.stream().map(event -> (ProjectEvent) event.getPayload()).toList());
-    }
-
-    private static void checkChain(List<? extends DomainEventMessage<?>> events) {
-        String prevHash = HashChain.GENESIS_PREV_HASH;
-        for (int i = 0; i < events.size(); i++) {
-            DomainEventMessage<?> event = events.get(i);
-            EventEnvelope envelope = EnvelopeMetaData.envelope((ProjectEvent) event.getPayload(),
-                    event.getSequenceNumber(), event.getMetaData());
-            assertThat(envelope.sequence()).isEqualTo(i);
-            assertThat(envelope.prevHash()).isEqualTo(prevHash);
-            assertThat(envelope.hashIsIntact()).isTrue();
-            prevHash = envelope.hash();
-        }
     }
 
     /** Replays the history as a reader would and checks that each event was allowed where it stands. */
