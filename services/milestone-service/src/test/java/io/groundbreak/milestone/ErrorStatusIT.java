@@ -115,6 +115,9 @@ class ErrorStatusIT extends ServiceTestBase {
         assertThat(json(post("d120103", path, STARTED)).get("detail").asString()).isEqualTo("项目不存在。");
         assertThat(json(post("d120103", path, STARTED, Map.of("Accept-Language", "en"))).get("detail").asString())
                 .isEqualTo("No such project.");
+        assertThat(json(post(null, path, STARTED)).get("detail").asString()).isEqualTo("缺少身份凭据，或凭据错误。");
+        assertThat(json(post(null, path, STARTED, Map.of("Accept-Language", "en"))).get("detail").asString())
+                .isEqualTo("Credentials are missing or wrong.");
     }
 
     private static java.util.List<String> fields(HttpResponse<String> response) {
