@@ -37,6 +37,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.apache.kafka..");
 
+    /** The projection and the rebuild are driven by messaging and web, never the other way round. */
+    @ArchTest
+    static final ArchRule projectionAndRebuildKnowNeitherHttpNorTheBinding = noClasses()
+            .that().resideInAnyPackage("..funnel.projection..", "..funnel.rebuild..", "..funnel.readmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("..funnel.web..", "..funnel.messaging..",
+                    "..funnel.query..", "org.springframework.web..", "org.springframework.messaging..");
+
     /** Services share nothing but the topic and schemas/ (DESIGN.md "Architecture"). */
     @ArchTest
     static final ArchRule noOtherServiceIsUsed = noClasses()

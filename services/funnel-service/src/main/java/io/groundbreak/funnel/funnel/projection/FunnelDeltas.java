@@ -2,8 +2,8 @@ package io.groundbreak.funnel.funnel.projection;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,17 +28,7 @@ class FunnelDeltas {
     }
 
     void add(Map<FunnelPosition, Change> changes) {
-        // sorted, so that two writers always lock the shared rows in the same order
-        Map<String, Row> rows = new TreeMap<>();
-        changes.forEach((position, change) -> {
-            for (String district : List.of(position.district(), ALL)) {
-                for (String chain : List.of(position.chain(), ALL)) {
-                    merge(rows, new Row(district, chain, "D", position.from(), position, change));
-                    merge(rows, new Row(district, chain, "M", position.from().withDayOfMonth(1), position, change));
-                }
-            }
-        });
-        rows.values().removeIf(row -> row.change.isNone());
+        Collection<DeltaRow> rows = rows(changes);
         if (rows.isEmpty()) {
             return;
         }
@@ -50,15 +40,15 @@ class FunnelDeltas {
         List<Boolean> terminated = new ArrayList<>();
         List<Long> projects = new ArrayList<>();
         List<BigDecimal> investments = new ArrayList<>();
-        for (Row row : rows.values()) {
-            districts.add(row.district);
-            chains.add(row.chain);
-            grains.add(row.grain);
-            dates.add(Date.valueOf(row.date));
-            stages.add(row.position.stage().ordinal());
-            terminated.add(row.position.terminated());
-            projects.add(row.change.projects());
-            investments.add(row.change.investmentCny());
+        for (DeltaRow row : rows) {
+            districts.add(row.scopeDistrict());
+            chains.add(row.scopeChain());
+            grains.add(row.grain());
+            dates.add(Date.valueOf(row.onDate()));
+            stages.add(row.stage());
+            terminated.add(row.terminated());
+            projects.add(row.change().projects());
+            investments.add(row.change().investmentCny());
         }
         jdbc.sql("""
                         INSERT INTO funnel_delta AS d (scope_district, scope_chain, grain, on_date, stage, terminated,
@@ -80,15 +70,25 @@ class FunnelDeltas {
                 .update();
     }
 
-    private static void merge(Map<String, Row> rows, Row row) {
-        rows.merge(row.key(), row, (a, b) -> new Row(a.district, a.chain, a.grain, a.date, a.position, a.change.plus(b.change)));
-    }
-
-    /** One funnel_delta row to add; {@code position}'s district, chain and date are replaced by the scope's. */
-    private record Row(String district, String chain, String grain, LocalDate date, FunnelPosition position, Change change) {
-
-        String key() {
-            return district + "|" + chain + "|" + grain + "|" + date + "|" + position.stage().ordinal() + "|" + position.terminated();
-        }
+    /**
+     * Each change in its four scopes and two grains, rows for the same key merged, rows that cancel out
+     * left out; sorted, so that two writers always lock the shared rows in the same order.
+     */
+    static Collection<DeltaRow> rows(Map<FunnelPosition, Change> changes) {
+        Map<String, DeltaRow> rows = new TreeMap<>();
+        changes.forEach((position, change) -> {
+            for (String district : List.of(position.district(), ALL)) {
+                for (String chain : List.of(position.chain(), ALL)) {
+                    for (DeltaRow row : List.of(
+                            new DeltaRow(district, chain, "D", position.from(), position.stage().ordinal(), position.terminated(), change),
+                            new DeltaRow(district, chain, "M", position.from().withDayOfMonth(1), position.stage().ordinal(),
+                                    position.terminated(), change))) {
+                        rows.merge(row.key(), row, DeltaRow::plus);
+                    }
+                }
+            }
+        });
+        rows.values().removeIf(row -> row.change().isNone());
+        return rows.values();
     }
 }

@@ -104,7 +104,7 @@ public class ProjectReader {
                 .query((row, number) -> new SuspensionPeriod(row.getObject("suspended_on", LocalDate.class),
                         row.getObject("resumed_on", LocalDate.class)))
                 .list();
-        var extra = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT p.investor, p.park, CASE WHEN p.terminated_on <= :asOf THEN p.terminated_on END AS terminated_on,
                                r.period, r.cumulative_completed_cny
                         FROM project p
@@ -120,7 +120,6 @@ public class ProjectReader {
                         row.getBigDecimal("cumulative_completed_cny"),
                         row.getString("period") == null ? null : YearMonth.parse(row.getString("period"))))
                 .single();
-        return extra;
     }
 
     private JdbcClient.StatementSpec statement(String sql, ProjectQuery query) {

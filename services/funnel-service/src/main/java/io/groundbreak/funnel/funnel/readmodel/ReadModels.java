@@ -30,10 +30,10 @@ public class ReadModels {
 
     /** Points this transaction's unqualified table names at {@code schema}'s tables. */
     public void use(String schema) {
-        if (!BLUE.equals(schema) && !GREEN.equals(schema)) {
-            throw new IllegalArgumentException("not a read-model schema: " + schema);
-        }
-        jdbc.sql("SELECT set_config('search_path', :schema, true)").param("schema", schema).query(String.class).single();
+        jdbc.sql("SELECT set_config('search_path', :schema, true)")
+                .param("schema", known(schema))
+                .query(String.class)
+                .single();
     }
 
     /** Uses the active set for the rest of this transaction. */
@@ -60,6 +60,14 @@ public class ReadModels {
     }
 
     public void empty(String schema) {
-        jdbc.sql("TRUNCATE " + String.join(", ", TABLES.stream().map(table -> schema + "." + table).toList())).update();
+        jdbc.sql("TRUNCATE " + String.join(", ", TABLES.stream().map(table -> known(schema) + "." + table).toList())).update();
+    }
+
+    /** Schema names end up in SQL text: only ours are let through. */
+    private static String known(String schema) {
+        if (!BLUE.equals(schema) && !GREEN.equals(schema)) {
+            throw new IllegalArgumentException("not a read-model schema: " + schema);
+        }
+        return schema;
     }
 }
