@@ -3,6 +3,7 @@ package io.groundbreak.funnel.config;
 import io.groundbreak.kit.security.ProblemSecurityHandlers;
 import io.groundbreak.kit.security.Role;
 import io.groundbreak.kit.security.ServiceSecurity;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * request by the controllers. Only an admin rebuilds the read models.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the rebuild command runs without a web server
 class SecurityConfig {
 
     @Bean
