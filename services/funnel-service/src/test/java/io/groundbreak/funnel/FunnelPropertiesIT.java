@@ -87,6 +87,9 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
         YearMonth to = YearMonth.parse("2025-06");
         assertThat(trend(get("/api/funnel/trend?from=" + from + "&to=" + to, "leader")))
                 .as("trend, seed %d", seed).isEqualTo(model.trend(from, to, null, null));
+        String district = round.get(random.nextInt(round.size())).get(0).district();
+        assertThat(trend(get("/api/funnel/trend?from=" + from + "&to=" + to + "&district=" + district, "leader")))
+                .as("trend in %s, seed %d", district, seed).isEqualTo(model.trend(from, to, district, null));
         List<UUID> ids = model.projectIds();
         for (int i = 0; i < 8; i++) {
             UUID id = ids.get(random.nextInt(ids.size()));
@@ -179,7 +182,10 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
                 + " " + money(project.get("plannedInvestmentCny")) + " " + money(answer.get("completedInvestmentCny"))
                 + " " + text(answer.get("completedInvestmentPeriod")) + " " + project.get("chain").get("code").asString());
         answer.get("stages").forEach(stage -> lines.add(stage.get("stage").get("code").asString() + " "
-                + text(stage.get("effectiveDate")) + " " + stage.get("reached").asBoolean() + " " + stage.get("skipped").asBoolean()));
+                + text(stage.get("effectiveDate")) + " " + money(stage.get("amountCny")) + " "
+                + stage.get("reached").asBoolean() + " " + stage.get("skipped").asBoolean()));
+        answer.get("suspensions").forEach(period -> lines.add("suspended " + text(period.get("suspendedOn")) + " "
+                + text(period.get("resumedOn"))));
         return lines;
     }
 

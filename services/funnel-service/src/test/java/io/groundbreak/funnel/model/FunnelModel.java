@@ -194,7 +194,10 @@ public final class FunnelModel {
         return lines;
     }
 
-    /** One project on a date: "stage status terminatedOn planned completed period" then "STAGE date reached skipped" per stage. */
+    /**
+     * One project on a date: "stage status terminatedOn planned completed period chain", then "STAGE date
+     * amount reached skipped" per stage, then "suspended from until" per suspension begun by then.
+     */
     public List<String> project(java.util.UUID id, LocalDate asOf) {
         ModelProject project = projects.get(id);
         Stage at = project.stageOn(asOf);
@@ -207,7 +210,15 @@ public final class FunnelModel {
             LocalDate date = project.dates.get(stage);
             LocalDate shown = date != null && !date.isAfter(asOf) ? date : null;
             boolean reached = at != null && stage.compareTo(at) <= 0;
-            lines.add(stage + " " + shown + " " + reached + " " + (reached && shown == null));
+            BigDecimal amount = shown == null ? null : project.amounts.get(stage);
+            lines.add(stage + " " + shown + " " + (amount == null ? null : money(amount)) + " " + reached + " "
+                    + (reached && shown == null));
+        }
+        for (LocalDate[] period : project.suspensions) {
+            if (!period[0].isAfter(asOf)) {
+                LocalDate resumed = period[1] != null && !period[1].isAfter(asOf) ? period[1] : null;
+                lines.add("suspended " + period[0] + " " + resumed);
+            }
         }
         return lines;
     }
