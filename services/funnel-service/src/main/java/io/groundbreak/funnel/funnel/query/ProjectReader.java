@@ -35,7 +35,7 @@ public class ProjectReader {
                 LEFT JOIN LATERAL (SELECT m.stage, m.effective_date FROM milestone m
                                    WHERE m.project_id = p.project_id AND m.effective_date <= :asOf
                                    ORDER BY m.stage DESC LIMIT 1) s ON true
-                WHERE true %s %s)
+                WHERE true %s)
             """;
 
     private final JdbcClient jdbc;
@@ -50,9 +50,7 @@ public class ProjectReader {
     public ProjectPage list(ProjectQuery query) {
         readModels.useActive();
         FunnelFilter filter = query.filter();
-        String listed = LISTED.formatted(
-                filter.district().isPresent() ? "AND p.district = :district" : "",
-                filter.chain().isPresent() ? "AND p.chain = :chain" : "");
+        String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain()));
         String selected = "FROM listed WHERE true"
                 + (query.stage().isPresent() ? " AND stage = :stage" : "")
                 + (query.stalledDays().isPresent()
@@ -71,7 +69,7 @@ public class ProjectReader {
     @Transactional(readOnly = true)
     public Optional<ProjectDetails> details(UUID projectId, LocalDate asOf) {
         readModels.useActive();
-        Optional<ProjectSummary> summary = jdbc.sql(LISTED.formatted("AND p.project_id = :project", "")
+        Optional<ProjectSummary> summary = jdbc.sql(LISTED.formatted("AND p.project_id = :project")
                         + "SELECT * FROM listed")
                 .param("asOf", asOf)
                 .param("project", projectId)
@@ -124,8 +122,7 @@ public class ProjectReader {
 
     private JdbcClient.StatementSpec statement(String sql, ProjectQuery query) {
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("asOf", query.filter().asOf());
-        query.filter().district().ifPresent(district -> statement.param("district", district));
-        query.filter().chain().ifPresent(chain -> statement.param("chain", chain));
+        ProjectScope.bind(statement, query.filter().district(), query.filter().chain());
         query.stage().ifPresent(stage -> statement.param("stage", stage.ordinal()));
         query.stalledDays().ifPresent(days -> statement
                 .param("stalledDays", days)

@@ -1,11 +1,10 @@
 package io.groundbreak.funnel.funnel.web;
 
 import io.groundbreak.funnel.funnel.query.Breakdown;
-import io.groundbreak.funnel.funnel.query.CycleTimeReader;
 import io.groundbreak.funnel.funnel.query.Funnel;
 import io.groundbreak.funnel.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.funnel.query.FunnelReader;
-import io.groundbreak.funnel.funnel.query.TrendReader;
+import io.groundbreak.funnel.funnel.query.MilestoneReader;
 import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.reference.ReferenceData;
 import java.time.Clock;
@@ -31,17 +30,15 @@ class FunnelController {
     private static final int TREND_MAX_MONTHS = 240;
 
     private final FunnelReader funnels;
-    private final CycleTimeReader cycleTimes;
-    private final TrendReader trends;
+    private final MilestoneReader milestones;
     private final ReferenceData referenceData;
     private final Labels labels;
     private final Clock clock;
 
-    FunnelController(FunnelReader funnels, CycleTimeReader cycleTimes, TrendReader trends, ReferenceData referenceData,
+    FunnelController(FunnelReader funnels, MilestoneReader milestones, ReferenceData referenceData,
                      Labels labels, Clock clock) {
         this.funnels = funnels;
-        this.cycleTimes = cycleTimes;
-        this.trends = trends;
+        this.milestones = milestones;
         this.referenceData = referenceData;
         this.labels = labels;
         this.clock = clock;
@@ -89,7 +86,7 @@ class FunnelController {
                                      @RequestParam(required = false) String district,
                                      @RequestParam(required = false) String chain,
                                      Authentication authentication) {
-        return cycleTimes.cycleTimes(filter(asOf, district, chain, authentication)).stream().map(time -> {
+        return milestones.cycleTimes(filter(asOf, district, chain, authentication)).stream().map(time -> {
             Label from = labels.stage(time.from());
             Label to = labels.stage(time.to());
             return new CycleTimeAnswer(from.code(), to.code(), from.nameZh() + "→" + to.nameZh(),
@@ -116,7 +113,7 @@ class FunnelController {
         }
         parameters.check();
         districtCode = Parameters.scopedDistrict(districtCode, CurrentUser.of(authentication));
-        List<TrendAnswer.Month> months = trends.trend(first, last, districtCode, chainCode).stream()
+        List<TrendAnswer.Month> months = milestones.trend(first, last, districtCode, chainCode).stream()
                 .map(month -> new TrendAnswer.Month(month.month(), month.reached().entrySet().stream().map(reached -> {
                     Label stage = labels.stage(reached.getKey());
                     return new TrendAnswer.Reached(stage.code(), stage.nameZh(), stage.nameEn(), reached.getValue());
