@@ -32,12 +32,18 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String name, TestDatabase database, String kafkaBootstrap) throws IOException {
+    /** Starts the service on a free port; it answers once {@link #awaitHealthy()} returns. */
+    static ServiceProcess start(String name, TestDatabase database, String kafkaBootstrap, String... extraArguments)
+            throws IOException {
+        return start(name, freePort(), database, kafkaBootstrap, extraArguments);
+    }
+
+    static ServiceProcess start(String name, int port, TestDatabase database, String kafkaBootstrap,
+                                String... extraArguments) throws IOException {
         Path jar = Path.of(System.getProperty("groundbreak.services.directory"), name + ".jar");
         Path logs = Path.of(System.getProperty("groundbreak.logs.directory"));
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
@@ -48,6 +54,7 @@ final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap));
+        command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -84,7 +91,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
