@@ -4,8 +4,10 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling // the hourly clean-up of expired idempotency keys
 public class MilestoneServiceApplication {
 
     public static void main(String[] args) {

@@ -13,11 +13,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 class IdempotencyIT extends ServiceTestBase {
 
     @Autowired
     IdempotencyKeys keys;
+    @Autowired
+    ScheduledTaskHolder scheduled;
 
     @Test
     void theSameKeyAndBodyReturnTheFirstAnswerAndWriteNothing() {
@@ -90,6 +93,8 @@ class IdempotencyIT extends ServiceTestBase {
 
         assertThat(keys.find("cleanup", old)).isEmpty();
         assertThat(keys.find("cleanup", young)).isPresent();
+        assertThat(scheduled.getScheduledTasks()).anySatisfy(task ->
+                assertThat(task.toString()).contains("IdempotencyKeys.deleteExpired"));
     }
 
     private void insertKey(String key, Instant createdAt) {
