@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -34,6 +35,14 @@ class SecurityKitAutoConfigurationTest {
             assertThat(PASSWORDS.matches("d120116-dev", office.getPassword())).isTrue();
             assertThat(office.getAuthorities()).extracting(Object::toString).contains("ROLE_DISTRICT", "DISTRICT_120116");
             assertThat(PASSWORDS.matches("leader-dev", users.loadUserByUsername("leader").getPassword())).isTrue();
+        });
+    }
+
+    @Test
+    void noBeanOffersToReencodePasswordsSoALoginNeverTurnsACheapCheckIntoABCryptOne() {
+        inProfile("local").run(context -> {
+            assertThat(context.getBeansOfType(UserDetailsPasswordService.class)).isEmpty();
+            assertThat(context.getBean(UserDetailsService.class)).isNotInstanceOf(UserDetailsPasswordService.class);
         });
     }
 
