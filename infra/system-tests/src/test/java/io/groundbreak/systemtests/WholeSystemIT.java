@@ -8,6 +8,7 @@ import io.groundbreak.events.schema.ChainChecker;
 import io.groundbreak.events.schema.EventSchemaValidator;
 import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.process.ServiceProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

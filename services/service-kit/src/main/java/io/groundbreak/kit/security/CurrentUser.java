@@ -29,6 +29,11 @@ public record CurrentUser(String name, Role role, Optional<String> district) {
         return new CurrentUser(authentication.getName(), role, Optional.ofNullable(district));
     }
 
+    /** The authority that binds a district office to its district. */
+    public static String districtAuthority(String districtCode) {
+        return DISTRICT_AUTHORITY_PREFIX + districtCode;
+    }
+
     public boolean isDistrictOffice() {
         return role == Role.DISTRICT;
     }

@@ -1,5 +1,7 @@
 package io.groundbreak.kit.security;
 
+import io.groundbreak.kit.security.token.AccessTokens;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -7,8 +9,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The security every service shares: stateless HTTP Basic, 401/403 as problem+json, health open,
- * other Actuator endpoints for admins. Each service adds only its own authorization rules.
+ * The security every service shares: stateless HTTP Basic and, where access tokens are configured,
+ * the web app's signed tokens (Bearer); 401/403 as problem+json, health open, other Actuator endpoints
+ * for admins. Each service adds only its own authorization rules.
  */
 public final class ServiceSecurity {
 
@@ -18,6 +21,14 @@ public final class ServiceSecurity {
     public static SecurityFilterChain chain(HttpSecurity http, ProblemSecurityHandlers problems,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
             throws Exception {
+        AccessTokens tokens = http.getSharedObject(ApplicationContext.class).getBeanProvider(AccessTokens.class)
+                .getIfAvailable();
+        if (tokens != null) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication)));
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,4 +1,4 @@
-package io.groundbreak.systemtests;
+package io.groundbreak.testsupport.process;
 
 import static org.awaitility.Awaitility.await;
 
@@ -14,9 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** One Groundbreak service started from its runnable jar as a separate JVM, as in production. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One Groundbreak service started from its runnable jar as a separate JVM, as in production. The jars
+ * are read from the folder named by the system property {@code groundbreak.services.directory} (as
+ * {@code NAME.jar}); logs go to {@code groundbreak.logs.directory}.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -33,13 +38,24 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service on a free port; it answers once {@link #awaitHealthy()} returns. */
-    static ServiceProcess start(String name, TestDatabase database, String kafkaBootstrap, String... extraArguments)
+    public static ServiceProcess start(String name, TestDatabase database, String kafkaBootstrap, String... extraArguments)
             throws IOException {
         return start(name, freePort(), database, kafkaBootstrap, extraArguments);
     }
 
-    static ServiceProcess start(String name, int port, TestDatabase database, String kafkaBootstrap,
-                                String... extraArguments) throws IOException {
+    public static ServiceProcess start(String name, int port, TestDatabase database, String kafkaBootstrap,
+                                       String... extraArguments) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap));
+        arguments.addAll(List.of(extraArguments));
+        return start(name, port, arguments);
+    }
+
+    /** Starts the service NAME on PORT in profile {@code local} with these Spring Boot arguments only. */
+    public static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
         Path jar = Path.of(System.getProperty("groundbreak.services.directory"), name + ".jar");
         Path logs = Path.of(System.getProperty("groundbreak.logs.directory"));
         Files.createDirectories(logs);
@@ -49,12 +65,8 @@ final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.toString(),
                 "--spring.profiles.active=local",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap));
-        command.addAll(List.of(extraArguments));
+                "--server.port=" + port));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -63,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits for Actuator to report UP; a process that died says so with its log's path. */
-    ServiceProcess awaitHealthy() {
+    public ServiceProcess awaitHealthy() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -79,19 +91,19 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
