@@ -101,6 +101,10 @@ class EndpointsIT extends FunnelServiceTestBase {
         List<String> fields = new ArrayList<>();
         bad.body().get("errors").forEach(error -> fields.add(error.get("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("stage", "size", "sort", "stalledDays");
+        Http.Answer figureWithoutStage = http().get("/api/projects?figure=reached", "leader");
+        assertThat(figureWithoutStage.status()).isEqualTo(400);
+        assertThat(figureWithoutStage.body().get("errors").get(0).get("field").asString()).isEqualTo("figure");
+        assertThat(http().get("/api/projects?stage=SIGNED&figure=sold", "leader").status()).isEqualTo(400);
         assertThat(http().get("/api/projects/" + java.util.UUID.randomUUID(), "leader").status()).isEqualTo(404);
     }
 

@@ -70,8 +70,10 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
             for (String[] filter : List.of(new String[] {null, null}, new String[] {district, null},
                     new String[] {null, chain}, new String[] {district, chain})) {
                 String query = "asOf=" + asOf + parameter("district", filter[0]) + parameter("chain", filter[1]);
-                assertThat(funnelLines(get("/api/funnel?" + query, "leader")))
+                JsonNode funnel = get("/api/funnel?" + query, "leader");
+                assertThat(funnelLines(funnel))
                         .as("funnel %s, seed %d", query, seed).isEqualTo(model.funnel(asOf, filter[0], filter[1]));
+                compareFiguresWithTheirProjectLists(funnel, query, seed);
                 assertThat(cycleTimes(get("/api/funnel/cycle-times?" + query, "leader")))
                         .as("cycle times %s, seed %d", query, seed).isEqualTo(model.cycleTimes(asOf, filter[0], filter[1]));
                 comparePage(model, random, seed, asOf, filter);
@@ -96,6 +98,17 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
             LocalDate asOf = DATES.get(random.nextInt(DATES.size()));
             assertThat(project(get("/api/projects/" + id + "?asOf=" + asOf, "leader")))
                     .as("project %s on %s, seed %d", id, asOf, seed).isEqualTo(model.project(id, asOf));
+        }
+    }
+
+    /** Every number of the funnel has its list of projects: as many as the number says. */
+    private void compareFiguresWithTheirProjectLists(JsonNode funnel, String query, long seed) {
+        for (JsonNode stage : funnel.get("stages")) {
+            for (String figure : List.of("reached", "current", "lost")) {
+                String listed = "/api/projects?" + query + "&stage=" + stage.get("stage").asString() + "&figure=" + figure;
+                assertThat(get(listed, "leader").get("totalItems").asLong())
+                        .as("%s, seed %d", listed, seed).isEqualTo(stage.get(figure).asLong());
+            }
         }
     }
 

@@ -51,8 +51,7 @@ public class ProjectReader {
         readModels.useActive();
         FunnelFilter filter = query.filter();
         String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain()));
-        String selected = "FROM listed WHERE true"
-                + (query.stage().isPresent() ? " AND stage = :stage" : "")
+        String selected = "FROM listed WHERE true" + query.stage().map(stage -> stageCondition(query.figure())).orElse("")
                 + (query.stalledDays().isPresent()
                 ? " AND stage < :producing AND status <> 'TERMINATED' AND :asOf - stage_since > :stalledDays" : "");
         long total = statement(listed + "SELECT count(*) " + selected, query).query(Long.class).single();
@@ -118,6 +117,15 @@ public class ProjectReader {
                         row.getBigDecimal("cumulative_completed_cny"),
                         row.getString("period") == null ? null : YearMonth.parse(row.getString("period"))))
                 .single();
+    }
+
+    /** reached: at or above the stage; current: at it, not terminated; lost: at it, terminated; none: at it. */
+    private static String stageCondition(Optional<FunnelFigure> figure) {
+        return figure.map(wanted -> switch (wanted) {
+            case REACHED -> " AND stage >= :stage";
+            case CURRENT -> " AND stage = :stage AND status <> 'TERMINATED'";
+            case LOST -> " AND stage = :stage AND status = 'TERMINATED'";
+        }).orElse(" AND stage = :stage");
     }
 
     private JdbcClient.StatementSpec statement(String sql, ProjectQuery query) {

@@ -1,6 +1,7 @@
 package io.groundbreak.funnel.funnel.web;
 
 import io.groundbreak.events.Stage;
+import io.groundbreak.funnel.funnel.query.FunnelFigure;
 import io.groundbreak.funnel.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.funnel.query.ProjectDetails;
 import io.groundbreak.funnel.funnel.query.ProjectPage;
@@ -50,6 +51,7 @@ class ProjectController {
                            @RequestParam(required = false) String district,
                            @RequestParam(required = false) String chain,
                            @RequestParam(required = false) String stage,
+                           @RequestParam(required = false) String figure,
                            @RequestParam(required = false) String stalledDays,
                            @RequestParam(required = false) String page,
                            @RequestParam(required = false) String size,
@@ -58,6 +60,11 @@ class ProjectController {
         Parameters parameters = new Parameters(referenceData, clock);
         FunnelFilter filter = parameters.filter(asOf, district, chain);
         Optional<Stage> atStage = parameters.parsed("stage", stage, Stage::valueOf, "must be a stage code, e.g. SIGNED");
+        Optional<FunnelFigure> ofFigure = parameters.parsed("figure", figure,
+                value -> FunnelFigure.valueOf(value.toUpperCase(Locale.ROOT)), "must be reached, current or lost");
+        if (ofFigure.isPresent() && (stage == null || stage.isBlank())) {
+            parameters.problem("figure", "needs a stage: the figure of which stage");
+        }
         OptionalInt stalled = stalledDays == null || stalledDays.isBlank()
                 ? OptionalInt.empty() : OptionalInt.of(parameters.number("stalledDays", stalledDays, 0, 0, 36_500));
         int pageNumber = parameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
@@ -70,7 +77,7 @@ class ProjectController {
         }
         parameters.check();
         filter = Parameters.scoped(filter, CurrentUser.of(authentication));
-        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, stalled, sortBy.orElse(ProjectSort.CODE),
+        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, sortBy.orElse(ProjectSort.CODE),
                 descending, pageNumber, pageSize));
         return new ProjectListAnswer(filter.asOf(), found.page(), found.size(), found.totalItems(),
                 (found.totalItems() + pageSize - 1) / pageSize,
