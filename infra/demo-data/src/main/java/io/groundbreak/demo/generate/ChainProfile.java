@@ -1,0 +1,7 @@
+package io.groundbreak.demo.generate;
+
+import java.util.List;
+
+/** How often a chain occurs among generated projects, and its investors' trade words (demo/chains.csv). */
+record ChainProfile(String code, double weight, List<String> trades) {
+}

@@ -1,0 +1,38 @@
+package io.groundbreak.demo.load;
+
+import io.groundbreak.demo.plan.DemoProject;
+import io.groundbreak.demo.plan.ProjectAction;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A project's requests in posting order: its registration, then each action. */
+public final class ApiRequests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ApiRequests() {
+    }
+
+    public static List<ApiRequest> of(DemoProject project) {
+        List<ApiRequest> requests = new ArrayList<>();
+        requests.add(new ApiRequest(project.districtUser(), "/api/projects", key(project, 0, "register"),
+                JSON.writeValueAsString(project.registration())));
+        String base = "/api/projects/" + project.projectId();
+        List<ProjectAction> actions = project.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            ProjectAction action = actions.get(i);
+            requests.add(new ApiRequest(project.districtUser(), base + action.path(), key(project, i + 1, action.slug()),
+                    JSON.writeValueAsString(action.body())));
+        }
+        return requests;
+    }
+
+    /**
+     * The same for every run of the same demo (the project's code, the action's place and kind), so that a
+     * second run is answered from milestone-service's stored answers and writes nothing.
+     */
+    static String key(DemoProject project, int position, String slug) {
+        return "groundbreak-demo/" + project.code() + "/" + String.format("%03d", position) + "/" + slug;
+    }
+}

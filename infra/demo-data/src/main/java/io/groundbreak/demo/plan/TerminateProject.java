@@ -1,0 +1,33 @@
+package io.groundbreak.demo.plan;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code POST /termination}: the project ends; its record is closed. */
+public record TerminateProject(LocalDate effectiveDate, String reason) implements ProjectAction {
+
+    public TerminateProject {
+        Objects.requireNonNull(effectiveDate);
+        Objects.requireNonNull(reason);
+    }
+
+    @Override
+    public String path() {
+        return "/termination";
+    }
+
+    @Override
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("effectiveDate", effectiveDate.toString());
+        body.put("reason", reason);
+        return body;
+    }
+
+    @Override
+    public String slug() {
+        return "termination";
+    }
+}
