@@ -1,0 +1,121 @@
+package io.groundbreak.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * audit-service's export and verification against what the machine does at the least: reading the same
+ * ledger rows over JDBC, in the same order, and taking the SHA-256 of each row's fields. Each is run
+ * twice and the second run counts (the first warms up the service's JIT and PostgreSQL's cache alike).
+ */
+final class AuditFigures {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int FETCH_SIZE = 1000;
+
+    private final GroundbreakSystem system;
+
+    AuditFigures(GroundbreakSystem system) {
+        this.system = system;
+    }
+
+    List<Figure> measure() throws Exception {
+        rawScanAndHash();
+        Figure raw = rawScanAndHash();
+        exportOnce();
+        Figure export = exportOnce();
+        verifyOnce();
+        Figure verification = verifyOnce();
+        return List.of(raw,
+                Figure.againstRawLimit("audit.export", "Audit export, JSONL over HTTP", export.value(), "events/s", null,
+                        raw, Double.NaN, export.details()),
+                Figure.againstRawLimit("audit.verification", "Audit verification (every hash and link recomputed)",
+                        verification.value(), "events/s", null, raw, 0.50, verification.details()));
+    }
+
+    /** Every ledger row read with a cursor in project and sequence order, each row's fields hashed. */
+    private Figure rawScanAndHash() throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        long rows = 0;
+        String last = "";
+        long begin = System.nanoTime();
+        try (Connection connection = GroundbreakSystem.connect(system.auditDatabase)) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(FETCH_SIZE);
+                try (ResultSet row = statement.executeQuery("""
+                        SELECT event_id, event_type, project_id, sequence, recorded_at, recorded_by, prev_hash, hash,
+                               district, data FROM ledger_event ORDER BY project_id, sequence""")) {
+                    while (row.next()) {
+                        for (int column = 1; column <= 10; column++) {
+                            sha256.update(row.getString(column).getBytes(StandardCharsets.UTF_8));
+                        }
+                        last = HexFormat.of().formatHex(sha256.digest());
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return Figure.rawLimit("raw.scan-and-hash", "PostgreSQL scan of the ledger rows + SHA-256 of each (JDBC, 1 thread)",
+                rows / seconds, "rows/s", Map.of("rows", rows, "seconds", seconds, "lastDigest", last));
+    }
+
+    private Figure exportOnce() {
+        long[] lines = {0};
+        BenchHttp.Answer answer = system.http.getStreamed(system.auditUrl("/api/audit/export?format=jsonl"), "auditor",
+                in -> lines[0] = countLines(in));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET /api/audit/export answered " + answer.status());
+        }
+        double seconds = answer.nanos() / 1e9;
+        return Figure.information("audit.export", "export", lines[0] / seconds, "events/s", null,
+                Map.of("events", lines[0], "seconds", seconds));
+    }
+
+    private Figure verifyOnce() {
+        BenchHttp.Answer answer = system.http.post(system.auditUrl("/api/audit/verification"), "auditor", "");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("POST /api/audit/verification answered " + answer.status() + " " + answer.body());
+        }
+        JsonNode report = JSON.readTree(answer.body());
+        if (!report.path("ok").asBoolean()) {
+            throw new IllegalStateException("verification found problems: " + answer.body());
+        }
+        long events = report.path("eventsChecked").asLong();
+        double seconds = answer.nanos() / 1e9;
+        return Figure.information("audit.verification", "verification", events / seconds, "events/s", null,
+                Map.of("events", events, "projects", report.path("projectsChecked").asLong(), "seconds", seconds));
+    }
+
+    private static long countLines(InputStream in) {
+        try {
+            byte[] buffer = new byte[1 << 16];
+            long lines = 0;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.groundbreak.bench;
+
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.testsupport.TestDatabase;
+import io.groundbreak.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+
+/**
+ * The three services as separate JVMs from their runnable jars, each on a throwaway database of its
+ * own, on the run's broker: the system as deployed, measured from outside over HTTP, Kafka and SQL.
+ */
+final class GroundbreakSystem implements AutoCloseable {
+
+    static final String MILESTONE = "milestone-service";
+    static final String FUNNEL = "funnel-service";
+    static final String AUDIT = "audit-service";
+
+    final BenchBroker broker;
+    final BenchHttp http = new BenchHttp();
+    final ReferenceData referenceData = ReferenceData.loadDefault();
+    final TestDatabase milestoneDatabase;
+    final TestDatabase funnelDatabase;
+    final TestDatabase auditDatabase;
+    final ServiceJvm milestone;
+    final ServiceJvm funnel;
+    final ServiceJvm audit;
+
+    private GroundbreakSystem(BenchBroker broker, Path logs, boolean quickStart) {
+        this.broker = broker;
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        milestoneDatabase = infrastructure.newDatabase("bench_milestones");
+        funnelDatabase = infrastructure.newDatabase("bench_funnel");
+        auditDatabase = infrastructure.newDatabase("bench_audit");
+        milestone = ServiceJvm.of(MILESTONE, quickStart, milestoneDatabase, broker.bootstrapServers(), logs);
+        funnel = ServiceJvm.of(FUNNEL, quickStart, funnelDatabase, broker.bootstrapServers(), logs);
+        audit = ServiceJvm.of(AUDIT, quickStart, auditDatabase, broker.bootstrapServers(), logs,
+                "--groundbreak.funnel-service.url=http://127.0.0.1:" + funnel.port());
+    }
+
+    /** Starts the three at once (they start faster together than one after the other) and waits for all. */
+    static GroundbreakSystem start(BenchBroker broker, Path logs, boolean quickStart) {
+        GroundbreakSystem system = new GroundbreakSystem(broker, logs, quickStart);
+        for (ServiceJvm service : List.of(system.milestone, system.funnel, system.audit)) {
+            service.start();
+        }
+        for (ServiceJvm service : List.of(system.milestone, system.funnel, system.audit)) {
+            service.awaitHealthy(system.http);
+        }
+        return system;
+    }
+
+    URI milestoneUrl(String path) {
+        return milestone.url(path);
+    }
+
+    URI funnelUrl(String path) {
+        return funnel.url(path);
+    }
+
+    URI auditUrl(String path) {
+        return audit.url(path);
+    }
+
+    /** Events in milestone-service's event store. */
+    long storedEvents() {
+        return count(milestoneDatabase, "SELECT count(*) FROM domain_event_entry");
+    }
+
+    /** Events funnel-service applied to its active read model (sequences start at 0 and have no gaps). */
+    long funnelApplied() {
+        String schema = activeFunnelSchema();
+        return count(funnelDatabase, "SELECT coalesce(sum(last_sequence + 1), 0) FROM " + schema + ".applied_sequence");
+    }
+
+    String activeFunnelSchema() {
+        return text(funnelDatabase, "SELECT active FROM public.read_model");
+    }
+
+    /** Events in audit-service's ledger. */
+    long ledgerEvents() {
+        return count(auditDatabase, "SELECT count(*) FROM ledger_event");
+    }
+
+    /** End offset of every partition of the events topic. */
+    Map<TopicPartition, Long> topicEndOffsets() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(CloudEventHeaders.TOPIC))
+                    .allTopicNames().get(60, TimeUnit.SECONDS).get(CloudEventHeaders.TOPIC).partitions().stream()
+                    .map(partition -> new TopicPartition(CloudEventHeaders.TOPIC, partition.partition())).toList();
+            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all().get(60, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the end offsets of " + CloudEventHeaders.TOPIC, e);
+        }
+    }
+
+    long publishedRecords() {
+        return topicEndOffsets().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Waits until every stored event is on Kafka, in funnel-service's read model and in the ledger, so
+     * that the next measurement does not share the machine with catching up.
+     */
+    void awaitSettled(Duration atMost) {
+        Awaitility.await("every stored event published, projected and in the ledger").atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    long stored = storedEvents();
+                    return publishedRecords() >= stored && funnelApplied() == stored && ledgerEvents() == stored;
+                });
+    }
+
+    static long count(TestDatabase database, String sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + database.name(), e);
+        }
+    }
+
+    static String text(TestDatabase database, String sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + database.name(), e);
+        }
+    }
+
+    static Connection connect(TestDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    @Override
+    public void close() {
+        for (ServiceJvm service : List.of(audit, funnel, milestone)) {
+            service.stop();
+        }
+    }
+}

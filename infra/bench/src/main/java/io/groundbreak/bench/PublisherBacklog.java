@@ -1,0 +1,86 @@
+package io.groundbreak.bench;
+
+import io.groundbreak.events.CloudEventHeaders;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+
+/**
+ * The publisher on a backlog: with the broker stopped, district clients write {@code events} events
+ * (stored, not publishable); milestone-service is then killed, the broker started again and
+ * milestone-service restarted, so that its publisher finds the whole backlog at once and sends it as
+ * fast as it can. The rate is taken from the records themselves: their count over the span between the
+ * first and the last record's timestamp (the producer stamps each when it is sent; the batch is awaited
+ * before the next one is read). A JVM that has just started is part of it, as after any restart.
+ */
+final class PublisherBacklog {
+
+    private final GroundbreakSystem system;
+
+    PublisherBacklog(GroundbreakSystem system) {
+        this.system = system;
+    }
+
+    Figure measure(DistrictClients clients, int events, Figure rawProduce) throws Exception {
+        system.awaitSettled(Duration.ofMinutes(10));
+        Map<TopicPartition, Long> before = system.topicEndOffsets();
+        long publishedBefore = before.values().stream().mapToLong(Long::longValue).sum();
+        long storedBefore = system.storedEvents();
+        system.broker.stop();
+        LoadResult written = clients.post(events);
+        long backlog = system.storedEvents() - storedBefore;
+        // a crash, not a shutdown: a graceful one would wait out the publisher's failing sends
+        system.milestone.kill();
+        system.broker.start();
+        long restart = System.nanoTime();
+        system.milestone.start().awaitHealthy(system.http);
+        double startSeconds = (System.nanoTime() - restart) / 1e9;
+        Awaitility.await("the backlog on Kafka").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> system.publishedRecords() - publishedBefore >= backlog);
+        long[] span = recordTimestamps(before);
+        long records = span[0];
+        double seconds = Math.max(1, span[2] - span[1]) / 1000.0;
+        double rate = (records - 1) / seconds;
+        return Figure.againstRawLimit("publisher", "Publisher: event store → acknowledged on Kafka, on a backlog",
+                rate, "events/s", null, rawProduce, 0.25, Map.of(
+                        "backlogEvents", backlog, "recordsPublished", records, "seconds", seconds,
+                        "serviceStartSeconds", startSeconds, "writeErrors", written.errors(),
+                        "method", "records' producer timestamps, first to last; the broker was down while the "
+                                + "backlog was written, milestone-service restarted after it"));
+    }
+
+    /** {count, first timestamp, last timestamp} of the records after {@code from}, read to the end. */
+    private long[] recordTimestamps(Map<TopicPartition, Long> from) {
+        Map<TopicPartition, Long> end = system.topicEndOffsets();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-backlog-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = List.copyOf(end.keySet());
+            consumer.assign(partitions);
+            from.forEach(consumer::seek);
+            long count = 0;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && CloudEventHeaders.TOPIC.equals(record.topic())) {
+                        count++;
+                        first = Math.min(first, record.timestamp());
+                        last = Math.max(last, record.timestamp());
+                    }
+                }
+            }
+            return new long[] {count, first, last};
+        }
+    }
+}

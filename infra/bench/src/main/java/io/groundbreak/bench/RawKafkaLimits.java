@@ -1,0 +1,118 @@
+package io.groundbreak.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * What the broker itself does on this machine with event-sized records (key, CloudEvents headers and
+ * body of real events) on a topic shaped like the events topic (6 partitions, replication 1): one
+ * producer with {@code acks=all} and the publisher's own batching settings, then one consumer reading
+ * them all back from the beginning.
+ */
+final class RawKafkaLimits {
+
+    private static final int PARTITIONS = 6;
+
+    private final String bootstrapServers;
+    private final EventSamples samples;
+    private final String topic = "bench.raw-events." + UUID.randomUUID();
+
+    RawKafkaLimits(String bootstrapServers, EventSamples samples) {
+        this.bootstrapServers = bootstrapServers;
+        this.samples = samples;
+    }
+
+    Figure produce(int records) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long begin;
+        long end;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // as milestone-service's publisher is configured (application.yml)
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            // the connection and the topic's metadata are not part of the rate
+            producer.partitionsFor(topic);
+            begin = System.nanoTime();
+            for (long i = 0; i < records; i++) {
+                EventSamples.Sample sample = samples.get(i);
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, EventSamples.utf8(sample.key()), sample.body());
+                sample.headers().forEach((name, value) -> record.headers().add(name, EventSamples.utf8(value)));
+                producer.send(record, (metadata, exception) -> {
+                    if (exception != null) {
+                        failure.compareAndSet(null, exception);
+                    } else {
+                        acknowledged.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+            end = System.nanoTime();
+        }
+        if (failure.get() != null || acknowledged.get() != records) {
+            throw new IllegalStateException("Kafka acknowledged " + acknowledged.get() + " of " + records + " records",
+                    failure.get());
+        }
+        double seconds = (end - begin) / 1e9;
+        return Figure.rawLimit("raw.kafka.produce", "Kafka produce, acks=all, event-sized records, 1 producer",
+                records / seconds, "records/s", Map.of("records", records, "seconds", seconds,
+                        "averageRecordBytes", Math.round(samples.averageRecordBytes()), "partitions", PARTITIONS,
+                        "producer", "acks=all, idempotent, linger.ms=5, batch.size=262144 (the publisher's settings)"));
+    }
+
+    Figure consume(int records) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // as funnel-service's rebuild reads the topic
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long read = 0;
+            long bytes = 0;
+            long begin = System.nanoTime();
+            while (read < records) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read++;
+                    // touch what a consumer needs, so that nothing is left unread
+                    bytes += record.value().length + record.key().length;
+                    for (Header header : record.headers()) {
+                        bytes += header.value().length;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            return Figure.rawLimit("raw.kafka.consume", "Kafka consume from the beginning, 1 consumer",
+                    read / seconds, "records/s", Map.of("records", read, "seconds", seconds, "bytesRead", bytes));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.groundbreak.bench;
+
+import io.groundbreak.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * One Groundbreak service as a JVM of its own, from its runnable jar, the way {@code infra/local.sh} runs
+ * it: full JIT and G1, except in the smoke run. (test-support's {@code ServiceProcess} always starts services
+ * with the C1 compiler only, which halves start times in tests and would understate every figure here.)
+ */
+final class ServiceJvm implements AutoCloseable {
+
+    static final String SERVICES_DIRECTORY_PROPERTY = "groundbreak.services.directory";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final List<String> THROUGHPUT = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
+    /** The smoke run's: about half the start time on a busy 2-core machine, at the cost of peak speed. */
+    private static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private final String name;
+    private final int port;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    private ServiceJvm(String name, int port, List<String> command, Path log) {
+        this.name = name;
+        this.port = port;
+        this.command = command;
+        this.log = log;
+    }
+
+    /**
+     * The service NAME ({@code NAME.jar} in {@code groundbreak.services.directory}) on a free port, in
+     * profile {@code local} (its development users), on this database and broker; not started yet.
+     */
+    static ServiceJvm of(String name, boolean quickStart, TestDatabase database, String kafkaBootstrap, Path logs,
+                         String... extraArguments) {
+        Path jar = Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "infra/bench/target/services"), name + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build with infra/bench/run.sh, or "
+                    + "mvn -pl infra/bench -am package, which copies the services' runnable jars there");
+        }
+        int port = FreePorts.take(1)[0];
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(quickStart ? QUICK_START : THROUGHPUT);
+        command.addAll(List.of(
+                "-Daxoniq.update-checker.disabled=true",
+                "-jar", jar.toAbsolutePath().toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap));
+        command.addAll(List.of(extraArguments));
+        return new ServiceJvm(name, port, command, logs.resolve(name + ".log"));
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    synchronized ServiceJvm start() {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            process = builder.start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** Waits until Actuator says UP; a JVM that died says so, with its log. */
+    ServiceJvm awaitHealthy(BenchHttp http) {
+        Process child = process;
+        Awaitility.await(name + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsMatching(e -> e instanceof UncheckedIOException)
+                .until(() -> {
+                    if (!child.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + child.exitValue() + "; see " + log);
+                    }
+                    BenchHttp.Answer health = http.get(url("/actuator/health"), null);
+                    return health.status() == 200 && health.body().contains("\"UP\"");
+                });
+        return this;
+    }
+
+    /** SIGTERM and a graceful shutdown; SIGKILL after 60 s. */
+    synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    /** SIGKILL, as a crash: what was not committed is redone after the restart. */
+    synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
