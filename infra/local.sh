@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Groundbreak's local stack: a real Kafka broker (KRaft, from Maven jars), PostgreSQL and the three services.
+# Groundbreak's local stack: a real Kafka broker (KRaft, from Maven jars), PostgreSQL, the three services and
+# the web app.
 #
-#   infra/local.sh up [--no-build]   build, then start what does not run yet; wait until all is healthy
+#   infra/local.sh up [--no-build]   build, then start what does not run yet; wait until all is healthy;
+#                                    then load the demo data when the ledger is empty
 #   infra/local.sh down              stop what `up` started (by pid): services, then the broker, then PostgreSQL
 #   infra/local.sh status            say what runs
+#   infra/local.sh demo [options]    post the demo data (the plan's projects, infra/demo-data) through
+#                                    milestone-service's API as the district offices; --help lists options
 #
 # State (pids, logs, broker data, embedded PostgreSQL data) lives in .local/ at the repository root
 # (git-ignored). Environment: GROUNDBREAK_DB_HOST / _PORT / _USER / _PASSWORD (default 127.0.0.1 / 5432 /
@@ -26,12 +30,12 @@ if [[ -f "$STATE/postgres.port" && -f "$STATE/postgres.pid" ]]; then DB_PORT=$(<
 DB_USER="${GROUNDBREAK_DB_USER:-postgres}"
 DB_PASSWORD="${GROUNDBREAK_DB_PASSWORD:-}"
 DATABASES=(groundbreak_milestones groundbreak_funnel groundbreak_audit)
-SERVICES=(milestone-service funnel-service audit-service)
-declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-service]=8083)
+SERVICES=(milestone-service funnel-service audit-service web)
+declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-service]=8083 [web]=8080)
 
 BROKER_TIMEOUT=90     # seconds; ~3 s on an idle 2-core machine
 POSTGRES_TIMEOUT=180  # the first start unpacks the binaries and runs initdb
-HEALTH_TIMEOUT=240    # three Spring Boot + Axon contexts starting at once on 2 cores
+HEALTH_TIMEOUT=240    # four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
@@ -232,18 +236,33 @@ all_running() {
   done
 }
 
+DEMO_JAR="$ROOT/infra/demo-data/target/demo-data-$VERSION-exec.jar"
+
+# Posts the demo data through milestone-service's HTTP API as the district offices; a second run records
+# nothing new (Idempotency-Keys). Arguments go to the loader (e.g. --if-empty, --threads=N, --dry-run).
+load_demo() {
+  [[ -f "$DEMO_JAR" ]] || fail "$DEMO_JAR is missing; build first (infra/local.sh up, without --no-build)"
+  mkdir -p "$STATE/run"
+  cp "$DEMO_JAR" "$STATE/run/demo-data.jar" # a rebuild must not replace the jar under the running JVM
+  "$JAVA" -jar "$STATE/run/demo-data.jar" \
+    --milestone-url="http://127.0.0.1:${SERVICE_PORT[milestone-service]}" \
+    --funnel-url="http://127.0.0.1:${SERVICE_PORT[funnel-service]}" "$@" ||
+    fail "loading the demo data failed (see above); the stack still runs"
+}
+
 print_usage_hints() {
   local code="DEMO-$(date +%s)" # project codes are unique: a fixed one would answer 409 the second time
   cat <<EOF
 
 Groundbreak runs locally:
+  web app            http://127.0.0.1:8080   (log in as leader / leader-dev: the funnel dashboard)
   milestone-service  http://127.0.0.1:8081   (writes: POST /api/projects …)
   funnel-service     http://127.0.0.1:8082   (GET /api/funnel …)
   audit-service      http://127.0.0.1:8083   (GET /api/audit/projects/{id}/history …)
   Kafka              $KAFKA_HOST:$KAFKA_PORT (topic groundbreak.project-events.v1)
   PostgreSQL         $DB_HOST:$DB_PORT (databases ${DATABASES[*]})
 
-Local users (HTTP Basic, profile 'local' only):
+Local users (the web app's login, or HTTP Basic on the services; profile 'local' only):
   leader / leader-dev     auditor / auditor-dev     admin / admin-dev
   one per district: d{code} / d{code}-dev, e.g. d120116 / d120116-dev (滨海新区)
 
@@ -284,7 +303,15 @@ cmd_up() {
   for name in "${SERVICES[@]}"; do
     await_service "$name"
   done
+  # a new user sees the plan's projects at once; a ledger that holds any project is left alone
+  load_demo --if-empty
   print_usage_hints
+}
+
+cmd_demo() {
+  health_up "${SERVICE_PORT[milestone-service]}" ||
+    fail "milestone-service does not answer on port ${SERVICE_PORT[milestone-service]}: start the stack first (infra/local.sh up)"
+  load_demo "$@"
 }
 
 cmd_down() {
@@ -330,5 +357,6 @@ case "${1:-}" in
   up) shift; cmd_up "$@" ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) say "usage: infra/local.sh up [--no-build] | down | status" >&2; exit 2 ;;
+  demo) shift; cmd_demo "$@" ;;
+  *) say "usage: infra/local.sh up [--no-build] | down | status | demo [--if-empty] [--threads=N] [--dry-run]" >&2; exit 2 ;;
 esac

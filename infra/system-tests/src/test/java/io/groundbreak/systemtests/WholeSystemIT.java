@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.schema.ChainChecker;
 import io.groundbreak.events.schema.EventSchemaValidator;
-import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.process.ServiceProcess;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,49 +25,29 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three services as separate processes from their runnable jars, on a real broker and real
+ * The three services as separate processes from their runnable jars (see {@link RunningSystem}), on a real broker and real
  * PostgreSQL: a district office posts over HTTP, milestone-service stores and publishes, funnel-service
  * and audit-service consume from Kafka, leaders and auditors read, and the two read sides agree.
  */
 class WholeSystemIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = RunningSystem.JSON;
 
-    private static ServiceProcess milestones;
-    private static ServiceProcess funnel;
+    private static RunningSystem system;
     private static ServiceProcess audit;
-    private static TestDatabase funnelDatabase;
+    private static ServiceProcess funnel;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        String kafka = infrastructure.kafkaBootstrapServers();
-        milestones = ServiceProcess.start("milestone-service", infrastructure.newDatabase("e2e_milestones"), kafka);
-        funnelDatabase = infrastructure.newDatabase("e2e_funnel");
-        funnel = ServiceProcess.start("funnel-service", funnelDatabase, kafka);
-        // audit-service reconciles its ledger with funnel-service's live answers
-        audit = ServiceProcess.start("audit-service", infrastructure.newDatabase("e2e_audit"), kafka,
-                "--groundbreak.funnel-service.url=" + funnel.url(""));
-        for (ServiceProcess service : List.of(milestones, funnel, audit)) {
-            service.awaitHealthy();
-        }
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws InterruptedException {
-        for (ServiceProcess service : new ServiceProcess[] {milestones, funnel, audit}) {
-            if (service != null) {
-                service.close();
-            }
-        }
+        system = RunningSystem.get();
+        audit = system.audit;
+        funnel = system.funnel;
     }
 
     @Test
@@ -81,7 +57,7 @@ class WholeSystemIT {
         long signedBefore = reached("SIGNED");
         long landedBefore = reached("LANDED");
 
-        HttpResponse<String> registered = post("d120116", "/api/projects", """
+        HttpResponse<String> registered = system.post("d120116", "/api/projects", """
                 {"code":"TJ-E2E-%s","name":"航空航天零部件产业园","district":"120116","chain":"aerospace",
                  "investor":"某航空工业集团","plannedInvestmentCny":"2000000000.00","park":"空港经济区"}
                 """.formatted(UUID.randomUUID()));
@@ -89,7 +65,7 @@ class WholeSystemIT {
         String projectId = JSON.readTree(registered.body()).get("projectId").asString();
         for (String milestone : List.of("{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-03-01\"}",
                 "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-04-15\",\"amountCny\":\"500000000\"}")) {
-            HttpResponse<String> posted = post("d120116", "/api/projects/" + projectId + "/milestones", milestone);
+            HttpResponse<String> posted = system.post("d120116", "/api/projects/" + projectId + "/milestones", milestone);
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         }
 
@@ -98,7 +74,7 @@ class WholeSystemIT {
             assertThat(reached("LANDED")).isEqualTo(landedBefore + 1);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> history = get(audit, "auditor", "/api/audit/projects/" + projectId + "/history");
+            HttpResponse<String> history = system.get(audit, "auditor", "/api/audit/projects/" + projectId + "/history");
             assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
             JsonNode events = JSON.readTree(history.body());
             JsonNode list = events.isArray() ? events : events.get("events");
@@ -113,13 +89,13 @@ class WholeSystemIT {
     /** Issue 3's contract check: whatever the running services put on the topic is valid v1, hash and chain. */
     @Test
     void everyRecordTheServicesPublishedValidatesAgainstItsSchemaItsHashAndItsChain() throws Exception {
-        HttpResponse<String> registered = post("d120101", "/api/projects", """
+        HttpResponse<String> registered = system.post("d120101", "/api/projects", """
                 {"code":"TJ-E2E-%s","name":"信创软件园","district":"120101","chain":"it-innovation",
                  "investor":"某信创集团","plannedInvestmentCny":"300000000.50","park":"和平信创园"}
                 """.formatted(UUID.randomUUID()));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String projectId = JSON.readTree(registered.body()).get("projectId").asString();
-        assertThat(post("d120101", "/api/projects/" + projectId + "/milestones",
+        assertThat(system.post("d120101", "/api/projects/" + projectId + "/milestones",
                 "{\"stage\":\"TALKS\",\"effectiveDate\":\"2024-01-02\",\"note\":\"首次洽谈\"}").statusCode())
                 .isEqualTo(201);
 
@@ -143,8 +119,8 @@ class WholeSystemIT {
     /** Issue 6: the ledger replayed into a funnel agrees with funnel-service's live views, figure by figure. */
     @Test
     void reconciliationFindsNoDifferenceAfterEveryKindOfChange() throws Exception {
-        String first = register("d120104", "120104", "biomedicine", "800000000.00");
-        String second = register("d120113", "120113", "new-materials", "120000000.00");
+        String first = system.register("d120104", "120104", "biomedicine", "800000000.00");
+        String second = system.register("d120113", "120113", "new-materials", "120000000.00");
         for (String[] action : List.of(
                 new String[] {first, "milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-01\"}"},
                 new String[] {first, "milestones", "{\"stage\":\"STARTED\",\"effectiveDate\":\"2024-05-01\"}"},
@@ -155,7 +131,7 @@ class WholeSystemIT {
                 new String[] {second, "milestones", "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-03-01\"}"},
                 new String[] {second, "termination", "{\"effectiveDate\":\"2024-06-30\",\"reason\":\"投资方撤资\"}"})) {
             String user = action[0].equals(first) ? "d120104" : "d120113";
-            HttpResponse<String> answer = post(user, "/api/projects/" + action[0] + "/" + action[1], action[2]);
+            HttpResponse<String> answer = system.post(user, "/api/projects/" + action[0] + "/" + action[1], action[2]);
             assertThat(answer.statusCode()).as(action[1] + ": " + answer.body()).isEqualTo(201);
         }
 
@@ -174,14 +150,14 @@ class WholeSystemIT {
     /** Issue 6: a read model damaged behind funnel-service's back is named; funnel-service's rebuild repairs it. */
     @Test
     void reconciliationNamesADamagedReadModelAndARebuildRepairsIt() throws Exception {
-        String project = register("d120105", "120105", "automotive", "450000000.00");
-        assertThat(post("d120105", "/api/projects/" + project + "/milestones",
+        String project = system.register("d120105", "120105", "automotive", "450000000.00");
+        assertThat(system.post("d120105", "/api/projects/" + project + "/milestones",
                 "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-04-01\"}").statusCode()).isEqualTo(201);
         awaitHistory(project, 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> reconciliation().get("ok").asBoolean());
 
-        try (Connection connection = DriverManager.getConnection(funnelDatabase.jdbcUrl(),
-                funnelDatabase.username(), funnelDatabase.password());
+        try (Connection connection = DriverManager.getConnection(system.funnelDatabase.jdbcUrl(),
+                system.funnelDatabase.username(), system.funnelDatabase.password());
              Statement statement = connection.createStatement()) {
             ResultSet active = statement.executeQuery("SELECT active FROM public.read_model");
             assertThat(active.next()).isTrue();
@@ -192,8 +168,7 @@ class WholeSystemIT {
         assertThat(damaged.get("ok").asBoolean()).isFalse();
         assertThat(damaged.get("differences").findValuesAsString("scope")).contains("district=120105");
 
-        HttpResponse<String> rebuild = HTTP.send(authorized(HttpRequest.newBuilder(funnel.url("/api/admin/rebuild")),
-                "admin").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> rebuild = system.postEmpty(funnel, "admin", "/api/admin/rebuild");
         assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             JsonNode repaired = reconciliation();
@@ -203,27 +178,16 @@ class WholeSystemIT {
 
     private static void awaitHistory(String projectId, int events) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> history = get(audit, "auditor", "/api/audit/projects/" + projectId + "/history");
+            HttpResponse<String> history = system.get(audit, "auditor", "/api/audit/projects/" + projectId + "/history");
             assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
             assertThat(JSON.readTree(history.body())).hasSize(events);
         });
     }
 
     private static JsonNode reconciliation() throws Exception {
-        HttpResponse<String> answer = HTTP.send(authorized(HttpRequest.newBuilder(
-                audit.url("/api/audit/reconciliation")), "auditor")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = system.postEmpty(audit, "auditor", "/api/audit/reconciliation");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
-    }
-
-    private static String register(String user, String district, String chain, String amount) throws Exception {
-        HttpResponse<String> registered = post(user, "/api/projects", """
-                {"code":"TJ-E2E-%s","name":"重点项目","district":"%s","chain":"%s",
-                 "investor":"某集团","plannedInvestmentCny":"%s"}
-                """.formatted(UUID.randomUUID(), district, chain, amount));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return JSON.readTree(registered.body()).get("projectId").asString();
     }
 
     private static KafkaConsumer<byte[], byte[]> topicReader() {
@@ -238,7 +202,7 @@ class WholeSystemIT {
     }
 
     private static long reached(String stage) throws Exception {
-        HttpResponse<String> response = get(funnel, "leader", "/api/funnel?district=120116&chain=aerospace");
+        HttpResponse<String> response = system.get(funnel, "leader", "/api/funnel?district=120116&chain=aerospace");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         for (JsonNode row : JSON.readTree(response.body()).get("stages")) {
             if (row.get("stage").asString().equals(stage)) {
@@ -248,19 +212,4 @@ class WholeSystemIT {
         throw new AssertionError("stage " + stage + " missing from " + response.body());
     }
 
-    private static HttpResponse<String> post(String user, String path, String body) throws Exception {
-        return HTTP.send(authorized(HttpRequest.newBuilder(milestones.url(path)), user)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(ServiceProcess service, String user, String path) throws Exception {
-        return HTTP.send(authorized(HttpRequest.newBuilder(service.url(path)), user).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
-    }
 }

@@ -17,10 +17,30 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private final boolean basicChallenge;
+
+    public ProblemSecurityHandlers() {
+        this(true);
+    }
+
+    private ProblemSecurityHandlers(boolean basicChallenge) {
+        this.basicChallenge = basicChallenge;
+    }
+
+    /**
+     * For a browser's own calls (the web app's pages): a Basic challenge on a 401 would make the
+     * browser open its login box instead of letting the page send the user to the login form.
+     */
+    public static ProblemSecurityHandlers withoutBasicChallenge() {
+        return new ProblemSecurityHandlers(false);
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"groundbreak\"");
+        if (basicChallenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"groundbreak\"");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                 english(request) ? "Credentials are missing or wrong." : "缺少身份凭据，或凭据错误。");
     }

@@ -1,0 +1,101 @@
+package io.groundbreak.systemtests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} with its {@code chromedriver}; other paths via
+ * {@code GROUNDBREAK_CHROMIUM} and {@code GROUNDBREAK_CHROMEDRIVER}) logged in to the web app.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(Optional.ofNullable(System.getenv("GROUNDBREAK_CHROMIUM"))
+            .orElse("/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(Optional.ofNullable(System.getenv("GROUNDBREAK_CHROMEDRIVER"))
+            .orElse("/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final WebDriver driver;
+    private final String origin;
+
+    private Browser(WebDriver driver, String origin) {
+        this.driver = driver;
+        this.origin = origin;
+    }
+
+    /** Why no browser test can run here, if none can. */
+    static Optional<String> unavailable() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return Optional.of("no Chromium here (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): install Debian's chromium and chromium-driver, as .ci/run does");
+        }
+        return Optional.empty();
+    }
+
+    static Browser open(String origin) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // the machine's closed network refuses Chromium's own background connections: switch them off
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1440,1800", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("groundbreak-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options), origin);
+    }
+
+    Browser logIn(String user) {
+        go("/login");
+        WebElement submit = waitFor(ExpectedConditions.elementToBeClickable(By.id("submit")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user + "-dev");
+        submit.click();
+        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    Browser go(String path) {
+        driver.get(origin + path);
+        return this;
+    }
+
+    /** Waits until a page's script says it has drawn everything (it sets body[data-loaded]). */
+    Browser awaitLoaded() {
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-loaded]")));
+        return this;
+    }
+
+    <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

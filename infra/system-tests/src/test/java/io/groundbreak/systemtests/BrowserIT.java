@@ -1,0 +1,169 @@
+package io.groundbreak.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web app in a real headless Chromium, on the running system: what leaders see is what the API
+ * answers, every number leads to its projects, auditors see what was known when, and a district office
+ * cannot open the audit pages. Each test keeps a screenshot under target/screenshots.
+ */
+class BrowserIT {
+
+    private static final System.Logger LOG = System.getLogger(BrowserIT.class.getName());
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final List<String> STAGES = List.of("TALKS", "SIGNED", "LANDED", "STARTED", "PRODUCING");
+
+    private static RunningSystem system;
+    private Browser browser;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Optional<String> unavailable = Browser.unavailable();
+        unavailable.ifPresent(reason -> LOG.log(System.Logger.Level.WARNING, "browser tests skipped: " + reason));
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow());
+        system = RunningSystem.get();
+    }
+
+    @BeforeEach
+    void openABrowser() throws Exception {
+        browser = Browser.open(system.web.url("").toString());
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aLeaderSeesTheFunnelNumbersTheApiAnswersAndDrillsDownToAProjectsTimeline() throws Exception {
+        // 宁河区 × 车联网 is this test's own corner of the funnel
+        String corner = "district=120117&chain=connected-vehicles";
+        String landed = system.register("d120117", "120117", "connected-vehicles", "2600000000.00");
+        String lost = system.register("d120117", "120117", "connected-vehicles", "90000000.00");
+        post("d120117", landed, "milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-01\"}");
+        post("d120117", landed, "milestones", "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-05-06\"}");
+        post("d120117", lost, "milestones", "{\"stage\":\"TALKS\",\"effectiveDate\":\"2024-01-10\"}");
+        post("d120117", lost, "termination", "{\"effectiveDate\":\"2024-06-01\",\"reason\":\"投资方退出\"}");
+        String today = LocalDate.now(CITY).toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reached(corner, "TALKS") == 2 && lostAt(corner, "TALKS") == 1);
+        JsonNode funnel = system.read(system.funnel, "leader", "/api/funnel?asOf=" + today + "&" + corner);
+
+        browser.logIn("leader").go("/dashboard.html?asOf=" + today + "&" + corner).awaitLoaded();
+        for (JsonNode stage : funnel.get("stages")) {
+            for (String figure : List.of("reached", "current", "lost")) {
+                assertThat(browser.find("#funnel-table a[data-stage='" + stage.get("stage").asString()
+                        + "'][data-figure='" + figure + "']").getText())
+                        .as("%s %s", stage.get("stage").asString(), figure)
+                        .isEqualTo(stage.get(figure).asString());
+            }
+        }
+        browser.screenshot("leader-dashboard");
+
+        browser.find("#funnel-table a[data-stage='LANDED'][data-figure='reached']").click();
+        browser.awaitLoaded();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#projects-table tbody tr"));
+        assertThat(rows).extracting(row -> row.getDomAttribute("data-project")).containsExactly(landed);
+        browser.screenshot("leader-projects-behind-a-number");
+
+        rows.get(0).findElement(By.cssSelector("a.project-link")).click();
+        browser.awaitLoaded();
+        assertThat(browser.find("#timeline li[data-stage='LANDED'] .when").getText()).isEqualTo("2024-05-06");
+        assertThat(browser.find("#timeline li[data-stage='SIGNED'] .when").getText()).isEqualTo("2024-02-01");
+        browser.screenshot("leader-project-timeline");
+    }
+
+    @Test
+    void anAuditorSeesTheFunnelAsKnownBeforeACorrectionDifferFromToday() throws Exception {
+        // 蓟州区 × 绿色石化 is this test's own corner
+        String corner = "district=120119&chain=green-petrochemicals";
+        String project = system.register("d120119", "120119", "green-petrochemicals", "1200000000.00");
+        post("d120119", project, "milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-03-01\"}");
+        JsonNode signed = awaitHistory(project, 2).get(1);
+        // the workbench takes whole seconds: the instant known-at must hold the signing and not the correction
+        Instant knownAt = Instant.parse(signed.get("time").asString()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(knownAt));
+        post("d120119", project, "milestones/SIGNED/correction",
+                "{\"effectiveDate\":\"2024-03-20\",\"reason\":\"签约日期录入错误\"}");
+        awaitHistory(project, 3);
+
+        browser.logIn("auditor").go("/audit.html?validAt=2024-03-10&" + corner);
+        WebElement knownAtField = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("knownAt")));
+        knownAtField.clear();
+        knownAtField.sendKeys(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CITY).format(knownAt));
+        browser.find("#compare").click();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#difference-count[data-count]")));
+
+        String signedRow = "#compare-table tr[data-stage='SIGNED'] td[data-figure='reached']";
+        WebElement then = browser.find(signedRow + "[data-when='then']");
+        WebElement now = browser.find(signedRow + "[data-when='now']");
+        assertThat(then.getText()).isEqualTo("1");
+        assertThat(now.getText()).isEqualTo("0");
+        assertThat(then.getDomAttribute("class")).contains("diff");
+        assertThat(Integer.parseInt(browser.find("#difference-count").getDomAttribute("data-count"))).isPositive();
+        assertThat(browser.find("#compare-table tr[data-stage='TALKS'] td[data-figure='lost'][data-when='then']")
+                .getDomAttribute("class")).doesNotContain("diff");
+        browser.screenshot("auditor-known-then-and-now");
+    }
+
+    @Test
+    void aDistrictOfficeCannotOpenTheAuditPages() throws Exception {
+        browser.logIn("d120101").go("/dashboard.html").awaitLoaded();
+        assertThat(browser.driver.findElements(By.id("nav-audit"))).isEmpty();
+        assertThat(browser.find("#district").getDomProperty("disabled")).isEqualTo("true");
+
+        browser.go("/audit.html");
+        assertThat(browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden"))).getText())
+                .contains("403");
+        Object status = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/audit/funnel').then(answer => done(answer.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        browser.screenshot("district-office-refused-audit");
+    }
+
+    private static void post(String user, String project, String action, String body) throws Exception {
+        HttpResponse<String> answer = system.post(user, "/api/projects/" + project + "/" + action, body);
+        assertThat(answer.statusCode()).as(action + ": " + answer.body()).isEqualTo(201);
+    }
+
+    private static long reached(String corner, String stage) throws Exception {
+        return figure(corner, stage, "reached");
+    }
+
+    private static long lostAt(String corner, String stage) throws Exception {
+        return figure(corner, stage, "lost");
+    }
+
+    private static long figure(String corner, String stage, String figure) throws Exception {
+        JsonNode funnel = system.read(system.funnel, "leader", "/api/funnel?" + corner);
+        return funnel.get("stages").get(STAGES.indexOf(stage)).get(figure).asLong();
+    }
+
+    private static JsonNode awaitHistory(String project, int events) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> history = system.get(system.audit, "auditor", "/api/audit/projects/" + project + "/history");
+            return history.statusCode() == 200 ? RunningSystem.JSON.readTree(history.body()) : null;
+        }, history -> history != null && history.size() == events);
+    }
+}

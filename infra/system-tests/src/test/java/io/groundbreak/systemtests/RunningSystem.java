@@ -1,0 +1,120 @@
+package io.groundbreak.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.groundbreak.testsupport.TestDatabase;
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.process.ServiceProcess;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system, started once for every test class of this module: the three services and the web
+ * app as separate processes from their runnable jars, on a real broker and real PostgreSQL. Tests
+ * share it, so each works in its own corner of the funnel (its own district and chain).
+ */
+final class RunningSystem {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningSystem running;
+
+    final ServiceProcess milestones;
+    final ServiceProcess funnel;
+    final ServiceProcess audit;
+    final ServiceProcess web;
+    final TestDatabase funnelDatabase;
+
+    private RunningSystem(ServiceProcess milestones, ServiceProcess funnel, ServiceProcess audit, ServiceProcess web,
+                          TestDatabase funnelDatabase) {
+        this.milestones = milestones;
+        this.funnel = funnel;
+        this.audit = audit;
+        this.web = web;
+        this.funnelDatabase = funnelDatabase;
+    }
+
+    static synchronized RunningSystem get() throws Exception {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "stop-the-system"));
+        }
+        return running;
+    }
+
+    private static RunningSystem start() throws Exception {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        String kafka = infrastructure.kafkaBootstrapServers();
+        ServiceProcess milestones = ServiceProcess.start("milestone-service", infrastructure.newDatabase("e2e_milestones"), kafka);
+        TestDatabase funnelDatabase = infrastructure.newDatabase("e2e_funnel");
+        ServiceProcess funnel = ServiceProcess.start("funnel-service", funnelDatabase, kafka);
+        // audit-service reconciles its ledger with funnel-service's live answers
+        ServiceProcess audit = ServiceProcess.start("audit-service", infrastructure.newDatabase("e2e_audit"), kafka,
+                "--groundbreak.funnel-service.url=" + funnel.url(""));
+        ServiceProcess web = ServiceProcess.start("web", ServiceProcess.freePort(), List.of(
+                "--groundbreak.web.services.milestone-service=" + milestones.url(""),
+                "--groundbreak.web.services.funnel-service=" + funnel.url(""),
+                "--groundbreak.web.services.audit-service=" + audit.url("")));
+        for (ServiceProcess service : List.of(milestones, funnel, audit, web)) {
+            service.awaitHealthy();
+        }
+        return new RunningSystem(milestones, funnel, audit, web, funnelDatabase);
+    }
+
+    private void stop() {
+        for (ServiceProcess service : List.of(web, audit, funnel, milestones)) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** POSTs JSON to milestone-service as a local user (HTTP Basic with the user's published password). */
+    HttpResponse<String> post(String user, String path, String body) throws Exception {
+        return HTTP.send(authorized(HttpRequest.newBuilder(milestones.url(path)), user)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(ServiceProcess service, String user, String path) throws Exception {
+        return HTTP.send(authorized(HttpRequest.newBuilder(service.url(path)), user).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postEmpty(ServiceProcess service, String user, String path) throws Exception {
+        return HTTP.send(authorized(HttpRequest.newBuilder(service.url(path)), user)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs JSON and insists on 200. */
+    JsonNode read(ServiceProcess service, String user, String path) throws Exception {
+        HttpResponse<String> answer = get(service, user, path);
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** Registers a project of a unique code as the user; answers its id. */
+    String register(String user, String district, String chain, String amount) throws Exception {
+        HttpResponse<String> registered = post(user, "/api/projects", """
+                {"code":"TJ-E2E-%s","name":"重点项目","district":"%s","chain":"%s",
+                 "investor":"某集团","plannedInvestmentCny":"%s"}
+                """.formatted(UUID.randomUUID(), district, chain, amount));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).get("projectId").asString();
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,152 @@
+// What every page of the web app shares: the API call, the header, formats and small DOM helpers.
+import { language, label, setLanguage, t, translatePage } from './i18n.js';
+
+export { label, t };
+
+function cookie(name) {
+  const found = document.cookie.split('; ').find((part) => part.startsWith(name + '='));
+  return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
+}
+
+/**
+ * Calls the API through the web app (which forwards to the services as the logged-in user).
+ * Answers {status, ok, body}; body is the parsed JSON (problem+json included) or null.
+ */
+export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const request = { method, credentials: 'same-origin', headers: { 'Accept-Language': language(), ...headers } };
+  if (method !== 'GET') {
+    request.headers['X-XSRF-TOKEN'] = cookie('XSRF-TOKEN') ?? '';
+  }
+  if (body !== undefined) {
+    request.headers['Content-Type'] = 'application/json';
+    request.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, request);
+  if (response.status === 401) {
+    window.location.assign('/login');
+    throw new Error('not logged in');
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  const parsed = type.includes('json') ? await response.json() : null;
+  return { status: response.status, ok: response.ok, body: parsed };
+}
+
+/** The answer's body, or an exception carrying the problem's detail. */
+export async function read(path) {
+  const answer = await api(path);
+  if (!answer.ok) {
+    throw new Error(answer.body?.detail ?? `${answer.status}`);
+  }
+  return answer.body;
+}
+
+let session;
+export async function me() {
+  session ??= await read('/web/me');
+  return session;
+}
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'onclick') node.addEventListener('click', value);
+    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child !== undefined && child !== null) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+export function params() {
+  return new URLSearchParams(window.location.search);
+}
+
+/** A URL with these query parameters, leaving out empty ones. */
+export function href(path, values) {
+  const query = new URLSearchParams();
+  Object.entries(values).forEach(([name, value]) => { if (value !== undefined && value !== null && value !== '') query.set(name, value); });
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Amounts in 亿元, or 万元 below one 亿 (English: 100M / 10K CNY). */
+export function amount(cny) {
+  if (cny === null || cny === undefined) return '—';
+  const value = Number(cny);
+  if (Math.abs(value) >= 1e8 || value === 0) {
+    return `${(value / 1e8).toLocaleString(language() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 })} ${t('yi')}`;
+  }
+  return `${(value / 1e4).toLocaleString(language() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 0 })} ${t('wan')}`;
+}
+
+export function percent(rate) {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+export function number(value) {
+  return value === null || value === undefined ? '—' : Number(value).toLocaleString(language() === 'en' ? 'en' : 'zh-CN');
+}
+
+/** Today in the city (Asia/Shanghai), as YYYY-MM-DD. */
+export function cityToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+export function stageName(session, code) {
+  return label(session.stages.find((stage) => stage.stage === code)) || code;
+}
+
+export function districtName(session, code) {
+  return label(session.districts.find((district) => district.code === code)) || code;
+}
+
+export function chainName(session, code) {
+  return label(session.chains.find((chain) => chain.code === code)) || code;
+}
+
+export function showError(container, error) {
+  container.replaceChildren(el('div', { class: 'error-box', role: 'alert' }, error.message ?? String(error)));
+}
+
+/** The header: the pages this role may open, the language switch, the user and the logout. */
+export async function start(active) {
+  translatePage();
+  const session = await me();
+  const mayAudit = session.role === 'AUDITOR' || session.role === 'ADMIN';
+  const pages = [['dashboard', '/dashboard.html'], ['projects', '/projects.html']];
+  if (mayAudit) pages.push(['audit', '/audit.html']);
+  const logout = el('form', { method: 'post', action: '/logout' },
+    el('input', { type: 'hidden', name: '_csrf', value: '' }),
+    el('button', { type: 'submit', id: 'logout' }, t('logout')));
+  logout.addEventListener('submit', () => { logout.elements._csrf.value = cookie('XSRF-TOKEN') ?? ''; });
+  document.querySelector('header.top').replaceChildren(
+    el('span', { class: 'brand' }, t('appName')),
+    el('nav', {}, pages.map(([key, path]) => el('a', { href: path, class: key === active ? 'active' : null, id: `nav-${key}` }, t(key)))),
+    el('div', { class: 'who' },
+      el('button', { type: 'button', id: 'language', onclick: () => { setLanguage(language() === 'en' ? 'zh' : 'en'); window.location.reload(); } },
+        t('switchLanguage')),
+      el('span', { id: 'user' }, session.district ? `${session.name} · ${districtName(session, session.district)}` : session.name),
+      logout));
+  return session;
+}
+
+/** District and chain pickers (a district office's district is fixed) filled from the reference data. */
+export function fillFilters(session, form, values) {
+  const districts = form.elements.district;
+  districts.replaceChildren(el('option', { value: '' }, t('allDistricts')),
+    session.districts.map((district) => el('option', { value: district.code }, label(district))));
+  const chains = form.elements.chain;
+  chains.replaceChildren(el('option', { value: '' }, t('allChains')),
+    session.chains.map((chain) => el('option', { value: chain.code }, label(chain))));
+  if (session.district) {
+    districts.value = session.district;
+    districts.disabled = true;
+  } else {
+    districts.value = values.district ?? '';
+  }
+  chains.value = values.chain ?? '';
+  if (form.elements.asOf) form.elements.asOf.value = values.asOf || cityToday();
+}
