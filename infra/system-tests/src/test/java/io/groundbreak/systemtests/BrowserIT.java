@@ -59,6 +59,8 @@ class BrowserIT {
     void aLeaderSeesTheFunnelNumbersTheApiAnswersAndDrillsDownToAProjectsTimeline() throws Exception {
         // 宁河区 × 车联网 is this test's own corner of the funnel
         String corner = "district=120117&chain=connected-vehicles";
+        long talksBefore = reached(corner, "TALKS");
+        long lostBefore = lostAt(corner, "TALKS");
         String landed = system.register("d120117", "120117", "connected-vehicles", "2600000000.00");
         String lost = system.register("d120117", "120117", "connected-vehicles", "90000000.00");
         post("d120117", landed, "milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-01\"}");
@@ -66,7 +68,8 @@ class BrowserIT {
         post("d120117", lost, "milestones", "{\"stage\":\"TALKS\",\"effectiveDate\":\"2024-01-10\"}");
         post("d120117", lost, "termination", "{\"effectiveDate\":\"2024-06-01\",\"reason\":\"投资方退出\"}");
         String today = LocalDate.now(CITY).toString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> reached(corner, "TALKS") == 2 && lostAt(corner, "TALKS") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reached(corner, "TALKS") == talksBefore + 2
+                && lostAt(corner, "TALKS") == lostBefore + 1);
         JsonNode funnel = system.read(system.funnel, "leader", "/api/funnel?asOf=" + today + "&" + corner);
 
         browser.logIn("leader").go("/dashboard.html?asOf=" + today + "&" + corner).awaitLoaded();
@@ -80,10 +83,14 @@ class BrowserIT {
         }
         browser.screenshot("leader-dashboard");
 
-        browser.find("#funnel-table a[data-stage='LANDED'][data-figure='reached']").click();
+        WebElement landedNumber = browser.find("#funnel-table a[data-stage='LANDED'][data-figure='reached']");
+        int landedCount = Integer.parseInt(landedNumber.getText());
+        landedNumber.click();
         browser.awaitLoaded();
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#projects-table tbody tr"));
-        assertThat(rows).extracting(row -> row.getDomAttribute("data-project")).containsExactly(landed);
+        assertThat(rows).hasSize(landedCount);
+        rows = rows.stream().filter(row -> landed.equals(row.getDomAttribute("data-project"))).toList();
+        assertThat(rows).hasSize(1);
         browser.screenshot("leader-projects-behind-a-number");
 
         rows.get(0).findElement(By.cssSelector("a.project-link")).click();
@@ -107,23 +114,27 @@ class BrowserIT {
                 "{\"effectiveDate\":\"2024-03-20\",\"reason\":\"签约日期录入错误\"}");
         awaitHistory(project, 3);
 
-        browser.logIn("auditor").go("/audit.html?validAt=2024-03-10&" + corner);
-        WebElement knownAtField = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("knownAt")));
+        browser.logIn("auditor").go("/audit.html?validAt=2024-03-10&" + corner).awaitLoaded();
+        WebElement knownAtField = browser.find("#knownAt");
         knownAtField.clear();
         knownAtField.sendKeys(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CITY).format(knownAt));
         browser.find("#compare").click();
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#difference-count[data-count]")));
+        browser.screenshot("auditor-known-then-and-now");
 
+        // the corner's own counts, whatever an earlier run left on a reused broker
+        long signedThen = system.read(system.audit, "auditor", "/api/audit/funnel?validAt=2024-03-10&knownAt=" + knownAt
+                + "&" + corner).get("stages").get(1).get("reached").asLong();
+        long signedNow = system.read(system.audit, "auditor", "/api/audit/funnel?validAt=2024-03-10&" + corner)
+                .get("stages").get(1).get("reached").asLong();
+        assertThat(signedThen - signedNow).as("the correction moved the signing past 2024-03-10").isEqualTo(1);
         String signedRow = "#compare-table tr[data-stage='SIGNED'] td[data-figure='reached']";
         WebElement then = browser.find(signedRow + "[data-when='then']");
         WebElement now = browser.find(signedRow + "[data-when='now']");
-        assertThat(then.getText()).isEqualTo("1");
-        assertThat(now.getText()).isEqualTo("0");
+        assertThat(then.getText()).isEqualTo(String.valueOf(signedThen));
+        assertThat(now.getText()).isEqualTo(String.valueOf(signedNow));
         assertThat(then.getDomAttribute("class")).contains("diff");
         assertThat(Integer.parseInt(browser.find("#difference-count").getDomAttribute("data-count"))).isPositive();
-        assertThat(browser.find("#compare-table tr[data-stage='TALKS'] td[data-figure='lost'][data-when='then']")
-                .getDomAttribute("class")).doesNotContain("diff");
-        browser.screenshot("auditor-known-then-and-now");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -52,26 +53,43 @@ final class RunningSystem {
     private static RunningSystem start() throws Exception {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String kafka = infrastructure.kafkaBootstrapServers();
-        ServiceProcess milestones = ServiceProcess.start("milestone-service", infrastructure.newDatabase("e2e_milestones"), kafka);
-        TestDatabase funnelDatabase = infrastructure.newDatabase("e2e_funnel");
-        ServiceProcess funnel = ServiceProcess.start("funnel-service", funnelDatabase, kafka);
-        // audit-service reconciles its ledger with funnel-service's live answers
-        ServiceProcess audit = ServiceProcess.start("audit-service", infrastructure.newDatabase("e2e_audit"), kafka,
-                "--groundbreak.funnel-service.url=" + funnel.url(""));
-        ServiceProcess web = ServiceProcess.start("web", ServiceProcess.freePort(), List.of(
-                "--groundbreak.web.services.milestone-service=" + milestones.url(""),
-                "--groundbreak.web.services.funnel-service=" + funnel.url(""),
-                "--groundbreak.web.services.audit-service=" + audit.url("")));
-        for (ServiceProcess service : List.of(milestones, funnel, audit, web)) {
-            service.awaitHealthy();
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            ServiceProcess milestones = started(started, ServiceProcess.start("milestone-service",
+                    infrastructure.newDatabase("e2e_milestones"), kafka));
+            TestDatabase funnelDatabase = infrastructure.newDatabase("e2e_funnel");
+            ServiceProcess funnel = started(started, ServiceProcess.start("funnel-service", funnelDatabase, kafka));
+            // audit-service reconciles its ledger with funnel-service's live answers
+            ServiceProcess audit = started(started, ServiceProcess.start("audit-service",
+                    infrastructure.newDatabase("e2e_audit"), kafka, "--groundbreak.funnel-service.url=" + funnel.url("")));
+            ServiceProcess web = started(started, ServiceProcess.start("web", ServiceProcess.freePort(), List.of(
+                    "--groundbreak.web.services.milestone-service=" + milestones.url(""),
+                    "--groundbreak.web.services.funnel-service=" + funnel.url(""),
+                    "--groundbreak.web.services.audit-service=" + audit.url(""))));
+            for (ServiceProcess service : started) {
+                service.awaitHealthy();
+            }
+            return new RunningSystem(milestones, funnel, audit, web, funnelDatabase);
+        } catch (Exception | Error e) {
+            // a system that never came up must not outlive the test run
+            stop(started);
+            throw e;
         }
-        return new RunningSystem(milestones, funnel, audit, web, funnelDatabase);
+    }
+
+    private static ServiceProcess started(List<ServiceProcess> started, ServiceProcess service) {
+        started.add(service);
+        return service;
     }
 
     private void stop() {
-        for (ServiceProcess service : List.of(web, audit, funnel, milestones)) {
+        stop(List.of(milestones, funnel, audit, web));
+    }
+
+    private static void stop(List<ServiceProcess> services) {
+        for (int i = services.size() - 1; i >= 0; i--) {
             try {
-                service.close();
+                services.get(i).close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -27,11 +27,15 @@ public final class Http {
 
     /** @param user null for no credentials; the local users' password is {@code <user>-dev} */
     public Answer get(String path, String user) {
+        return user == null ? getAuthorized(path, null) : getAuthorized(path, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** With this Authorization header (e.g. {@code Bearer <token>}), or none when null. */
+    public Answer getAuthorized(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-        if (user != null) {
-            String credentials = user + ":" + user + "-dev";
-            request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -76,7 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits for Actuator to report UP; a process that died says so with its log's path. */
     public ServiceProcess awaitHealthy() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }

@@ -5,7 +5,11 @@ import io.groundbreak.kit.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,7 +34,9 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, json)
-                        .defaultAccessDeniedHandlerFor(problems, json))
+                        // explicit: a single default handler would also answer the pages with JSON
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(json, problems)), new AccessDeniedHandlerImpl())))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login.html", "/web/csrf", "/css/**", "/js/i18n.js", "/js/login.js",
                                 "/webjars/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**")

@@ -22,7 +22,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class AccessTokenAutoConfiguration {
 
     /** Only for profile local: anyone can read it here. */
-    static final String LOCAL_DEVELOPMENT_SECRET = "groundbreak-local-development-secret-do-not-deploy";
+    public static final String LOCAL_DEVELOPMENT_SECRET = "groundbreak-local-development-secret-do-not-deploy";
 
     @Bean
     @Conditional(SecretConfiguredOrLocalProfile.class)

@@ -1,0 +1,156 @@
+package io.groundbreak.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web app on its own, its services unreachable: the login, what each role may open, the gateway's
+ * own refusals, and that a service being down is a 503 problem, never a broken page or a 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "groundbreak.web.services.milestone-service=http://127.0.0.1:1",
+        "groundbreak.web.services.funnel-service=http://127.0.0.1:1",
+        "groundbreak.web.services.audit-service=http://127.0.0.1:1"})
+@ActiveProfiles("local")
+class WebAppIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    /** A browser-like client: its own cookies, redirects not followed. */
+    private final class Session {
+
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(url(path)).header("Accept", accept));
+        }
+
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue).findFirst().orElse("");
+        }
+
+        Session logIn(String user, String password) throws IOException, InterruptedException {
+            JsonNode token = JSON.readTree(get("/web/csrf", "application/json").body());
+            HttpResponse<String> login = send(HttpRequest.newBuilder(url("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
+                            + "&" + token.get("parameterName").asString() + "=" + encode(token.get("token").asString()))));
+            assertThat(login.statusCode()).isEqualTo(302);
+            assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            get("/web/me", "application/json"); // issues the CSRF cookie the pages echo
+            return this;
+        }
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutASessionPagesGoToTheLoginAndTheApiAnswers401WithoutABasicChallenge() throws Exception {
+        Session anonymous = new Session();
+        HttpResponse<String> page = anonymous.get("/dashboard.html", "text/html");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        HttpResponse<String> api = anonymous.get("/api/funnel", "application/json");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(api.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(anonymous.get("/login", "text/html").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/webjars/echarts/dist/echarts.min.js", "*/*").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndSaysSo() throws Exception {
+        Session session = new Session();
+        JsonNode token = JSON.readTree(session.get("/web/csrf", "application/json").body());
+        HttpResponse<String> login = session.send(HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=leader&password=wrong&_csrf="
+                        + encode(token.get("token").asString()))));
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(session.get("/web/me", "application/json").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void eachRoleStartsWhereItsWorkIsAndOnlyAuditorsAndAdminsOpenTheAuditPages() throws Exception {
+        Session office = new Session().logIn("d120116", "d120116-dev");
+        JsonNode me = JSON.readTree(office.get("/web/me", "application/json").body());
+        assertThat(me.get("role").asString()).isEqualTo("DISTRICT");
+        assertThat(me.get("district").asString()).isEqualTo("120116");
+        assertThat(me.get("districts")).hasSize(16);
+        assertThat(me.get("plan").get("projects").asLong()).isEqualTo(300);
+        HttpResponse<String> audit = office.get("/audit.html", "text/html");
+        assertThat(audit.statusCode()).isEqualTo(403);
+        assertThat(audit.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(audit.body()).contains("id=\"forbidden\"");
+
+        Session auditor = new Session().logIn("auditor", "auditor-dev");
+        assertThat(auditor.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/audit.html");
+        assertThat(auditor.get("/audit.html", "text/html").statusCode()).isEqualTo(200);
+        Session leader = new Session().logIn("leader", "leader-dev");
+        assertThat(leader.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/dashboard.html");
+    }
+
+    @Test
+    void theGatewayRefusesWhatNoServiceAnswersAndSaysWhenAServiceIsDown() throws Exception {
+        Session leader = new Session().logIn("leader", "leader-dev");
+        HttpResponse<String> unknown = leader.get("/api/admin/rebuild", "application/json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("type").asString()).isEqualTo("urn:groundbreak:problem:no-such-endpoint");
+
+        HttpResponse<String> down = leader.send(HttpRequest.newBuilder(url("/api/funnel?asOf=2024-01-01"))
+                .header("Accept-Language", "en"));
+        assertThat(down.statusCode()).isEqualTo(503);
+        JsonNode problem = JSON.readTree(down.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:groundbreak:problem:service-unavailable");
+        assertThat(problem.get("detail").asString()).contains("FUNNEL");
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRefusedBeforeItReachesAService() throws Exception {
+        Session office = new Session().logIn("d120116", "d120116-dev");
+        HttpResponse<String> forged = office.send(HttpRequest.newBuilder(url("/api/projects"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> withToken = office.send(HttpRequest.newBuilder(url("/api/projects"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", office.cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(withToken.statusCode()).as("passes the CSRF check, then finds milestone-service down").isEqualTo(503);
+        HttpResponse<String> tooLarge = office.send(HttpRequest.newBuilder(url("/api/projects"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", office.cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(1 << 20) + "\"}")));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+    }
+}
