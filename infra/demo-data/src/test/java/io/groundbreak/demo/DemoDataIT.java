@@ -10,6 +10,7 @@ import io.groundbreak.demo.load.LoadResult;
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.Money;
 import io.groundbreak.demo.plan.StageFigures;
+import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.http.Http;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,7 +136,7 @@ class DemoDataIT {
         assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
         List<StageFigures> stages = new ArrayList<>();
         for (JsonNode stage : answer.body().get("stages")) {
-            stages.add(new StageFigures(io.groundbreak.events.Stage.valueOf(stage.get("stage").asString()),
+            stages.add(new StageFigures(Stage.valueOf(stage.get("stage").asString()),
                     stage.get("reached").asLong(), stage.get("current").asLong(), stage.get("lost").asLong(),
                     new BigDecimal(stage.get("reachedInvestmentCny").asString()),
                     new BigDecimal(stage.get("currentInvestmentCny").asString())));
@@ -145,7 +147,7 @@ class DemoDataIT {
     /** Amounts compared as numbers: "1500000000.00" equals 1500000000. */
     private static void assertSameFigures(List<StageFigures> actual, List<StageFigures> expected) {
         assertThat(actual).usingRecursiveFieldByFieldElementComparator(
-                        org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                        RecursiveComparisonConfiguration.builder()
                                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build())
                 .containsExactlyElementsOf(expected);
     }

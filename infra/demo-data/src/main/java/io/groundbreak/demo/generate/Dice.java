@@ -3,6 +3,7 @@ package io.groundbreak.demo.generate;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
@@ -58,7 +59,7 @@ final class Dice {
 
     <T> List<T> shuffled(List<T> items) {
         List<T> copy = new ArrayList<>(items);
-        java.util.Collections.shuffle(copy, random);
+        Collections.shuffle(copy, random);
         return copy;
     }
 }

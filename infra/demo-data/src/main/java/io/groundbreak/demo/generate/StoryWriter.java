@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class StoryWriter {
                 gaps[k] += dice.between(120, 300); // the months the project stood still
             }
         }
-        int total = java.util.Arrays.stream(gaps).sum();
+        int total = Arrays.stream(gaps).sum();
         LocalDate first = last.minusDays(total);
         LocalDate earliest = FIRST_DAY.plusDays(dice.between(0, 30));
         if (first.isBefore(earliest)) {

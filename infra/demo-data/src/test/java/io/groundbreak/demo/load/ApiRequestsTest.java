@@ -9,6 +9,7 @@ import io.groundbreak.demo.plan.DemoProject;
 import io.groundbreak.demo.plan.RecordMilestone;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class ApiRequestsTest {
 
         List<ApiRequest> requests = ApiRequests.of(project);
 
-        UUID id = UUID.nameUUIDFromBytes("groundbreak-demo:TJ-BH-2022-001".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes("groundbreak-demo:TJ-BH-2022-001".getBytes(StandardCharsets.UTF_8));
         assertThat(requests).extracting(ApiRequest::user).containsOnly("d120116");
         assertThat(requests).extracting(ApiRequest::path).containsExactly("/api/projects",
                 "/api/projects/" + id + "/milestones", "/api/projects/" + id + "/milestones/SIGNED/correction");
