@@ -8,7 +8,9 @@ import io.groundbreak.demo.load.DemoLoader;
 import io.groundbreak.demo.load.LedgerProbe;
 import io.groundbreak.demo.load.LoadResult;
 import io.groundbreak.demo.plan.DemoPlan;
+import io.groundbreak.demo.plan.DemoProject;
 import io.groundbreak.demo.plan.Money;
+import io.groundbreak.demo.plan.RecordMilestone;
 import io.groundbreak.demo.plan.StageFigures;
 import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.TestDatabase;
@@ -28,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +43,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo posted through the real path: milestone-service and funnel-service as processes from their
  * runnable jars, on real PostgreSQL and Kafka. Every request is answered 2xx, the leaders' funnel then shows
- * exactly what the generator's own model says, and loading again records nothing. The tests build on each
- * other (one demo, loaded into fresh databases), hence their order.
+ * exactly what the generator's own model says, loading again records nothing, and a refused request is
+ * reported with the service's answer. The tests build on each other (one demo, loaded into fresh
+ * databases), hence their order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataIT {
@@ -129,6 +133,28 @@ class DemoDataIT {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("not loaded: the ledger already holds " + PLAN.projects().size() + " projects");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aRefusedRequestIsReportedWithTheServicesAnswerAndStopsItsProject() throws Exception {
+        // signed, then "in talks" afterwards: the stage order is broken on purpose
+        DemoProject broken = new DemoProject("TJ-IT-" + UUID.randomUUID(), "违反阶段顺序的项目", "120104", "other",
+                "某集团", new BigDecimal("200000000.00"), null, false, List.of(
+                        new RecordMilestone(Stage.SIGNED, LocalDate.of(2022, 1, 10), null, null),
+                        new RecordMilestone(Stage.TALKS, LocalDate.of(2022, 2, 1), null, null),
+                        new RecordMilestone(Stage.LANDED, LocalDate.of(2022, 3, 1), null, null)));
+
+        LoadResult result = new DemoLoader(milestones.url(""), 1).load(new DemoPlan(0, List.of(broken)));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.recorded()).isEqualTo(2);
+        assertThat(result.notSent()).isEqualTo(1);
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.status()).isEqualTo(409);
+            assertThat(failure.toString()).startsWith(broken.code() + " as d120104: POST /api/projects/"
+                    + broken.projectId() + "/milestones → HTTP 409: ").contains("stage-order");
+        });
     }
 
     private static List<StageFigures> funnelOn(Http leader, LocalDate asOf) {
