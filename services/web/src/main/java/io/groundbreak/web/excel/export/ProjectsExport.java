@@ -1,0 +1,51 @@
+package io.groundbreak.web.excel.export;
+
+import io.groundbreak.web.excel.writing.SheetWriter;
+import io.groundbreak.web.excel.writing.StreamingWorkbook;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** A project list of the dashboard (every page of it), with the filters it was asked with. */
+record ProjectsExport(String asOf, String district, String chain, String stage, String figure, String stalledDays,
+                      List<JsonNode> items) {
+
+    void write(ExportContext context, OutputStream out) throws IOException {
+        try (StreamingWorkbook book = new StreamingWorkbook()) {
+            SheetWriter sheet = book.sheet(context.text("export.sheet.projects"))
+                    .title(context.text("export.projects"))
+                    .note(context.text("export.view"), context.text("export.projects"))
+                    .note(context.text("export.as-of"), asOf)
+                    .note(context.text("export.district"), context.district(district))
+                    .note(context.text("export.chain"), context.chain(chain));
+            if (stage != null && !stage.isBlank()) {
+                sheet.note(context.text("export.figure"), figure == null || figure.isBlank() ? context.stage(stage)
+                        : context.text("export.figure." + figure, context.stage(stage)));
+            }
+            if (stalledDays != null && !stalledDays.isBlank()) {
+                sheet.note(context.text("export.stalled-days"), stalledDays);
+            }
+            context.signed(sheet).note(context.text("export.count"), String.valueOf(items.size())).blank()
+                    .header(context.text("export.col.code"), context.text("export.col.name"),
+                            context.text("export.col.district"), context.text("export.col.chain"),
+                            context.text("export.col.stage"), context.text("export.col.since"),
+                            context.text("export.col.days"), context.text("export.col.status"),
+                            context.text("export.col.planned"), context.text("export.col.project-id"))
+                    .widths(20, 30, 12, 18, 10, 12, 12, 10, 18, 38);
+            LocalDate day = LocalDate.parse(asOf);
+            for (JsonNode item : items) {
+                String since = item.path("stageSince").isNull() ? null : item.path("stageSince").asString(null);
+                sheet.row(item.path("code").asString(), item.path("name").asString(), context.label(item.path("district")),
+                        context.label(item.path("chain")), context.label(item.path("stage")), since,
+                        since == null ? null : ChronoUnit.DAYS.between(LocalDate.parse(since), day),
+                        context.text("export.status." + item.path("status").asString()),
+                        ExportContext.amount(item.path("plannedInvestmentCny")), item.path("projectId").asString());
+            }
+            sheet.end();
+            book.write(out);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.groundbreak.web.excel.export;
+
+/**
+ * A service refused a read an export needs (its role or district rules, a bad filter): the export
+ * answers with the service's own status and problem+json instead of a workbook.
+ */
+class ServiceRefused extends RuntimeException {
+
+    private final int status;
+    private final String contentType;
+    private final byte[] body;
+
+    ServiceRefused(int status, String contentType, byte[] body) {
+        super("a service refused the export's read with " + status);
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body.clone();
+    }
+
+    int status() {
+        return status;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] body() {
+        return body.clone();
+    }
+}

@@ -1,0 +1,141 @@
+package io.groundbreak.web.excel.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.groundbreak.kit.security.CurrentUser;
+import io.groundbreak.kit.security.Role;
+import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.web.config.WebProperties;
+import io.groundbreak.web.excel.ExcelTexts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The export workbooks as Excel reads them back: the filters noted above each table, numbers as numbers. */
+class ExportWorkbooksTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant AT = Instant.parse("2024-06-30T02:00:00Z");
+
+    private final ExportContext leader = new ExportContext(new CurrentUser("leader", Role.LEADER, Optional.empty()),
+            ExcelTexts.CHINESE, AT, new ExcelTexts(), ReferenceData.loadDefault());
+
+    @Test
+    void theDashboardHasASheetPerViewEachNotingItsFilters() throws Exception {
+        JsonNode funnel = JSON.readTree("""
+                {"asOf":"2024-06-30","stages":[
+                 {"stage":"TALKS","reached":4,"current":1,"lost":1,"reachedInvestmentCny":"5000000000.00","currentInvestmentCny":"100000000.00"},
+                 {"stage":"SIGNED","reached":3,"current":1,"lost":0,"reachedInvestmentCny":"4900000000.00","currentInvestmentCny":"1000000000.00"},
+                 {"stage":"LANDED","reached":2,"current":1,"lost":0,"reachedInvestmentCny":"3900000000.00","currentInvestmentCny":"2000000000.00"},
+                 {"stage":"STARTED","reached":1,"current":1,"lost":0,"reachedInvestmentCny":"1900000000.00","currentInvestmentCny":"1900000000.00"},
+                 {"stage":"PRODUCING","reached":0,"current":0,"lost":0,"reachedInvestmentCny":"0.00","currentInvestmentCny":"0.00"}],
+                 "conversions":[{"from":"TALKS","to":"SIGNED","rate":0.75},{"from":"SIGNED","to":"LANDED","rate":0.6666666666666666},
+                  {"from":"LANDED","to":"STARTED","rate":0.5},{"from":"STARTED","to":"PRODUCING","rate":0.0}]}""");
+        JsonNode byDistrict = JSON.readTree("""
+                {"asOf":"2024-06-30","by":"district","funnels":[{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai",
+                 "stages":[{"stage":"TALKS","reached":4,"current":1,"lost":1,"reachedInvestmentCny":"5000000000.00"},
+                  {"stage":"SIGNED","reached":3,"current":1,"lost":0},{"stage":"LANDED","reached":2,"current":1,"lost":0},
+                  {"stage":"STARTED","reached":1,"current":1,"lost":0},{"stage":"PRODUCING","reached":0,"current":0,"lost":0}]}]}""");
+        JsonNode trend = JSON.readTree("""
+                {"from":"2024-05","to":"2024-06","months":[{"month":"2024-05","stages":[{"stage":"TALKS","reached":2},
+                 {"stage":"SIGNED","reached":1},{"stage":"LANDED","reached":0},{"stage":"STARTED","reached":0},{"stage":"PRODUCING","reached":0}]}]}""");
+        JsonNode cycleTimes = JSON.readTree("""
+                [{"from":"TALKS","to":"SIGNED","count":3,"medianDays":40.5,"p90Days":88.0},
+                 {"from":"SIGNED","to":"LANDED","count":0,"medianDays":null,"p90Days":null}]""");
+        List<JsonNode> stalled = List.of(JSON.readTree("""
+                {"projectId":"p1","code":"TJ-1","name":"慢项目","district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
+                 "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"stage":{"code":"SIGNED","nameZh":"签约","nameEn":"Signed"},
+                 "stageSince":"2023-06-01","status":"ACTIVE","plannedInvestmentCny":"1500000000.00"}"""), JSON.readTree("""
+                {"projectId":"p2","code":"TJ-2","name":"还行","district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
+                 "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"stage":{"code":"SIGNED","nameZh":"签约","nameEn":"Signed"},
+                 "stageSince":"2024-05-01","status":"ACTIVE","plannedInvestmentCny":"100000000.00"}"""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new DashboardExport(funnel, byDistrict, byDistrict, trend, cycleTimes, stalled, "120116", null,
+                new WebProperties.Stalled(null, null)).write(leader, out);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(sheetNames(book)).containsExactly("漏斗", "分区", "分产业链", "月度趋势", "阶段周期", "滞留项目");
+            Sheet sheet = book.getSheet("漏斗");
+            assertThat(text(sheet, 0)).containsExactly("签约—落地—开工漏斗");
+            assertThat(text(sheet, 1)).containsExactly("导出内容", "领导看板");
+            assertThat(text(sheet, 2)).containsExactly("截至日期", "2024-06-30");
+            assertThat(text(sheet, 3)).containsExactly("区", "滨海新区");
+            assertThat(text(sheet, 4)).containsExactly("产业链", "全部产业链");
+            assertThat(text(sheet, 5)).containsExactly("导出人", "leader");
+            assertThat(text(sheet, 6)).containsExactly("导出时间（北京时间）", "2024-06-30 10:00:00");
+            assertThat(text(sheet, 7)).containsExactly("金额单位", "万元");
+            assertThat(text(sheet, 9)).startsWith("阶段", "累计达到", "当前处于", "已终止");
+            Row talks = sheet.getRow(10);
+            assertThat(talks.getCell(0).getStringCellValue()).isEqualTo("在谈");
+            assertThat(talks.getCell(1).getNumericCellValue()).isEqualTo(4);
+            assertThat(talks.getCell(4).getNumericCellValue()).as("万元").isEqualTo(500000);
+            assertThat(talks.getCell(6).getNumericCellValue()).isEqualTo(0.75);
+            assertThat(talks.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(sheet.getRow(14).getCell(6)).as("no conversion after the last stage").isNull();
+
+            Sheet stalledSheet = book.getSheet("滞留项目");
+            Row first = stalledSheet.getRow(stalledSheet.getLastRowNum());
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("红");
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("TJ-1");
+            assertThat(first.getCell(7).getNumericCellValue()).isEqualTo(395);
+            assertThat(book.getSheet("阶段周期").getRow(book.getSheet("阶段周期").getLastRowNum()).getCell(3)).isNull();
+            assertThat(text(book.getSheet("月度趋势"), 8)).containsExactly("趋势月份", "2024-05 – 2024-06");
+        }
+    }
+
+    @Test
+    void aHistoryKeepsEachBodyAsStoredBesideItsHashes() throws Exception {
+        JsonNode events = JSON.readTree("""
+                [{"id":"e0","type":"ProjectRegistered","subject":"p1","sequence":0,"time":"2024-05-07T08:30:00.123Z",
+                  "recordedBy":"d120116","prevHash":"0000","hash":"aaaa",
+                  "data":{"projectId":"p1","code":"TJ-1","name":"动力电池基地","plannedInvestmentCny":"1500000000.00"}},
+                 {"id":"e1","type":"MilestoneRecorded","subject":"p1","sequence":1,"time":"2024-05-08T01:00:00.000Z",
+                  "recordedBy":"d120116","prevHash":"aaaa","hash":"bbbb","data":{"projectId":"p1","stage":"SIGNED","effectiveDate":"2024-03-01"}}]""");
+        ExportContext auditor = new ExportContext(new CurrentUser("auditor", Role.AUDITOR, Optional.empty()),
+                Locale.ENGLISH, AT, new ExcelTexts(), ReferenceData.loadDefault());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new HistoryExport("p1", events).write(auditor, new ServiceReads(null, JSON), out);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = book.getSheet("History");
+            assertThat(text(sheet, 2)).containsExactly("Project", "TJ-1 · 动力电池基地 · p1");
+            Row signed = sheet.getRow(sheet.getLastRowNum());
+            assertThat(signed.getCell(1).getStringCellValue()).isEqualTo("MilestoneRecorded");
+            assertThat(signed.getCell(2).getStringCellValue()).isEqualTo("stage: SIGNED · effectiveDate: 2024-03-01");
+            assertThat(signed.getCell(4).getStringCellValue()).isEqualTo("2024-05-08 09:00:00");
+            assertThat(signed.getCell(5).getStringCellValue()).isEqualTo("2024-05-08T01:00:00.000Z");
+            assertThat(signed.getCell(7).getStringCellValue())
+                    .isEqualTo("{\"projectId\":\"p1\",\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-03-01\"}");
+            assertThat(signed.getCell(8).getStringCellValue()).isEqualTo("aaaa");
+            assertThat(signed.getCell(9).getStringCellValue()).isEqualTo("bbbb");
+        }
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook book) {
+        List<String> names = new ArrayList<>();
+        book.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    private static List<String> text(Sheet sheet, int row) {
+        List<String> values = new ArrayList<>();
+        for (Cell cell : sheet.getRow(row)) {
+            values.add(cell.getCellType() == CellType.NUMERIC ? String.valueOf(cell.getNumericCellValue()) : cell.getStringCellValue());
+        }
+        return values;
+    }
+}
