@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,9 +76,19 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits until a page's script says it has drawn everything (it sets body[data-loaded]). */
-    Browser awaitLoaded() {
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-loaded]")));
+    /**
+     * Waits until a page's script says it has drawn everything (it sets body[data-loaded]); a page that
+     * never does is reported with what it shows in its error box, and a screenshot.
+     */
+    Browser awaitLoaded() throws IOException {
+        try {
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-loaded]")));
+        } catch (TimeoutException e) {
+            screenshot("not-loaded-" + System.currentTimeMillis());
+            String errors = driver.findElements(By.cssSelector(".error-box")).stream().map(WebElement::getText)
+                    .reduce("", (all, one) -> all + one + "; ");
+            throw new AssertionError(driver.getCurrentUrl() + " did not finish loading; it shows: " + errors, e);
+        }
         return this;
     }
 
