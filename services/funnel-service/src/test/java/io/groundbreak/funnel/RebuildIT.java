@@ -56,6 +56,16 @@ class RebuildIT extends FunnelServiceTestBase {
         assertThat(report.get("applied").asLong()).isGreaterThanOrEqualTo(new FunnelModel(published()).projectIds().size());
         assertThat(answers()).isEqualTo(incremental);
 
+        // a second rebuild in the same instance finds the lock of the first released
+        assertThat(post("/api/admin/rebuild", "admin")).isEqualTo(202);
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            JsonNode status = get("/api/admin/rebuild", "admin");
+            assertThat(status.get("running").asBoolean()).isFalse();
+            assertThat(status.get("last").get("failure").isNull()).as(status.toString()).isTrue();
+            assertThat(status.get("active").asString()).isEqualTo(before);
+        });
+        assertThat(answers()).isEqualTo(incremental);
+
         publish(project.next(milestone(project.projectId, Stage.LANDED, "2016-09-01")));
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(
                 get("/api/projects/" + project.projectId + "?asOf=2016-12-31", "leader").get("project").get("stage")

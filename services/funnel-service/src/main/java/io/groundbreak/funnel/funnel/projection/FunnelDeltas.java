@@ -20,6 +20,8 @@ class FunnelDeltas {
 
     /** The scope value that stands for "every district" or "every chain". */
     static final String ALL = "*";
+    /** Keeps a statement's arrays (and the memory to build them) bounded whatever the number of changes. */
+    private static final int ROWS_PER_STATEMENT = 20_000;
 
     private final JdbcClient jdbc;
 
@@ -27,11 +29,15 @@ class FunnelDeltas {
         this.jdbc = jdbc;
     }
 
+    /** Adds the changes to funnel_delta, in statements of at most {@value #ROWS_PER_STATEMENT} rows. */
     void add(Map<FunnelPosition, Change> changes) {
-        Collection<DeltaRow> rows = rows(changes);
-        if (rows.isEmpty()) {
-            return;
+        List<DeltaRow> rows = List.copyOf(rows(changes));
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            upsert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
         }
+    }
+
+    private void upsert(List<DeltaRow> rows) {
         List<String> districts = new ArrayList<>();
         List<String> chains = new ArrayList<>();
         List<String> grains = new ArrayList<>();

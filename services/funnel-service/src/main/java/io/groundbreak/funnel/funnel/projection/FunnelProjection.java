@@ -1,26 +1,13 @@
 package io.groundbreak.funnel.funnel.projection;
 
 import io.groundbreak.events.EventEnvelope;
-import io.groundbreak.events.InvestmentReported;
-import io.groundbreak.events.MilestoneCorrected;
-import io.groundbreak.events.MilestoneRecorded;
-import io.groundbreak.events.MilestoneRetracted;
-import io.groundbreak.events.ProjectDetailsAmended;
-import io.groundbreak.events.ProjectEvent;
-import io.groundbreak.events.ProjectRegistered;
-import io.groundbreak.events.ProjectResumed;
-import io.groundbreak.events.ProjectSuspended;
-import io.groundbreak.events.ProjectTerminated;
-import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.funnel.readmodel.ReadModels;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,175 +15,76 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies each project's events exactly once and in order to a set of read-model tables: the
  * project's last applied sequence moves in the same transaction as the change, so a redelivery is a
  * no-op and an event whose predecessor is missing is refused.
+ * <p>
+ * Events are applied in batches (the live consumer's batch is one event, a rebuild's a whole poll): the rows
+ * of the batch's projects are read once, every event changes them in memory in order, and what changed is
+ * written back once ({@link ReadModelRows}). The outcome of each event is what it would have been one by
+ * one; the round trips to PostgreSQL are those of one event per batch instead of per event.
  */
 @Component
 public class FunnelProjection {
 
-    private static final long NOTHING_APPLIED = -1;
-
-    private final JdbcClient jdbc;
     private final ReadModels readModels;
+    private final ReadModelRows rows;
     private final FunnelDeltas deltas;
 
-    FunnelProjection(JdbcClient jdbc, ReadModels readModels, FunnelDeltas deltas) {
-        this.jdbc = jdbc;
+    FunnelProjection(ReadModels readModels, ReadModelRows rows, FunnelDeltas deltas) {
         this.readModels = readModels;
+        this.rows = rows;
         this.deltas = deltas;
     }
 
     /** Into the active set; a switch to a rebuilt set waits for this transaction. */
     @Transactional
     public Outcome applyLive(EventEnvelope envelope) {
-        return applyTo(readModels.useActiveUntilCommit(), envelope);
+        readModels.useActiveUntilCommit();
+        return apply(List.of(envelope), null).get(0);
     }
 
     /** Into the given set, in one transaction (the caller's, if there is one). */
     @Transactional
     public void applyAll(String schema, List<EventEnvelope> envelopes, Map<Outcome, Long> outcomes) {
+        applyAll(schema, envelopes, outcomes, null);
+    }
+
+    /**
+     * Into the given set, in one transaction (the caller's, if there is one), funnel_delta's changes held back
+     * in {@code deferred} (when not null) until {@link #writeDeferred}: for a set nobody reads yet.
+     */
+    @Transactional
+    public void applyAll(String schema, List<EventEnvelope> envelopes, Map<Outcome, Long> outcomes,
+                         DeferredFunnelDeltas deferred) {
         readModels.use(schema);
+        for (Outcome outcome : apply(envelopes, deferred)) {
+            outcomes.merge(outcome, 1L, Long::sum);
+        }
+    }
+
+    /** Writes the held-back funnel_delta changes into the given set. */
+    @Transactional
+    public void writeDeferred(String schema, DeferredFunnelDeltas deferred) {
+        readModels.use(schema);
+        deltas.add(deferred.drain());
+    }
+
+    /** Each event's outcome, in the order given; every project's events must come in topic order. */
+    private List<Outcome> apply(List<EventEnvelope> envelopes, DeferredFunnelDeltas deferred) {
+        Set<UUID> projectIds = new LinkedHashSet<>();
+        envelopes.forEach(envelope -> projectIds.add(envelope.subject().value()));
+        Map<UUID, ProjectRows> projects = rows.load(projectIds);
+        List<Outcome> outcomes = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
-            outcomes.merge(applyTo(schema, envelope), 1L, Long::sum);
+            ProjectRows project = projects.get(envelope.subject().value());
+            if (envelope.sequence() <= project.lastApplied) {
+                outcomes.add(Outcome.REDELIVERED);
+            } else if (envelope.sequence() > project.lastApplied + 1) {
+                outcomes.add(Outcome.GAP);
+            } else {
+                project.apply(envelope.sequence(), envelope.data());
+                outcomes.add(Outcome.APPLIED);
+            }
         }
-    }
-
-    private Outcome applyTo(String schema, EventEnvelope envelope) {
-        readModels.use(schema);
-        UUID projectId = envelope.subject().value();
-        long lastApplied = lockLastApplied(projectId);
-        if (envelope.sequence() <= lastApplied) {
-            return Outcome.REDELIVERED;
-        }
-        if (envelope.sequence() > lastApplied + 1) {
-            return Outcome.GAP;
-        }
-        ProjectEvent event = envelope.data();
-        boolean movesInFunnel = event instanceof MilestoneRecorded || event instanceof MilestoneCorrected
-                || event instanceof MilestoneRetracted || event instanceof ProjectTerminated
-                || event instanceof ProjectDetailsAmended;
-        Optional<ProjectTimeline> before = movesInFunnel ? timeline(projectId) : Optional.empty();
-        change(projectId, envelope.sequence(), event);
-        if (movesInFunnel) {
-            Optional<ProjectTimeline> after = timeline(projectId);
-            deltas.add(ProjectTimeline.difference(
-                    before.map(ProjectTimeline::contribution).orElse(Map.of()),
-                    after.map(ProjectTimeline::contribution).orElse(Map.of())));
-        }
-        jdbc.sql("""
-                        INSERT INTO applied_sequence (project_id, last_sequence) VALUES (:project, :sequence)
-                        ON CONFLICT (project_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence""")
-                .param("project", projectId)
-                .param("sequence", envelope.sequence())
-                .update();
-        return Outcome.APPLIED;
-    }
-
-    /** Locks the project's row, so that a second consumer of the same record (during a rebalance) waits. */
-    private long lockLastApplied(UUID projectId) {
-        return jdbc.sql("SELECT last_sequence FROM applied_sequence WHERE project_id = :project FOR UPDATE")
-                .param("project", projectId)
-                .query(Long.class)
-                .optional()
-                .orElse(NOTHING_APPLIED);
-    }
-
-    private Optional<ProjectTimeline> timeline(UUID projectId) {
-        Map<Stage, LocalDate> milestones = new EnumMap<>(Stage.class);
-        jdbc.sql("SELECT stage, effective_date FROM milestone WHERE project_id = :project")
-                .param("project", projectId)
-                .query((row, number) -> milestones.put(Stage.values()[row.getInt("stage")],
-                        row.getObject("effective_date", LocalDate.class)))
-                .list();
-        return jdbc.sql("SELECT district, chain, planned_investment_cny, terminated_on FROM project WHERE project_id = :project")
-                .param("project", projectId)
-                .query((row, number) -> new ProjectTimeline(row.getString("district"), row.getString("chain"),
-                        row.getBigDecimal("planned_investment_cny"), milestones,
-                        row.getObject("terminated_on", LocalDate.class)))
-                .optional();
-    }
-
-    private void change(UUID projectId, long sequence, ProjectEvent event) {
-        if (event instanceof ProjectRegistered registered) {
-            jdbc.sql("""
-                            INSERT INTO project (project_id, code, name, district, chain, investor, park, planned_investment_cny)
-                            VALUES (:project, :code, :name, :district, :chain, :investor, :park, :planned)""")
-                    .param("project", projectId)
-                    .param("code", registered.code())
-                    .param("name", registered.name())
-                    .param("district", registered.district())
-                    .param("chain", registered.chain())
-                    .param("investor", registered.investor())
-                    .param("park", registered.park(), Types.VARCHAR)
-                    .param("planned", registered.plannedInvestmentCny())
-                    .update();
-        } else if (event instanceof MilestoneRecorded recorded) {
-            // an upsert: a stage recorded again after its retraction takes the new date
-            jdbc.sql("""
-                            INSERT INTO milestone (project_id, stage, effective_date, amount_cny)
-                            VALUES (:project, :stage, :date, :amount)
-                            ON CONFLICT (project_id, stage) DO UPDATE
-                            SET effective_date = EXCLUDED.effective_date, amount_cny = EXCLUDED.amount_cny""")
-                    .param("project", projectId)
-                    .param("stage", recorded.stage().ordinal())
-                    .param("date", recorded.effectiveDate())
-                    .param("amount", recorded.amountCny(), Types.NUMERIC)
-                    .update();
-        } else if (event instanceof MilestoneCorrected corrected) {
-            // a correction without an amount leaves the recorded amount as it was
-            jdbc.sql("""
-                            UPDATE milestone SET effective_date = :date, amount_cny = COALESCE(:amount, amount_cny)
-                            WHERE project_id = :project AND stage = :stage""")
-                    .param("project", projectId)
-                    .param("stage", corrected.stage().ordinal())
-                    .param("date", corrected.effectiveDate())
-                    .param("amount", corrected.amountCny(), Types.NUMERIC)
-                    .update();
-        } else if (event instanceof MilestoneRetracted retracted) {
-            jdbc.sql("DELETE FROM milestone WHERE project_id = :project AND stage = :stage")
-                    .param("project", projectId)
-                    .param("stage", retracted.stage().ordinal())
-                    .update();
-        } else if (event instanceof ProjectSuspended suspended) {
-            jdbc.sql("""
-                            INSERT INTO suspension (project_id, sequence, suspended_on) VALUES (:project, :sequence, :date)""")
-                    .param("project", projectId)
-                    .param("sequence", sequence)
-                    .param("date", suspended.effectiveDate())
-                    .update();
-        } else if (event instanceof ProjectResumed resumed) {
-            jdbc.sql("""
-                            UPDATE suspension SET resumed_on = :date WHERE project_id = :project AND resumed_on IS NULL""")
-                    .param("project", projectId)
-                    .param("date", resumed.effectiveDate())
-                    .update();
-        } else if (event instanceof ProjectTerminated terminated) {
-            jdbc.sql("UPDATE project SET terminated_on = :date WHERE project_id = :project")
-                    .param("project", projectId)
-                    .param("date", terminated.effectiveDate())
-                    .update();
-        } else if (event instanceof InvestmentReported reported) {
-            // a later report for the same month replaces the earlier one
-            jdbc.sql("""
-                            INSERT INTO investment_report (project_id, period, cumulative_completed_cny)
-                            VALUES (:project, :period, :completed)
-                            ON CONFLICT (project_id, period) DO UPDATE SET cumulative_completed_cny = EXCLUDED.cumulative_completed_cny""")
-                    .param("project", projectId)
-                    .param("period", reported.period().toString())
-                    .param("completed", reported.cumulativeCompletedCny())
-                    .update();
-        } else if (event instanceof ProjectDetailsAmended amended) {
-            jdbc.sql("""
-                            UPDATE project SET name = COALESCE(:name, name), chain = COALESCE(:chain, chain),
-                                   investor = COALESCE(:investor, investor), park = COALESCE(:park, park),
-                                   planned_investment_cny = COALESCE(:planned, planned_investment_cny)
-                            WHERE project_id = :project""")
-                    .param("project", projectId)
-                    // typed, because an unchanged field is a null whose type PostgreSQL cannot guess
-                    .param("name", amended.name(), Types.VARCHAR)
-                    .param("chain", amended.chain(), Types.VARCHAR)
-                    .param("investor", amended.investor(), Types.VARCHAR)
-                    .param("park", amended.park(), Types.VARCHAR)
-                    .param("planned", amended.plannedInvestmentCny(), Types.NUMERIC)
-                    .update();
-        }
+        rows.write(projects.values(), deferred);
+        return outcomes;
     }
 }

@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.funnel.rebuild;
 
+import io.groundbreak.funnel.funnel.projection.DeferredFunnelDeltas;
 import io.groundbreak.funnel.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.funnel.projection.Outcome;
 import io.groundbreak.funnel.funnel.readmodel.ReadModels;
@@ -81,7 +82,12 @@ public class Rebuild {
             if (!tryLock(lockHolder)) {
                 throw new RebuildRunning();
             }
-            return finished(run(startedAt));
+            try {
+                return finished(run(startedAt));
+            } finally {
+                // the lock belongs to the pooled connection's session, which outlives this rebuild
+                unlock(lockHolder);
+            }
         } catch (RuntimeException | SQLException e) {
             log.error("Rebuild of the funnel read models failed", e);
             return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, e.toString()));
@@ -95,14 +101,23 @@ public class Rebuild {
         log.info("Rebuilding the funnel read models into {} from the start of the topic", target);
         transactions.executeWithoutResult(status -> readModels.empty(target));
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        DeferredFunnelDeltas deferred = new DeferredFunnelDeltas();
         try (TopicReplay.Session session = replay.open()) {
-            session.readToEnd(batch -> projection.applyAll(target, batch, outcomes));
+            session.readToEnd(batch -> {
+                projection.applyAll(target, batch, outcomes, deferred);
+                if (deferred.isFull()) {
+                    projection.writeDeferred(target, deferred);
+                }
+            });
+            // most of funnel_delta before the switch, so that the live consumer is held back only for the rest
+            projection.writeDeferred(target, deferred);
             transactions.executeWithoutResult(status -> {
                 String active = readModels.lockForSwitch();
                 if (!active.equals(ReadModels.other(target))) {
                     throw new IllegalStateException("the read models were switched to " + active + " meanwhile");
                 }
-                session.readToEnd(batch -> projection.applyAll(target, batch, outcomes));
+                session.readToEnd(batch -> projection.applyAll(target, batch, outcomes, deferred));
+                projection.writeDeferred(target, deferred);
                 readModels.activate(target);
             });
             RebuildReport report = new RebuildReport(target, startedAt, clock.instant(), session.recordsRead(),
@@ -116,6 +131,13 @@ public class Rebuild {
     private RebuildReport finished(RebuildReport report) {
         last.set(report);
         return report;
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, ADVISORY_LOCK);
+            statement.execute();
+        }
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {
