@@ -6,7 +6,8 @@
 #   infra/bench/run.sh [smoke|full] [output directory]     (default: full, infra/bench/target/bench-<size>)
 #
 # Environment: BENCH_MAVEN_FLAGS (e.g. -o to build offline), BENCH_SKIP_BUILD=true (use the last build),
-# BENCH_CLIENTS (concurrent district clients, default 4), JAVA_HOME (which JDK).
+# BENCH_OPTIONS (system properties changing the size, e.g. "-Dbench.clients=8 -Dbench.ingestSeconds=120";
+# the parameters are those of BenchSize), JAVA_HOME (which JDK).
 set -euo pipefail
 
 size="${1:-full}"
@@ -25,7 +26,7 @@ fi
 bench="$root/infra/bench/target"
 exec "$java" -Xmx3g \
   -Dgroundbreak.services.directory="$bench/services" \
-  -Dbench.clients="${BENCH_CLIENTS:-4}" \
+  ${BENCH_OPTIONS:-} \
   -Daxoniq.update-checker.disabled=true \
   -cp "$bench/classes:$(cat "$bench/bench.classpath")" \
   io.groundbreak.bench.Bench "$size" "$output"

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * <p>
  * Usage: {@code Bench [smoke|full] [output directory]} ({@code infra/bench/run.sh} builds and runs it).
  * Writes {@code results.md} and {@code results.json} to the output directory, service logs under
- * {@code logs/}.
+ * {@code logs/}; with {@code -Dbench.jfr=true} each service JVM also records a JFR profile there.
  */
 public final class Bench {
 
@@ -41,7 +41,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchSize size = BenchSize.named(args.length > 0 ? args[0] : "full");
-        size = size.withClients(Integer.getInteger("bench.clients", size.clients()));
+        size = size.withOverrides(System::getProperty);
         Path output = Path.of(args.length > 1 ? args[1] : "infra/bench/target/bench-" + size.name());
         BenchReport report = run(size, output);
         System.out.println(report.markdown());
@@ -125,7 +125,8 @@ public final class Bench {
 
             sampler.phase("services start");
             log("starting milestone-service, funnel-service and audit-service");
-            try (GroundbreakSystem system = GroundbreakSystem.start(broker, output.resolve("logs"), size.quickStart())) {
+            try (GroundbreakSystem system = GroundbreakSystem.start(broker, output.resolve("logs"), size.quickStart(),
+                    Boolean.getBoolean("bench.jfr"))) {
                 sampler.phase("ingest");
                 log("ingest: " + clients + " district clients for " + size.ingestSeconds() + " s after "
                         + size.warmUpSeconds() + " s of warm-up");
@@ -169,8 +170,11 @@ public final class Bench {
                                 "backgroundErrors", underLoad.errors())));
 
                 sampler.phase("publisher backlog");
-                log("publisher on a backlog of " + size.backlogEvents() + " events");
-                add(new PublisherBacklog(system).measure(districtClients, size.backlogEvents(), produce));
+                // the size's backlog, unless writing it would take more than 20 s at the measured ingest rate
+                int backlog = (int) Math.max(Math.min(200, size.backlogEvents()),
+                        Math.min(size.backlogEvents(), ingest.eventsPerSecond() * 20));
+                log("publisher on a backlog of " + backlog + " events");
+                add(new PublisherBacklog(system).measure(districtClients, backlog, produce));
 
                 sampler.phase("rebuild");
                 log("full projection rebuild");

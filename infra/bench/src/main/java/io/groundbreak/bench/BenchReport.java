@@ -41,7 +41,7 @@ record BenchReport(String size, Instant startedAt, Instant finishedAt, double mi
         }
         md.append("\n## Machine\n\n");
         machine.forEach((name, value) -> md.append("- ").append(name).append(": ").append(value).append('\n'));
-        md.append("\n## Load average (1 min) per phase\n\n");
+        md.append("\n## Load per phase (other work on the machine included)\n\n");
         loadPerPhase.forEach((name, value) -> md.append("- ").append(name).append(": ").append(value).append('\n'));
         md.append("\n## Details\n\n");
         for (Figure figure : figures) {

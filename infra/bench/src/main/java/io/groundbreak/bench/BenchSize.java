@@ -1,6 +1,8 @@
 package io.groundbreak.bench;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * How much each phase does. SMOKE proves in seconds that every figure is produced (it runs in
@@ -33,9 +35,28 @@ public record BenchSize(String name, int clients, int rawJdbcSeconds, int rawKaf
         };
     }
 
-    /** The same size with another number of concurrent clients ({@code -Dbench.clients=N}). */
-    public BenchSize withClients(int otherClients) {
-        return new BenchSize(name, otherClients, rawJdbcSeconds, rawKafkaRecords, warmUpSeconds, ingestSeconds,
-                freshnessSeconds, backlogEvents, funnelProjects, funnelQueries, quickStart);
+    /**
+     * The same size with the parameters given as system properties {@code bench.<parameter>} (e.g.
+     * {@code -Dbench.clients=8 -Dbench.ingestSeconds=120}) changed: for experiments, and for machines
+     * larger than the one the sizes were chosen for.
+     */
+    public BenchSize withOverrides(Function<String, String> properties) {
+        RecordComponent[] components = BenchSize.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getAccessor().invoke(this);
+                String given = properties.apply("bench." + components[i].getName());
+                if (given != null && !components[i].getName().equals("name")) {
+                    values[i] = types[i] == int.class ? Integer.parseInt(given.strip())
+                            : types[i] == boolean.class ? Boolean.parseBoolean(given.strip()) : given;
+                }
+            }
+            return BenchSize.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

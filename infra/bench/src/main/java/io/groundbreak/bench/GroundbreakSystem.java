@@ -42,21 +42,21 @@ final class GroundbreakSystem implements AutoCloseable {
     final ServiceJvm funnel;
     final ServiceJvm audit;
 
-    private GroundbreakSystem(BenchBroker broker, Path logs, boolean quickStart) {
+    private GroundbreakSystem(BenchBroker broker, Path logs, boolean quickStart, boolean flightRecording) {
         this.broker = broker;
         TestInfrastructure infrastructure = TestInfrastructure.get();
         milestoneDatabase = infrastructure.newDatabase("bench_milestones");
         funnelDatabase = infrastructure.newDatabase("bench_funnel");
         auditDatabase = infrastructure.newDatabase("bench_audit");
-        milestone = ServiceJvm.of(MILESTONE, quickStart, milestoneDatabase, broker.bootstrapServers(), logs);
-        funnel = ServiceJvm.of(FUNNEL, quickStart, funnelDatabase, broker.bootstrapServers(), logs);
-        audit = ServiceJvm.of(AUDIT, quickStart, auditDatabase, broker.bootstrapServers(), logs,
+        milestone = ServiceJvm.of(MILESTONE, quickStart, flightRecording, milestoneDatabase, broker.bootstrapServers(), logs);
+        funnel = ServiceJvm.of(FUNNEL, quickStart, flightRecording, funnelDatabase, broker.bootstrapServers(), logs);
+        audit = ServiceJvm.of(AUDIT, quickStart, flightRecording, auditDatabase, broker.bootstrapServers(), logs,
                 "--groundbreak.funnel-service.url=http://127.0.0.1:" + funnel.port());
     }
 
     /** Starts the three at once (they start faster together than one after the other) and waits for all. */
-    static GroundbreakSystem start(BenchBroker broker, Path logs, boolean quickStart) {
-        GroundbreakSystem system = new GroundbreakSystem(broker, logs, quickStart);
+    static GroundbreakSystem start(BenchBroker broker, Path logs, boolean quickStart, boolean flightRecording) {
+        GroundbreakSystem system = new GroundbreakSystem(broker, logs, quickStart, flightRecording);
         for (ServiceJvm service : List.of(system.milestone, system.funnel, system.audit)) {
             service.start();
         }

@@ -56,6 +56,21 @@ final class Machine {
         }
     }
 
+    /** Percentage of the last 10 s in which some runnable task waited for a CPU (Linux PSI); NaN if unknown. */
+    static double cpuPressure() {
+        try {
+            String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
+            for (String field : some.split("\\s+")) {
+                if (field.startsWith("avg10=")) {
+                    return Double.parseDouble(field.substring("avg10=".length()));
+                }
+            }
+            return Double.NaN;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     private static String single(Statement statement, String sql) throws SQLException {
         try (ResultSet result = statement.executeQuery(sql)) {
             result.next();

@@ -2,6 +2,9 @@ package io.groundbreak.bench;
 
 import io.groundbreak.events.CloudEventHeaders;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,20 +47,25 @@ final class PublisherBacklog {
         double startSeconds = (System.nanoTime() - restart) / 1e9;
         Awaitility.await("the backlog on Kafka").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> system.publishedRecords() - publishedBefore >= backlog);
-        long[] span = recordTimestamps(before);
-        long records = span[0];
-        double seconds = Math.max(1, span[2] - span[1]) / 1000.0;
+        List<Long> timestamps = recordTimestamps(before);
+        long records = timestamps.size();
+        long first = timestamps.get(0);
+        double seconds = Math.max(1, timestamps.get(timestamps.size() - 1) - first) / 1000.0;
         double rate = (records - 1) / seconds;
+        // how the records spread over the span, second by second: a stall or a slow start shows here
+        long[] perSecond = new long[(int) (timestamps.get(timestamps.size() - 1) - first) / 1000 + 1];
+        timestamps.forEach(timestamp -> perSecond[(int) (timestamp - first) / 1000]++);
         return Figure.againstRawLimit("publisher", "Publisher: event store → acknowledged on Kafka, on a backlog",
                 rate, "events/s", null, rawProduce, 0.25, Map.of(
                         "backlogEvents", backlog, "recordsPublished", records, "seconds", seconds,
                         "serviceStartSeconds", startSeconds, "writeErrors", written.errors(),
+                        "recordsPerSecond", Arrays.toString(perSecond),
                         "method", "records' producer timestamps, first to last; the broker was down while the "
                                 + "backlog was written, milestone-service restarted after it"));
     }
 
-    /** {count, first timestamp, last timestamp} of the records after {@code from}, read to the end. */
-    private long[] recordTimestamps(Map<TopicPartition, Long> from) {
+    /** The timestamps of the records after {@code from}, read to the end, in order. */
+    private List<Long> recordTimestamps(Map<TopicPartition, Long> from) {
         Map<TopicPartition, Long> end = system.topicEndOffsets();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers(),
@@ -67,20 +75,20 @@ final class PublisherBacklog {
             List<TopicPartition> partitions = List.copyOf(end.keySet());
             consumer.assign(partitions);
             from.forEach(consumer::seek);
-            long count = 0;
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
+            List<Long> timestamps = new ArrayList<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
                             && CloudEventHeaders.TOPIC.equals(record.topic())) {
-                        count++;
-                        first = Math.min(first, record.timestamp());
-                        last = Math.max(last, record.timestamp());
+                        timestamps.add(record.timestamp());
                     }
                 }
             }
-            return new long[] {count, first, last};
+            if (timestamps.size() < 2) {
+                throw new IllegalStateException("the backlog left " + timestamps.size() + " record(s) on Kafka");
+            }
+            Collections.sort(timestamps);
+            return timestamps;
         }
     }
 }

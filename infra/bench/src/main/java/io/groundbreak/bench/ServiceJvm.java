@@ -29,21 +29,24 @@ final class ServiceJvm implements AutoCloseable {
     private final int port;
     private final List<String> command;
     private final Path log;
+    private final boolean flightRecording;
+    private int starts;
     private Process process;
 
-    private ServiceJvm(String name, int port, List<String> command, Path log) {
+    private ServiceJvm(String name, int port, List<String> command, Path log, boolean flightRecording) {
         this.name = name;
         this.port = port;
         this.command = command;
         this.log = log;
+        this.flightRecording = flightRecording;
     }
 
     /**
      * The service NAME ({@code NAME.jar} in {@code groundbreak.services.directory}) on a free port, in
      * profile {@code local} (its development users), on this database and broker; not started yet.
      */
-    static ServiceJvm of(String name, boolean quickStart, TestDatabase database, String kafkaBootstrap, Path logs,
-                         String... extraArguments) {
+    static ServiceJvm of(String name, boolean quickStart, boolean flightRecording, TestDatabase database,
+                         String kafkaBootstrap, Path logs, String... extraArguments) {
         Path jar = Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "infra/bench/target/services"), name + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build with infra/bench/run.sh, or "
@@ -53,6 +56,11 @@ final class ServiceJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(quickStart ? QUICK_START : THROUGHPUT);
+        // for experiments: -Dbench.serviceJvmOptions="-Dsome.flag=x -XX:…" reaches every service JVM
+        String extraJvmOptions = System.getProperty("bench.serviceJvmOptions", "").strip();
+        if (!extraJvmOptions.isEmpty()) {
+            command.addAll(List.of(extraJvmOptions.split("\\s+")));
+        }
         command.addAll(List.of(
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.toAbsolutePath().toString(),
@@ -61,9 +69,12 @@ final class ServiceJvm implements AutoCloseable {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap));
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
+                // connections are opened as needed rather than ten per service at start: the PostgreSQL of a
+                // shared machine has other users, and an idle connection does not make a figure faster
+                "--spring.datasource.hikari.minimum-idle=2"));
         command.addAll(List.of(extraArguments));
-        return new ServiceJvm(name, port, command, logs.resolve(name + ".log"));
+        return new ServiceJvm(name, port, command, logs.resolve(name + ".log"), flightRecording);
     }
 
     String name() {
@@ -81,19 +92,53 @@ final class ServiceJvm implements AutoCloseable {
     synchronized ServiceJvm start() {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> thisStart = new ArrayList<>(command);
+            starts++;
+            if (flightRecording) {
+                // one recording per JVM start (milestone-service starts twice), written when it stops
+                thisStart.add(1, "-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
+                        + recording().toAbsolutePath());
+            }
+            ProcessBuilder builder = new ProcessBuilder(thisStart)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             process = builder.start();
+            Process started = process;
+            // a bench stopped half-way (Ctrl-C) must not leave services running
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, name + "-stopper"));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
     }
 
-    /** Waits until Actuator says UP; a JVM that died says so, with its log. */
+    /**
+     * Waits until Actuator says UP; a JVM that died says so, with its log. One that died because PostgreSQL
+     * had no connection left for it (other work on a shared server) is started again, up to three times.
+     */
     ServiceJvm awaitHealthy(BenchHttp http) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return awaitHealthyOnce(http);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !logMentions("too many clients already")) {
+                    throw e;
+                }
+                start();
+            }
+        }
+    }
+
+    private boolean logMentions(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ServiceJvm awaitHealthyOnce(BenchHttp http) {
         Process child = process;
         Awaitility.await(name + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptionsMatching(e -> e instanceof UncheckedIOException)
@@ -129,12 +174,33 @@ final class ServiceJvm implements AutoCloseable {
         if (process == null) {
             return;
         }
+        if (flightRecording) {
+            dumpRecording();
+        }
         try {
             process.destroyForcibly().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    private Path recording() {
+        return log.resolveSibling(name + "-" + starts + ".jfr");
+    }
+
+    /** A JVM killed with SIGKILL writes no recording: ask for it first. */
+    private void dumpRecording() {
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "JFR.dump", "name=bench", "filename=" + recording().toAbsolutePath())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
