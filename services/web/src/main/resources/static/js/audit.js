@@ -1,6 +1,7 @@
 // The auditors' workbench: the funnel as known then beside as known now, a project's history,
 // verification, reconciliation and the export.
 import { amount, api, cityToday, el, fillFilters, href, number, params, read, showError, stageName, start, t } from './app.js';
+import { language } from './i18n.js';
 import { historyTable } from './history.js';
 
 const FIGURES = ['reached', 'current', 'lost', 'reachedInvestmentCny', 'currentInvestmentCny'];
@@ -59,6 +60,9 @@ async function history(form) {
   try {
     historyTable(document.getElementById('history-table'),
       await read(`/api/audit/projects/${encodeURIComponent(form.elements.project.value.trim())}/history`));
+    const exportLink = document.getElementById('export-history');
+    exportLink.href = href('/web/export/history.xlsx', { project: form.elements.project.value.trim(), lang: language() });
+    exportLink.hidden = false;
   } catch (error) {
     showError(errorBox, error);
   }

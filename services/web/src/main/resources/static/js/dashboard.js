@@ -3,6 +3,7 @@
 import {
   amount, el, fillFilters, href, label, number, params, percent, read, showError, stageName, start, t,
 } from './app.js';
+import { language } from './i18n.js';
 
 const STAGE_COLORS = ['#9fb3c8', '#f0b429', '#de911d', '#c0392b', '#2e7d32'];
 const charts = {};
@@ -184,6 +185,8 @@ async function load(session, form) {
     trendChart(session, trend);
     cycleTable(session, times);
     await stalledTable(session, filters);
+    document.getElementById('export-xlsx').href = href('/web/export/dashboard.xlsx', { ...filters,
+      from: trendStart(session, filters.asOf), to: filters.asOf.substring(0, 7), lang: language() });
     document.body.dataset.loaded = filters.asOf + '|' + filters.district + '|' + filters.chain;
   } catch (error) {
     showError(errorBox, error);

@@ -1,5 +1,6 @@
 // The projects behind a figure of the dashboard: the same filters, the stage and the figure.
 import { amount, el, fillFilters, href, label, number, params, read, showError, stageName, start, t } from './app.js';
+import { language } from './i18n.js';
 
 const PAGE_SIZE = 50;
 
@@ -19,6 +20,8 @@ async function load(session, form, page) {
   const filters = { asOf: form.elements.asOf.value, district: session.district || form.elements.district.value,
     chain: form.elements.chain.value, stage: query.get('stage'), figure: query.get('figure'), stalledDays: query.get('stalledDays') };
   window.history.replaceState(null, '', href('/projects.html', { ...filters, page }));
+  document.getElementById('export-xlsx').href = href('/web/export/projects.xlsx',
+    { ...filters, sort: 'plannedInvestment,desc', lang: language() });
   try {
     const answer = await read(href('/api/projects', { ...filters, page, size: PAGE_SIZE, sort: 'plannedInvestment,desc' }));
     document.getElementById('projects-table').replaceChildren(

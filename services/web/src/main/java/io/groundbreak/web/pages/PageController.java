@@ -13,7 +13,11 @@ class PageController {
     @GetMapping("/")
     String home(Authentication authentication) {
         Role role = CurrentUser.of(authentication).role();
-        return role == Role.AUDITOR ? "redirect:/audit.html" : "redirect:/dashboard.html";
+        return switch (role) {
+            case AUDITOR -> "redirect:/audit.html";
+            case DISTRICT -> "redirect:/district.html";   // a district office's work starts in its workspace
+            default -> "redirect:/dashboard.html";
+        };
     }
 
     @GetMapping("/login")

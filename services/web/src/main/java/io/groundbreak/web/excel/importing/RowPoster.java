@@ -109,23 +109,23 @@ class RowPoster {
                 answer.status(), problem, message, errors);
     }
 
-    /** The detail, and each field's own message unless it only repeats the detail. */
+    /**
+     * The detail, and each field's own message with its column: a refusal about one field whose message is
+     * the detail itself reads "「日期」生效日期 … 不能晚于今天", several read "部分字段无效。「…」…；「…」…".
+     */
     private String message(String detail, List<CellProblem> errors, Locale locale) {
+        if (errors.size() == 1 && errors.get(0).message().equals(detail)) {
+            return texts.text(locale, "column.says", column(errors.get(0)), detail);
+        }
         List<String> parts = new ArrayList<>();
-        boolean detailSaid = false;
         for (CellProblem error : errors) {
-            String column = error.column() == null ? error.field() : error.column();
-            if (error.message().equals(detail)) {
-                parts.add(texts.text(locale, "column.label", column) + " " + detail);
-                detailSaid = true;
-            } else {
-                parts.add(texts.text(locale, "column.label", column) + " " + error.message());
-            }
+            parts.add(texts.text(locale, "column.says", column(error), error.message()));
         }
-        if (!detailSaid) {
-            parts.add(0, detail);
-        }
-        return String.join(" ", parts).strip();
+        return parts.isEmpty() ? detail : detail + " " + String.join(texts.text(locale, "column.separator"), parts);
+    }
+
+    private static String column(CellProblem error) {
+        return error.column() == null ? error.field() : error.column();
     }
 
     private RowOutcome unconfirmed(RowWrite write, String label, String projectId, Integer status, Locale locale) {
