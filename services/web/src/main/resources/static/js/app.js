@@ -117,6 +117,7 @@ export async function start(active) {
   const session = await me();
   const mayAudit = session.role === 'AUDITOR' || session.role === 'ADMIN';
   const pages = [['dashboard', '/dashboard.html'], ['projects', '/projects.html']];
+  if (session.role === 'DISTRICT') pages.unshift(['workspace', '/district.html']);
   if (mayAudit) pages.push(['audit', '/audit.html']);
   const logout = el('form', { method: 'post', action: '/logout' },
     el('input', { type: 'hidden', name: '_csrf', value: '' }),
