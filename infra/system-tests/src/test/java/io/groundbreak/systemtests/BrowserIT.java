@@ -11,11 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,32 +23,10 @@ import tools.jackson.databind.JsonNode;
  * answers, every number leads to its projects, auditors see what was known when, and a district office
  * cannot open the audit pages. Each test keeps a screenshot under target/screenshots.
  */
-class BrowserIT {
+class BrowserIT extends BrowserTest {
 
-    private static final System.Logger LOG = System.getLogger(BrowserIT.class.getName());
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final List<String> STAGES = List.of("TALKS", "SIGNED", "LANDED", "STARTED", "PRODUCING");
-
-    private static RunningSystem system;
-    private Browser browser;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        Optional<String> unavailable = Browser.unavailable();
-        unavailable.ifPresent(reason -> LOG.log(System.Logger.Level.WARNING, "browser tests skipped: " + reason));
-        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow());
-        system = RunningSystem.get();
-    }
-
-    @BeforeEach
-    void openABrowser() throws Exception {
-        browser = Browser.open(system.web.url("").toString());
-    }
-
-    @AfterEach
-    void closeTheBrowser() {
-        browser.close();
-    }
 
     @Test
     void aLeaderSeesTheFunnelNumbersTheApiAnswersAndDrillsDownToAProjectsTimeline() throws Exception {

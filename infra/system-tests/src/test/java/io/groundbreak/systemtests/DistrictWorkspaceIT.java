@@ -11,17 +11,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -36,36 +30,10 @@ import tools.jackson.databind.JsonNode;
  * double submission records once; an upload through the page shows its report. 东丽区 (120110) is this
  * class's own district: its list shows every project of the district. Screenshots under target/screenshots.
  */
-class DistrictWorkspaceIT {
+class DistrictWorkspaceIT extends BrowserTest {
 
-    private static final System.Logger LOG = System.getLogger(DistrictWorkspaceIT.class.getName());
     private static final String OFFICE = "d120110";
     private static final String DISTRICT = "120110";
-
-    private static RunningSystem system;
-    private Browser browser;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        Optional<String> unavailable = Browser.unavailable();
-        unavailable.ifPresent(reason -> LOG.log(System.Logger.Level.WARNING, "browser tests skipped: " + reason));
-        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow());
-        system = RunningSystem.get();
-    }
-
-    @BeforeEach
-    void openABrowser() throws Exception {
-        browser = Browser.open(system.web.url("").toString());
-    }
-
-    @AfterEach
-    void closeTheBrowser(TestInfo test) throws Exception {
-        try {
-            browser.screenshot("workspace-end-of-" + test.getTestMethod().orElseThrow().getName());
-        } finally {
-            browser.close();
-        }
-    }
 
     @Test
     void anOfficeRegistersAndRecordsByFormSeesItInItsListAndARefusalNextToItsField() throws Exception {
