@@ -179,6 +179,10 @@ class ExcelImportIT {
                     "「阶段」阶段 TALKS 必须高于项目已记录的最高阶段 SIGNED。");
             assertThat(text(sheet.getRow(10))).startsWith("2", "登记项目", a, "已记录", "已记录", eventId(report, 2));
             assertThat(sheet.getLastRowNum()).isEqualTo(9 + 34);
+            Sheet toFix = book.getSheet("导入数据");
+            assertThat(toFix.getLastRowNum()).as("the refused rows, handed back to be corrected").isEqualTo(21);
+            assertThat(text(toFix.getRow(1))).startsWith("记录里程碑", a).endsWith("5",
+                    "「阶段」阶段 TALKS 必须高于项目已记录的最高阶段 SIGNED。");
         }
 
         // the same file again: each recorded row answers with its first answer, nothing is recorded

@@ -1,6 +1,7 @@
 package io.groundbreak.web.excel.importing;
 
 import io.groundbreak.kit.security.CurrentUser;
+import io.groundbreak.web.excel.reading.SheetRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,15 @@ final class ImportRun {
     private final String contentHash;
     private final Instant startedAt;
     private final int[] rowNumbers;
+    private final ImportHeader header;
+    /** The rows as read, by index; once the run has finished, only the refused ones (for the report's sheet to fix). */
+    private final SheetRow[] asRead;
     private final AtomicReferenceArray<RowOutcome> outcomes;
     private final AtomicInteger done = new AtomicInteger();
     private volatile Instant finishedAt;
 
     ImportRun(String id, CurrentUser user, Locale locale, String fileName, String sheet, String contentHash,
-              Instant startedAt, int[] rowNumbers) {
+              Instant startedAt, int[] rowNumbers, ImportHeader header, SheetRow[] asRead) {
         this.id = id;
         this.user = user;
         this.locale = locale;
@@ -36,6 +40,8 @@ final class ImportRun {
         this.contentHash = contentHash;
         this.startedAt = startedAt;
         this.rowNumbers = rowNumbers.clone();
+        this.header = header;
+        this.asRead = asRead.clone();
         this.outcomes = new AtomicReferenceArray<>(rowNumbers.length);
     }
 
@@ -83,7 +89,28 @@ final class ImportRun {
     }
 
     void finish(Instant at) {
+        for (int i = 0; i < asRead.length; i++) {
+            RowOutcome outcome = outcomes.get(i);
+            if (outcome == null || outcome.outcome() != Outcome.REFUSED) {
+                asRead[i] = null;
+            }
+        }
         finishedAt = at;
+    }
+
+    ImportHeader header() {
+        return header;
+    }
+
+    /** The refused rows as read, with their outcome, in file order (once finished). */
+    List<Refused> refused() {
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < asRead.length; i++) {
+            if (asRead[i] != null) {
+                refused.add(new Refused(asRead[i], outcomes.get(i)));
+            }
+        }
+        return refused;
     }
 
     int total() {

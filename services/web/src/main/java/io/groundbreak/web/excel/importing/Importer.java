@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +91,11 @@ public class Importer {
 
         Map<String, String> projectIds = projectCodes.of(user, district);
         int[] rowNumbers = parsed.stream().mapToInt(ParsedRow::row).toArray();
+        Map<Integer, SheetRow> byNumber = new HashMap<>();
+        rows.forEach(row -> byNumber.put(row.number(), row));
+        SheetRow[] asRead = parsed.stream().map(row -> byNumber.get(row.row())).toArray(SheetRow[]::new);
         ImportRun run = new ImportRun(UUID.randomUUID().toString(), user, locale, fileName, sheet.sheetName(),
-                contentHash, clock.instant(), rowNumbers);
+                contentHash, clock.instant(), rowNumbers, header, asRead);
         List<IndexedWrite> writes = new ArrayList<>();
         for (int index = 0; index < parsed.size(); index++) {
             ParsedRow row = parsed.get(index);

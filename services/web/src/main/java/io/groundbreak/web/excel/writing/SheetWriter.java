@@ -1,5 +1,6 @@
 package io.groundbreak.web.excel.writing;
 
+import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -58,7 +59,10 @@ public final class SheetWriter {
         return this;
     }
 
-    /** Strings as text, whole numbers, {@link Amount}s in 万元, {@link Percent}s, other numbers; null leaves the cell empty. */
+    /**
+     * Strings as text, whole numbers, {@link Amount}s in 万元, {@link Percent}s, other numbers with one decimal,
+     * dates, logical values, {@link AsStored} numbers unformatted; null leaves the cell empty.
+     */
     public SheetWriter row(Object... values) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < values.length; i++) {
@@ -79,6 +83,13 @@ public final class SheetWriter {
             } else if (value instanceof Number number) {
                 cell.setCellValue(number.doubleValue());
                 cell.setCellStyle(book.decimal);
+            } else if (value instanceof LocalDate day) {
+                cell.setCellValue(day);
+                cell.setCellStyle(book.date);
+            } else if (value instanceof Boolean logical) {
+                cell.setCellValue(logical);
+            } else if (value instanceof AsStored number) {
+                cell.setCellValue(number.value());
             } else {
                 cell.setCellValue(value.toString());
             }

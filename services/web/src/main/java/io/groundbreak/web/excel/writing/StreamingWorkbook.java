@@ -12,7 +12,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * A workbook written row by row (POI's SXSSF keeps a window of rows in memory and the rest in a
  * temporary file), with the few styles every export shares: title, label, header, amount in 万元,
- * whole number, percent.
+ * whole number, percent, date.
  */
 public final class StreamingWorkbook implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class StreamingWorkbook implements AutoCloseable {
     final CellStyle whole;
     final CellStyle percent;
     final CellStyle decimal;
+    final CellStyle date;
 
     public StreamingWorkbook() {
         workbook.setCompressTempFiles(true);
@@ -50,6 +51,8 @@ public final class StreamingWorkbook implements AutoCloseable {
         percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
         decimal = workbook.createCellStyle();
         decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+        date = workbook.createCellStyle();
+        date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
     }
 
     public SheetWriter sheet(String name) {
