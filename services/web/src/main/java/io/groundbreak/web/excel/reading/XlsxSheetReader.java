@@ -19,6 +19,7 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -47,9 +48,19 @@ public final class XlsxSheetReader {
 
     private final int maxRows;
 
+    /**
+     * No part of an upload inflates beyond this: a 50,000-row sheet is about 15 MB of XML, and POI would
+     * otherwise accept parts of up to 4 GB (its zip-bomb guard checks the compression ratio only).
+     */
+    static final long MAX_PART_BYTES = 256L * 1024 * 1024;
+
     /** @param maxRows the most non-blank rows (header included) one sheet may have */
     public XlsxSheetReader(int maxRows) {
         this.maxRows = maxRows;
+        // a JVM-wide POI setting; this web app reads no other zip through POI
+        if (ZipSecureFile.getMaxEntrySize() > MAX_PART_BYTES) {
+            ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+        }
     }
 
     /** Reads the sheet called {@code preferredSheet}, or the workbook's first sheet when there is none of that name. */
