@@ -138,10 +138,10 @@ export async function start(active) {
 export function fillFilters(session, form, values) {
   const districts = form.elements.district;
   districts.replaceChildren(el('option', { value: '' }, t('allDistricts')),
-    session.districts.map((district) => el('option', { value: district.code }, label(district))));
+    ...session.districts.map((district) => el('option', { value: district.code }, label(district))));
   const chains = form.elements.chain;
   chains.replaceChildren(el('option', { value: '' }, t('allChains')),
-    session.chains.map((chain) => el('option', { value: chain.code }, label(chain))));
+    ...session.chains.map((chain) => el('option', { value: chain.code }, label(chain))));
   if (session.district) {
     districts.value = session.district;
     districts.disabled = true;
