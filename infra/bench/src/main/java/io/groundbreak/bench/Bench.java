@@ -135,7 +135,10 @@ public final class Bench {
                     workloads.add(new DistrictWorkload(districts.get(i), chains, runId, i));
                 }
                 DistrictClients districtClients = new DistrictClients(system.http, system::milestoneUrl, workloads);
-                LoadResult ingest = districtClients.measure(seconds(size.warmUpSeconds()), seconds(size.ingestSeconds()), 0);
+                districtClients.measure(0, seconds(size.warmUpSeconds()), 0);
+                long[] cpuBefore = system.cpuNanos();
+                LoadResult ingest = districtClients.measure(0, seconds(size.ingestSeconds()), 0);
+                long[] cpuAfter = system.cpuNanos();
                 add(Figure.againstRawLimit("ingest", "Ingest over HTTP, " + clients + " district clients",
                         ingest.eventsPerSecond(), "events/s", String.format(Locale.ROOT, "%s (p50 %s ms, p99 %s ms)",
                                 Figure.rate(ingest.eventsPerSecond(), "events/s"),
@@ -145,6 +148,7 @@ public final class Bench {
                                 "p50Ms", ingest.latencies().percentileMillis(0.5),
                                 "p99Ms", ingest.latencies().percentileMillis(0.99), "errors", ingest.errors(),
                                 "firstError", String.valueOf(ingest.firstError()),
+                                "cpuMsPerEvent", GroundbreakSystem.cpuPerEvent(cpuBefore, cpuAfter, ingest.events()),
                                 "workload", "per project: registration + 5 milestones, each its own POST")));
 
                 sampler.phase("settle after ingest");

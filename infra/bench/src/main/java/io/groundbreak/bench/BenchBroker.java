@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,14 +31,18 @@ final class BenchBroker implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final int controllerPort;
     private final BrokerFiles.Tuning tuning;
     private Process process;
+    /** Where the current launch's output starts in broker.log. */
+    private long logStart;
 
     BenchBroker(Path home, BrokerFiles.Tuning tuning) {
         this.home = home.toAbsolutePath();
         this.tuning = tuning;
         int[] ports = FreePorts.take(2);
         this.port = ports[0];
+        this.controllerPort = ports[1];
         BrokerFiles.writeConfig(this.home, ports[0], ports[1]);
     }
 
@@ -44,12 +50,33 @@ final class BenchBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Starts the broker (formatting its storage the first time) and waits until it serves requests. */
+    /**
+     * Starts the broker (formatting its storage the first time) and waits until it serves requests. If one
+     * of its ports was taken meanwhile by something else on the machine, it waits for the port and tries again.
+     */
     synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                launchAndAwait();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !logTail().contains("Address already in use")) {
+                    throw e;
+                }
+                Awaitility.await("ports " + port + " and " + controllerPort + " free again").atMost(START_TIMEOUT)
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> FreePorts.isFree(port) && FreePorts.isFree(controllerPort));
+            }
+        }
+    }
+
+    private void launchAndAwait() {
         try {
+            Files.writeString(home.resolve("broker.log"), "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            logStart = logLength();
             process = new ProcessBuilder(BrokerFiles.brokerCommand(home, ProcessHandle.current().pid(), tuning))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("broker.log").toFile()))
@@ -75,6 +102,24 @@ final class BenchBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the broker logged since its last launch. */
+    private String logTail() {
+        try {
+            String log = Files.readString(home.resolve("broker.log"));
+            return log.substring((int) Math.min(logStart, log.length()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private long logLength() {
+        try {
+            return Files.size(home.resolve("broker.log"));
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -78,6 +78,18 @@ final class GroundbreakSystem implements AutoCloseable {
         return audit.url(path);
     }
 
+    /** CPU time used so far by milestone-service, funnel-service and audit-service. */
+    long[] cpuNanos() {
+        return new long[] {milestone.cpuNanos(), funnel.cpuNanos(), audit.cpuNanos()};
+    }
+
+    /** CPU milliseconds per event each service used between two {@link #cpuNanos()}: where the work goes. */
+    static String cpuPerEvent(long[] before, long[] after, long events) {
+        return String.format(java.util.Locale.ROOT, "milestone %.2f, funnel %.2f, audit %.2f",
+                (after[0] - before[0]) / 1e6 / events, (after[1] - before[1]) / 1e6 / events,
+                (after[2] - before[2]) / 1e6 / events);
+    }
+
     /** Events in milestone-service's event store. */
     long storedEvents() {
         return count(milestoneDatabase, "SELECT count(*) FROM domain_event_entry");

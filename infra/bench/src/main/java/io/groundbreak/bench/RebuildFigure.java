@@ -26,6 +26,7 @@ final class RebuildFigure {
     Figure measure(Figure rawConsume) {
         system.awaitSettled(Duration.ofMinutes(10));
         JsonNode previous = status().path("last");
+        long[] cpuBefore = system.cpuNanos();
         BenchHttp.Answer started = system.http.post(system.funnelUrl("/api/admin/rebuild"), "admin", "");
         if (started.status() != 202) {
             throw new IllegalStateException("POST /api/admin/rebuild answered " + started.status() + " " + started.body());
@@ -39,6 +40,7 @@ final class RebuildFigure {
                             && !Objects.equals(last[0], previous);
                 });
         JsonNode report = last[0];
+        long[] cpuAfter = system.cpuNanos();
         if (!report.path("failure").isNull() && !report.path("failure").isMissingNode()) {
             throw new IllegalStateException("the rebuild failed: " + report);
         }
@@ -47,7 +49,8 @@ final class RebuildFigure {
                 Instant.parse(report.path("finishedAt").asString())).toNanos() / 1e9;
         return Figure.againstRawLimit("rebuild", "Full projection rebuild (funnel-service, blue/green)",
                 records / seconds, "events/s", null, rawConsume, 0.50, Map.of(
-                        "recordsRead", records, "applied", report.path("applied").asLong(), "seconds", seconds));
+                        "recordsRead", records, "applied", report.path("applied").asLong(), "seconds", seconds,
+                        "cpuMsPerEvent", GroundbreakSystem.cpuPerEvent(cpuBefore, cpuAfter, records)));
     }
 
     private JsonNode status() {

@@ -95,7 +95,7 @@ final class ServiceJvm implements AutoCloseable {
             List<String> thisStart = new ArrayList<>(command);
             starts++;
             if (flightRecording) {
-                // one recording per JVM start (milestone-service starts twice), written when it stops
+                // one recording per JVM start, written when it stops
                 thisStart.add(1, "-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
                         + recording().toAbsolutePath());
             }
@@ -169,38 +169,13 @@ final class ServiceJvm implements AutoCloseable {
         process = null;
     }
 
-    /** SIGKILL, as a crash: what was not committed is redone after the restart. */
-    synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        if (flightRecording) {
-            dumpRecording();
-        }
-        try {
-            process.destroyForcibly().waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
+    /** CPU time the JVM has used so far, all its threads together (0 if the OS does not say). */
+    synchronized long cpuNanos() {
+        return process == null ? 0 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private Path recording() {
         return log.resolveSibling(name + "-" + starts + ".jfr");
-    }
-
-    /** A JVM killed with SIGKILL writes no recording: ask for it first. */
-    private void dumpRecording() {
-        try {
-            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.pid()), "JFR.dump", "name=bench", "filename=" + recording().toAbsolutePath())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(60, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
