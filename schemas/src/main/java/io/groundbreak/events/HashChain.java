@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 import tools.jackson.core.JacksonException;
@@ -83,8 +84,15 @@ public final class HashChain {
         return canonicalize(hashed);
     }
 
-    /** RFC 8785 of any JSON value: Jackson writes it, the JCS library canonicalises the text. */
+    /**
+     * RFC 8785 of any JSON value: written directly where {@link CanonicalJson} covers every value in it,
+     * otherwise Jackson writes it and the JCS library canonicalises the text.
+     */
     static String canonicalize(JsonNode node) {
+        Optional<String> direct = CanonicalJson.write(node);
+        if (direct.isPresent()) {
+            return direct.get();
+        }
         try {
             return new JsonCanonicalizer(EventCodec.jsonMapper().writeValueAsString(node)).getEncodedString();
         } catch (java.io.IOException e) {

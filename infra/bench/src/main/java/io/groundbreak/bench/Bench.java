@@ -123,10 +123,20 @@ public final class Bench {
             Figure produce = add(kafka.produce(size.rawKafkaRecords()));
             Figure consume = add(kafka.consume(size.rawKafkaRecords()));
 
+            sampler.phase("seed");
+            log(String.format(Locale.ROOT, "a history of %,d events on the topic", size.seedEvents()));
+            long seeded = TopicSeed.write(broker.bootstrapServers(),
+                    EventSamples.generate(size.seedEvents() / 6, districts, chains, 12));
+
             sampler.phase("services start");
             log("starting milestone-service, funnel-service and audit-service");
             try (GroundbreakSystem system = GroundbreakSystem.start(broker, output.resolve("logs"), size.quickStart(),
                     Boolean.getBoolean("bench.jfr"))) {
+                system.seeded(seeded);
+                sampler.phase("services take in the history");
+                log("waiting until funnel-service and audit-service have taken in the history");
+                system.awaitSettled(Duration.ofMinutes(15));
+
                 sampler.phase("ingest");
                 log("ingest: " + clients + " district clients for " + size.ingestSeconds() + " s after "
                         + size.warmUpSeconds() + " s of warm-up");
@@ -174,9 +184,9 @@ public final class Bench {
                                 "backgroundErrors", underLoad.errors())));
 
                 sampler.phase("publisher backlog");
-                // the size's backlog, unless writing it would take more than 20 s at the measured ingest rate
-                int backlog = (int) Math.max(Math.min(200, size.backlogEvents()),
-                        Math.min(size.backlogEvents(), ingest.eventsPerSecond() * 20));
+                // about 30 s of writing at the measured ingest rate, within a tenth of the size's backlog and all of it
+                int backlog = (int) Math.max(size.backlogEvents() / 10,
+                        Math.min(size.backlogEvents(), ingest.eventsPerSecond() * 30));
                 log("publisher on a backlog of " + backlog + " events");
                 add(new PublisherBacklog(system).measure(districtClients, backlog, produce));
 

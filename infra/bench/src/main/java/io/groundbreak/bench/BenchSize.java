@@ -17,15 +17,17 @@ import java.util.function.Function;
  * @param backlogEvents      events written while Kafka is down, then published as one backlog
  * @param funnelProjects     projects bulk-loaded into the read model for the query figure
  * @param funnelQueries      timed queries per kind of filter (after as many again to warm up)
+ * @param seedEvents         events on the topic before the services start ({@link TopicSeed}): the ledger the
+ *                           rebuild, export and verification work on, whatever the machine's ingest rate
  * @param quickStart         start the JVMs (services, broker) for a quick start (C1 only, serial GC) rather
  *                           than for throughput: the smoke run checks that figures come out, not how fast
  */
 public record BenchSize(String name, int clients, int rawJdbcSeconds, int rawKafkaRecords, int warmUpSeconds,
                         int ingestSeconds, int freshnessSeconds, int backlogEvents, int funnelProjects,
-                        int funnelQueries, boolean quickStart) {
+                        int funnelQueries, int seedEvents, boolean quickStart) {
 
-    public static final BenchSize SMOKE = new BenchSize("smoke", 4, 2, 20_000, 1, 4, 6, 300, 20_000, 50, true);
-    public static final BenchSize FULL = new BenchSize("full", 4, 10, 500_000, 15, 60, 60, 20_000, 1_000_000, 2_000, false);
+    public static final BenchSize SMOKE = new BenchSize("smoke", 4, 2, 20_000, 1, 4, 6, 300, 20_000, 50, 1_200, true);
+    public static final BenchSize FULL = new BenchSize("full", 4, 10, 500_000, 60, 60, 60, 20_000, 1_000_000, 2_000, 120_000, false);
 
     public static BenchSize named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

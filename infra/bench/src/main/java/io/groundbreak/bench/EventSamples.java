@@ -37,12 +37,17 @@ final class EventSamples {
     }
 
     static EventSamples generate(int projects, List<String> districts, List<String> chains) {
-        Random random = new Random(11);
+        return generate(projects, districts, chains, 11);
+    }
+
+    /** {@code projects} projects' events, each project's in order, one project after the other. */
+    static EventSamples generate(int projects, List<String> districts, List<String> chains, long seed) {
+        Random random = new Random(seed);
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < projects; i++) {
             String district = districts.get(random.nextInt(districts.size()));
             ProjectStream stream = new ProjectStream(district);
-            samples.add(sample(stream.next(new ProjectRegistered(stream.projectId, "RAW-" + district + "-" + i,
+            samples.add(sample(stream.next(new ProjectRegistered(stream.projectId, "SEED-" + seed + "-" + i,
                     "基准项目 " + i, district, chains.get(random.nextInt(chains.size())), "某某投资集团有限公司",
                     BigDecimal.valueOf(100_000_000L + random.nextInt(900_000_000), 0).setScale(2), null))));
             LocalDate date = LocalDate.of(2021, 1, 4).plusDays(random.nextInt(900));

@@ -41,6 +41,8 @@ final class GroundbreakSystem implements AutoCloseable {
     final ServiceJvm milestone;
     final ServiceJvm funnel;
     final ServiceJvm audit;
+    /** Events on the topic that milestone-service's store does not hold ({@link TopicSeed}). */
+    private long seededEvents;
 
     private GroundbreakSystem(BenchBroker broker, Path logs, boolean quickStart, boolean flightRecording) {
         this.broker = broker;
@@ -76,6 +78,10 @@ final class GroundbreakSystem implements AutoCloseable {
 
     URI auditUrl(String path) {
         return audit.url(path);
+    }
+
+    void seeded(long events) {
+        seededEvents += events;
     }
 
     /** CPU time used so far by milestone-service, funnel-service and audit-service. */
@@ -137,7 +143,8 @@ final class GroundbreakSystem implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     long stored = storedEvents();
-                    return publishedRecords() >= stored && funnelApplied() == stored && ledgerEvents() == stored;
+                    long all = stored + seededEvents;
+                    return publishedRecords() >= all && funnelApplied() == all && ledgerEvents() == all;
                 });
     }
 
