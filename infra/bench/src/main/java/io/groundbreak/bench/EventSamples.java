@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Real, sealed Groundbreak events (a registration and five milestones per project, as the ingest load
@@ -28,6 +29,13 @@ final class EventSamples {
     /** One event as a Kafka record and as an event-store row. */
     record Sample(String key, Map<String, String> headers, byte[] body, byte[] metadata, String type,
                   String eventId, String projectId, long sequence, String time) {
+
+        /** The Kafka record milestone-service's publisher would send for this event, to {@code topic}. */
+        ProducerRecord<byte[], byte[]> record(String topic) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, utf8(key), body);
+            headers.forEach((name, value) -> record.headers().add(name, utf8(value)));
+            return record;
+        }
     }
 
     private final List<Sample> samples;

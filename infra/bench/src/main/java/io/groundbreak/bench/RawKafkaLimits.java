@@ -4,18 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,9 +36,7 @@ final class RawKafkaLimits {
     }
 
     Figure produce(int records) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        TopicSeed.createTopic(bootstrapServers, topic, PARTITIONS);
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long begin;
@@ -60,10 +53,7 @@ final class RawKafkaLimits {
             producer.partitionsFor(topic);
             begin = System.nanoTime();
             for (long i = 0; i < records; i++) {
-                EventSamples.Sample sample = samples.get(i);
-                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, EventSamples.utf8(sample.key()), sample.body());
-                sample.headers().forEach((name, value) -> record.headers().add(name, EventSamples.utf8(value)));
-                producer.send(record, (metadata, exception) -> {
+                producer.send(samples.get(i).record(topic), (metadata, exception) -> {
                     if (exception != null) {
                         failure.compareAndSet(null, exception);
                     } else {

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
@@ -32,14 +31,7 @@ final class TopicSeed {
 
     /** Creates the events topic as milestone-service would (6 partitions) and writes the events; their count. */
     static long write(String bootstrapServers, EventSamples history) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(CloudEventHeaders.TOPIC, 6, (short) 1))).all().get(60, TimeUnit.SECONDS);
-            // a new topic's partitions answer "not leader" for a moment: write once every one has its leader
-            Awaitility.await("a leader for every partition of the new topic").atMost(Duration.ofSeconds(60))
-                    .until(() -> admin.describeTopics(List.of(CloudEventHeaders.TOPIC)).allTopicNames()
-                            .get(30, TimeUnit.SECONDS).get(CloudEventHeaders.TOPIC).partitions().stream()
-                            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
-        }
+        createTopic(bootstrapServers, CloudEventHeaders.TOPIC, 6);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -48,11 +40,7 @@ final class TopicSeed {
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sends = new ArrayList<>(history.size());
             for (int i = 0; i < history.size(); i++) {
-                EventSamples.Sample sample = history.get(i);
-                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(CloudEventHeaders.TOPIC,
-                        EventSamples.utf8(sample.key()), sample.body());
-                sample.headers().forEach((name, value) -> record.headers().add(name, EventSamples.utf8(value)));
-                sends.add(producer.send(record));
+                sends.add(producer.send(history.get(i).record(CloudEventHeaders.TOPIC)));
             }
             producer.flush();
             // a record lost here would be a gap in its project's chain, and every later phase would wait for it
@@ -61,5 +49,16 @@ final class TopicSeed {
             }
         }
         return history.size();
+    }
+
+    /** Creates a topic and returns once every partition has its leader: until then a write answers "not leader". */
+    static void createTopic(String bootstrapServers, String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            Awaitility.await("a leader for every partition of " + topic).atMost(Duration.ofSeconds(60))
+                    .until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                            .get(topic).partitions().stream()
+                            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
+        }
     }
 }
