@@ -42,7 +42,7 @@ class ApiGateway {
             throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
-        Backend backend = Routes.of(method, path).orElseThrow(() -> new NoRoute(method, path));
+        Route route = Routes.of(method, path).orElseThrow(() -> new NoRoute(method, path));
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = request.getHeader(name);
@@ -55,8 +55,8 @@ class ApiGateway {
             throw new BodyTooLarge(MAX_BODY_BYTES);
         }
         String query = request.getQueryString();
-        HttpResponse<InputStream> answer = services.send(backend, CurrentUser.of(authentication), method.name(),
-                query == null ? path : path + "?" + query, headers, body);
+        HttpResponse<InputStream> answer = services.send(route.backend(), CurrentUser.of(authentication), method.name(),
+                query == null ? route.path() : route.path() + "?" + query, headers, body);
         response.setStatus(answer.statusCode());
         for (String name : FORWARDED_RESPONSE_HEADERS) {
             answer.headers().firstValue(name).ifPresent(value -> response.setHeader(name, value));

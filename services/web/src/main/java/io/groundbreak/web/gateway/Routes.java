@@ -1,30 +1,47 @@
 package io.groundbreak.web.gateway;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 
 /**
  * Which service answers a path of DESIGN.md's API: writes to projects go to milestone-service, reads of
  * projects and the funnel to funnel-service, everything under /api/audit to audit-service. The web
  * app thus offers the whole contract under one origin.
+ *
+ * <p>funnel-service and audit-service both keep dead letters under the same path,
+ * {@code /api/admin/dead-letters}; the browser names the service in the path instead:
+ * {@code /api/admin/funnel-service/dead-letters/**} goes to funnel-service's
+ * {@code /api/admin/dead-letters/**} and {@code /api/admin/audit-service/dead-letters/**} to
+ * audit-service's. Nothing else under {@code /api/admin} is reachable from a browser.
  */
 public final class Routes {
+
+    /** The dead-letter paths: the service's name, then what follows {@code dead-letters}, in plain segments only. */
+    private static final Pattern DEAD_LETTERS =
+            Pattern.compile("/api/admin/(funnel-service|audit-service)/dead-letters((?:/[A-Za-z0-9][A-Za-z0-9-]*)*)");
 
     private Routes() {
     }
 
-    public static Optional<Backend> of(HttpMethod method, String path) {
+    public static Optional<Route> of(HttpMethod method, String path) {
         if (path.equals("/api/audit") || path.startsWith("/api/audit/")) {
-            return Optional.of(Backend.AUDIT);
+            return Optional.of(new Route(Backend.AUDIT, path));
         }
         if (path.equals("/api/funnel") || path.startsWith("/api/funnel/")) {
-            return method == HttpMethod.GET ? Optional.of(Backend.FUNNEL) : Optional.empty();
+            return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
         }
         if (path.equals("/api/projects") || path.startsWith("/api/projects/")) {
             if (method == HttpMethod.POST) {
-                return Optional.of(Backend.MILESTONES);
+                return Optional.of(new Route(Backend.MILESTONES, path));
             }
-            return method == HttpMethod.GET ? Optional.of(Backend.FUNNEL) : Optional.empty();
+            return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
+        }
+        Matcher deadLetters = DEAD_LETTERS.matcher(path);
+        if (deadLetters.matches() && (method == HttpMethod.GET || method == HttpMethod.POST)) {
+            Backend backend = deadLetters.group(1).equals("funnel-service") ? Backend.FUNNEL : Backend.AUDIT;
+            return Optional.of(new Route(backend, "/api/admin/dead-letters" + deadLetters.group(2)));
         }
         return Optional.empty();
     }

@@ -9,13 +9,35 @@ class RoutesTest {
 
     @Test
     void writesGoToMilestonesReadsOfProjectsAndTheFunnelToFunnelAndAuditToAudit() {
-        assertThat(Routes.of(HttpMethod.POST, "/api/projects")).contains(Backend.MILESTONES);
-        assertThat(Routes.of(HttpMethod.POST, "/api/projects/4f1c/milestones/SIGNED/correction")).contains(Backend.MILESTONES);
-        assertThat(Routes.of(HttpMethod.GET, "/api/projects")).contains(Backend.FUNNEL);
-        assertThat(Routes.of(HttpMethod.GET, "/api/projects/4f1c")).contains(Backend.FUNNEL);
-        assertThat(Routes.of(HttpMethod.GET, "/api/funnel/breakdown")).contains(Backend.FUNNEL);
-        assertThat(Routes.of(HttpMethod.GET, "/api/audit/export")).contains(Backend.AUDIT);
-        assertThat(Routes.of(HttpMethod.POST, "/api/audit/verification")).contains(Backend.AUDIT);
+        assertThat(Routes.of(HttpMethod.POST, "/api/projects")).contains(new Route(Backend.MILESTONES, "/api/projects"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/projects/4f1c/milestones/SIGNED/correction"))
+                .contains(new Route(Backend.MILESTONES, "/api/projects/4f1c/milestones/SIGNED/correction"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/projects")).contains(new Route(Backend.FUNNEL, "/api/projects"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/projects/4f1c")).contains(new Route(Backend.FUNNEL, "/api/projects/4f1c"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/funnel/breakdown")).contains(new Route(Backend.FUNNEL, "/api/funnel/breakdown"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/audit/export")).contains(new Route(Backend.AUDIT, "/api/audit/export"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/audit/verification"))
+                .contains(new Route(Backend.AUDIT, "/api/audit/verification"));
+    }
+
+    @Test
+    void eachServicesDeadLettersAreReachedUnderItsOwnNameAndForwardedToItsOwnPath() {
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-letters"))
+                .contains(new Route(Backend.FUNNEL, "/api/admin/dead-letters"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/audit-service/dead-letters"))
+                .contains(new Route(Backend.AUDIT, "/api/admin/dead-letters"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-letters/operations"))
+                .contains(new Route(Backend.FUNNEL, "/api/admin/dead-letters/operations"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/audit-service/dead-letters/operations"))
+                .contains(new Route(Backend.AUDIT, "/api/admin/dead-letters/operations"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/admin/funnel-service/dead-letters/42/reprocess"))
+                .contains(new Route(Backend.FUNNEL, "/api/admin/dead-letters/42/reprocess"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/admin/audit-service/dead-letters/42/discard"))
+                .contains(new Route(Backend.AUDIT, "/api/admin/dead-letters/42/discard"));
+        assertThat(Routes.of(HttpMethod.POST,
+                "/api/admin/audit-service/dead-letters/projects/0b6f7b2e-6c1a-4e53-9a43-2f4f1f0e9d11/reprocess"))
+                .contains(new Route(Backend.AUDIT,
+                        "/api/admin/dead-letters/projects/0b6f7b2e-6c1a-4e53-9a43-2f4f1f0e9d11/reprocess"));
     }
 
     @Test
@@ -25,5 +47,19 @@ class RoutesTest {
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/rebuild")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/projectsX")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/auditing")).isEmpty();
+    }
+
+    @Test
+    void deadLettersAreReachedOnlyThroughAServicesNameAndOnlyInPlainSegments() {
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/dead-letters")).as("which service's? ambiguous").isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/milestone-service/dead-letters")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/rebuild")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-lettersX")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-letters/")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-letters/../../rebuild")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-letters/%2e%2e/rebuild")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/dead-letters//x")).isEmpty();
+        assertThat(Routes.of(HttpMethod.DELETE, "/api/admin/funnel-service/dead-letters/42")).isEmpty();
+        assertThat(Routes.of(HttpMethod.PUT, "/api/admin/audit-service/dead-letters/42/discard")).isEmpty();
     }
 }
