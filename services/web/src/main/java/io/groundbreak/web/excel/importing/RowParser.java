@@ -15,11 +15,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -82,6 +84,8 @@ final class RowParser {
         private final int row;
         private final Map<ImportColumn, SheetCell> cells;
         private final List<CellProblem> problems = new ArrayList<>();
+        /** Columns whose text holds a character that cannot be kept: refused, and read no further. */
+        private final Set<ImportColumn> unreadable = EnumSet.noneOf(ImportColumn.class);
 
         Judgement(int row, Map<ImportColumn, SheetCell> cells) {
             this.row = row;
@@ -94,6 +98,8 @@ final class RowParser {
                     problem(column, "row.formula", cell.reference(), cell.formula());
                 } else if (cell.kind() == CellKind.ERROR) {
                     problem(column, "row.error-cell", cell.reference(), cell.raw());
+                } else if (cell.kind() == CellKind.TEXT) {
+                    unkeepable(column, cell.raw());
                 }
             });
             String code = cells.containsKey(ImportColumn.CODE) && !cells.get(ImportColumn.CODE).isFormula()
@@ -172,6 +178,34 @@ final class RowParser {
                 return refusal(act, code);
             }
             return new RowWrite(row, act, code, pathStage, body, null);
+        }
+
+        /**
+         * U+0000, a lone surrogate, or a C0 control character (tab and line breaks aside in the free-text
+         * column 原因或备注) cannot be stored nor shown faithfully: milestone-service refuses them too.
+         */
+        private void unkeepable(ImportColumn column, String text) {
+            boolean freeText = column == ImportColumn.REASON;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                String key = null;
+                if (c == 0) {
+                    key = "text.nul";
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    key = "text.lone-surrogate";
+                } else if ((c < 0x20 || c == 0x7f)
+                        && !(freeText && (c == '\t' || c == '\n' || c == '\r'))) {
+                    key = "text.control";
+                }
+                if (key != null) {
+                    unreadable.add(column);
+                    problem(column, key, column.header(locale), cells.get(column).reference(),
+                            String.format(Locale.ROOT, "U+%04X", (int) c), text.codePointCount(0, i) + 1);
+                    return;
+                }
+            }
         }
 
         private RowRefusal refusal(ImportAction action, String code) {
@@ -260,7 +294,7 @@ final class RowParser {
         /** Text as shown; a number keeps its digits exactly (a code typed as 2024001 stays "2024001"). */
         private Optional<String> text(ImportColumn column) {
             SheetCell cell = cells.get(column);
-            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR) {
+            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR || unreadable.contains(column)) {
                 return Optional.empty();
             }
             return switch (cell.kind()) {
@@ -277,7 +311,7 @@ final class RowParser {
         /** An amount in 万元 as the API's yuan string with two decimals. */
         private Optional<String> amount(ImportColumn column) {
             SheetCell cell = cells.get(column);
-            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR) {
+            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR || unreadable.contains(column)) {
                 return Optional.empty();
             }
             String given = cell.kind() == CellKind.NUMBER ? cell.raw() : cell.shown().strip();
@@ -298,7 +332,7 @@ final class RowParser {
 
         private Optional<String> date(ImportColumn column) {
             SheetCell cell = cells.get(column);
-            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR) {
+            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR || unreadable.contains(column)) {
                 return Optional.empty();
             }
             switch (cell.kind()) {
@@ -335,7 +369,7 @@ final class RowParser {
         private Optional<String> period() {
             ImportColumn column = ImportColumn.PERIOD;
             SheetCell cell = cells.get(column);
-            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR) {
+            if (cell == null || cell.isFormula() || cell.kind() == CellKind.ERROR || unreadable.contains(column)) {
                 return Optional.empty();
             }
             if (cell.kind() == CellKind.DATE) {

@@ -31,6 +31,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -160,6 +161,24 @@ public final class XlsxSheetReader {
             parser.parse(new InputSource(workbook));
         }
         return found[0];
+    }
+
+    /**
+     * Excel stores a character that XML 1.0 cannot hold (U+0000, the other C0 controls but tab and line
+     * breaks, a lone surrogate) as {@code _xHHHH_}, and a literal {@code _x} followed by four hex digits and
+     * {@code _} as {@code _x005F_xHHHH_}. POI decodes shared strings so; this decodes inline strings the
+     * same way, so that a cell reads the same whichever way it was stored.
+     */
+    static String decodeEscapes(String stored) {
+        if (!stored.contains("_x")) {
+            return stored;
+        }
+        return new XSSFRichTextString(stored).getString();
+    }
+
+    /** Whether the text holds a C0 control character other than tab, line feed and carriage return. */
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
     }
 
     /** Stops the parse once a sheet has more rows than allowed. */
@@ -298,7 +317,8 @@ public final class XlsxSheetReader {
             }
             return switch (type) {
                 case "s" -> text(strings.getItemAt(Integer.parseInt(stored.trim())).getString(), formulaText);
-                case "inlineStr", "str" -> text(stored, formulaText);
+                // shared strings come decoded from POI; inline strings and formula results are decoded alike
+                case "inlineStr", "str" -> text(decodeEscapes(stored), formulaText);
                 case "b" -> new SheetCell(rowNumber, column, CellKind.BOOLEAN, "1".equals(stored) ? "TRUE" : "FALSE",
                         "1".equals(stored) ? "TRUE" : "FALSE", null, formulaText);
                 case "e" -> new SheetCell(rowNumber, column, CellKind.ERROR, stored, stored, null, formulaText);
@@ -308,7 +328,9 @@ public final class XlsxSheetReader {
         }
 
         private SheetCell text(String text, String formulaText) {
-            if (text.isBlank() && formulaText == null) {
+            // a cell of control characters only (U+001C–U+001F count as white space in Java) is kept for the
+            // importer to refuse: it is not empty, it holds something no reader can see
+            if (text.isBlank() && formulaText == null && !hasControlCharacter(text)) {
                 return null;
             }
             return new SheetCell(rowNumber, column, CellKind.TEXT, text, text, null, formulaText);

@@ -130,6 +130,54 @@ class RowParserTest {
     }
 
     @Test
+    void refusesTextThatCannotBeKeptNamingTheColumnCellAndCharacter() throws Exception {
+        // "_xHHHH_" is how Excel stores such a character in the file; the reader hands back the character itself
+        List<ParsedRow> rows = parse(ExcelTexts.CHINESE,
+                line(ACTION, "登记项目", CODE, "TJ-BH-2024-009", NAME, "动力电池_x0000_基地", CHAIN, "新能源", INVESTOR, "某某集团",
+                        PLANNED_INVESTMENT, 1),
+                line(ACTION, "记录里程碑", CODE, "TJ-1", STAGE, "签约", DATE, "2024-03-01", REASON, "正式签约_x0001_"),
+                line(ACTION, "登记项目", CODE, "TJ-BH-2024-010", NAME, "甲", CHAIN, "新能源", INVESTOR, "某某_xD800_集团",
+                        PLANNED_INVESTMENT, 1),
+                line(ACTION, "变更信息", CODE, "TJ-1", NAME, "甲\t乙", REASON, "改名"),
+                line(ACTION, "变更信息", CODE, "TJ-1", PARK, "_x001F_", REASON, "改园区"),
+                line(ACTION, "记录里程碑_x0002_", CODE, "TJ-1", STAGE, "签约", DATE, "2024-03-01"),
+                line(ACTION, "记录里程碑", CODE, "TJ-1", STAGE, "签约", DATE, "2024-03-01", REASON, "第一行\n第二行\t备注\r\n"),
+                line(ACTION, "变更信息", CODE, "TJ-1", NAME, "x_xD83D__xDE00_y😀", REASON, "改名"));
+
+        assertThat(rows.subList(0, 6)).allSatisfy(row -> assertThat(row).isInstanceOf(RowRefusal.class));
+        assertThat(((RowRefusal) rows.get(0)).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.column()).isEqualTo("项目名称");
+            assertThat(problem.cell()).isEqualTo("C2");
+            assertThat(problem.field()).isEqualTo("name");
+            assertThat(problem.message()).isEqualTo("「项目名称」（单元格 C2）第 5 个字符是空字符 U+0000，无法保存：请删除该字符后重新上传。");
+        });
+        assertThat(messages(rows.get(1))).containsExactly(
+                "「原因或备注」（单元格 N3）第 5 个字符是不可见的控制字符 U+0001：请删除该字符后重新上传（只有「原因或备注」可以换行）。");
+        assertThat(messages(rows.get(2))).containsExactly(
+                "「投资方」（单元格 F4）第 3 个字符是不成对的代理码元 U+D800，不是有效的文字：请重新输入该单元格后再上传。");
+        assertThat(messages(rows.get(3))).as("a tab is free text's only").containsExactly(
+                "「项目名称」（单元格 C5）第 2 个字符是不可见的控制字符 U+0009：请删除该字符后重新上传（只有「原因或备注」可以换行）。");
+        assertThat(messages(rows.get(4))).as("a cell of a control character only is not empty").containsExactly(
+                "「园区」（单元格 H6）第 1 个字符是不可见的控制字符 U+001F：请删除该字符后重新上传（只有「原因或备注」可以换行）。");
+        assertThat(messages(rows.get(5))).as("said once, not also as an unknown action").containsExactly(
+                "「操作」（单元格 A7）第 6 个字符是不可见的控制字符 U+0002：请删除该字符后重新上传（只有「原因或备注」可以换行）。");
+        assertThat(rows.get(6)).isInstanceOf(RowWrite.class);
+        assertThat(((RowWrite) rows.get(6)).body()).containsEntry("note", "第一行\n第二行\t备注");
+        assertThat(rows.get(7)).as("a surrogate pair is one character, not a lone surrogate").isInstanceOf(RowWrite.class);
+        assertThat(((RowWrite) rows.get(7)).body()).containsEntry("name", "x😀y😀");
+    }
+
+    @Test
+    void saysWhichCharacterCannotBeKeptInEnglish() throws Exception {
+        ParsedRow row = parse(Locale.ENGLISH, line(ACTION, "Milestone", CODE, "TJ-1", STAGE, "Signed", DATE, "2024-03-01",
+                REASON, "ok_x0000_")).get(0);
+
+        assertThat(messages(row)).containsExactly(
+                "\"Reason or note\" (cell N2) holds the null character U+0000 at character 3, which cannot be stored: "
+                        + "delete it and upload again.");
+    }
+
+    @Test
     void aRegistrationForAnotherDistrictIsLeftToMilestoneService() throws Exception {
         ParsedRow row = parse(ExcelTexts.CHINESE, line(ACTION, "登记项目", CODE, "TJ-3", NAME, "甲", DISTRICT, "和平区",
                 CHAIN, "新能源", INVESTOR, "乙", PLANNED_INVESTMENT, 1)).get(0);

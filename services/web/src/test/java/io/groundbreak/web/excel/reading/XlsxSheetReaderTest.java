@@ -76,6 +76,47 @@ class XlsxSheetReaderTest {
     }
 
     @Test
+    void controlCharactersReadAsExcelStoresThemAndPoiCannotWriteThemAtAll() throws Exception {
+        // Excel stores U+0000, the other C0 controls (tab and line breaks aside) and lone surrogates as _xHHHH_
+        // escapes; POI writes a typed "_x0001_" as it is, so these are the very bytes Excel writes for those
+        // characters. A literal "_x0001_" is stored by Excel as "_x005F_x0001_".
+        Path file = Sheets.write(folder, "controls.xlsx", "导入数据", List.of(Sheets.row("a_x0000_b", "a_x0001_b",
+                "a_xD800_b", "a_x005F_x0001_b", "第一行\n第二行\t备注", "_x001F_", "\u0001", "\u0000b", "x_xD83D__xDE00_y")));
+
+        SheetRow row = reader.read(file, "导入数据").rows().get(0);
+
+        assertThat(row.cell(0).orElseThrow().raw()).isEqualTo("a\u0000b");
+        assertThat(row.cell(1).orElseThrow().raw()).isEqualTo("a\u0001b");
+        assertThat(row.cell(2).orElseThrow().raw()).isEqualTo("a\uD800b");
+        assertThat(row.cell(3).orElseThrow().raw()).isEqualTo("a_x0001_b");
+        assertThat(row.cell(4).orElseThrow().raw()).isEqualTo("第一行\n第二行\t备注");
+        assertThat(row.cell(5)).as("a cell of a control character only is not blank").hasValueSatisfying(
+                cell -> assertThat(cell.raw()).isEqualTo("\u001F"));
+        assertThat(row.cell(6).orElseThrow().raw()).as("POI (XmlBeans) writes a raw U+0001 as '?'").isEqualTo("?");
+        assertThat(row.cell(7).orElseThrow().raw()).as("and a raw U+0000 as '?' too").isEqualTo("?b");
+        assertThat(row.cell(8).orElseThrow().raw()).as("a surrogate pair is one character").isEqualTo("x\uD83D\uDE00y");
+    }
+
+    @Test
+    void decodesInlineStringsLikeSharedStrings() throws Exception {
+        Path file = folder.resolve("streamed-controls.xlsx");
+        try (SXSSFWorkbook book = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            org.apache.poi.ss.usermodel.Row first = book.createSheet("导入数据").createRow(0);
+            first.createCell(0).setCellValue("a_x0000_b");
+            first.createCell(1).setCellValue("a_x005F_x0001_b");
+            first.createCell(2).setCellValue("a\u0001b");
+            book.write(out);
+            book.dispose();
+        }
+
+        SheetRow row = reader.read(file, "导入数据").rows().get(0);
+
+        assertThat(row.cell(0).orElseThrow().raw()).isEqualTo("a\u0000b");
+        assertThat(row.cell(1).orElseThrow().raw()).isEqualTo("a_x0001_b");
+        assertThat(row.cell(2).orElseThrow().raw()).as("the streaming writer also writes '?'").isEqualTo("a?b");
+    }
+
+    @Test
     void keepsRowNumbersAndLeavesOutBlankRows() throws Exception {
         Path file = Sheets.write(folder, "gaps.xlsx", "导入数据", java.util.Arrays.asList(
                 Sheets.row("a"), null, Sheets.row(null, "   "), Sheets.row(null, null, "c")));
