@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** District offices (and admins) write; nobody else does. The API description is public. */
+/** District offices (and admins) write; nobody else does. Auditors and admins read the heads. The API description is public. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -19,6 +19,9 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/projects", "/api/projects/**")
-                .hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name()));
+                .hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/admin/heads")
+                .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                .requestMatchers("/api/admin/**").denyAll());
     }
 }

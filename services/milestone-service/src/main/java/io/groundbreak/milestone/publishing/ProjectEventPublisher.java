@@ -7,6 +7,7 @@ import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.milestone.envelope.EnvelopeMetaData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,10 @@ public class ProjectEventPublisher {
 
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration ackTimeout;
+    /** First failure of the current run of failed batches; null once a batch is acknowledged again. */
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
+    private volatile Instant lastAcknowledgedAt;
 
     ProjectEventPublisher(KafkaTemplate<byte[], byte[]> kafka,
                           @Value("${groundbreak.publisher.ack-timeout:PT40S}") Duration ackTimeout) {
@@ -59,7 +64,11 @@ public class ProjectEventPublisher {
         if (!envelope.hashIsIntact()) {
             throw new IllegalStateException("stored event " + envelope.id() + " does not match its hash");
         }
-        pendingSends(unitOfWork.root()).add(kafka.send(toRecord(envelope)));
+        try {
+            pendingSends(unitOfWork.root()).add(kafka.send(toRecord(envelope)));
+        } catch (RuntimeException e) { // the producer refused at once (no metadata within max.block.ms)
+            throw failed(new IllegalStateException("Kafka refused to send event " + envelope.id(), e));
+        }
     }
 
     /** The batch's sends, awaited once before its unit of work commits (and the token with it). */
@@ -74,14 +83,31 @@ public class ProjectEventPublisher {
     private void awaitAll(List<CompletableFuture<?>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            failingSince = null;
+            lastFailure = null;
+            lastAcknowledgedAt = Instant.now();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not acknowledge every event of the batch", e.getCause());
+            throw failed(new IllegalStateException("Kafka did not acknowledge every event of the batch", e.getCause()));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch within " + ackTimeout, e);
+            throw failed(new IllegalStateException("Kafka did not acknowledge the batch within " + ackTimeout, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while awaiting Kafka's acknowledgements", e);
+            throw failed(new IllegalStateException("interrupted while awaiting Kafka's acknowledgements", e));
         }
+    }
+
+    private IllegalStateException failed(IllegalStateException failure) {
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+        Throwable cause = failure.getCause();
+        lastFailure = failure.getMessage() + (cause == null ? "" : ": " + cause);
+        return failure;
+    }
+
+    /** How the last batches went, for the health details: since when they fail, and why. */
+    PublisherStatus status() {
+        return new PublisherStatus(failingSince, lastFailure, lastAcknowledgedAt);
     }
 
     static ProducerRecord<byte[], byte[]> toRecord(EventEnvelope envelope) {

@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
  * How far the publisher is behind the event store: stored events whose publication Kafka has not yet
  * acknowledged (gauge {@code groundbreak.publisher.lag}, and the {@code publisher} health). Known only
  * on the instance that holds the publisher's segments; elsewhere the gauge is NaN.
+ * <p>
+ * The health is always UP: a write is acknowledged once it is stored, and the publisher sends it when
+ * Kafka is back, so Kafka being away must not take milestone-service out of service (nor out of a load
+ * balancer's readiness). The details say how far behind it is and why: {@code lag}, {@code head},
+ * {@code position}, {@code state} ({@code publishing} or {@code retrying}), and while batches fail
+ * {@code error} and {@code failingSince}; {@code lastAcknowledgedAt} when Kafka last took a batch.
  */
 @Component("publisher")
 class PublisherLag implements MeterBinder, HealthIndicator {
@@ -27,10 +33,12 @@ class PublisherLag implements MeterBinder, HealthIndicator {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final ProjectEventPublisher publisher;
 
-    PublisherLag(EventStore eventStore, EventProcessingConfiguration processing) {
+    PublisherLag(EventStore eventStore, EventProcessingConfiguration processing, ProjectEventPublisher publisher) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.publisher = publisher;
     }
 
     @Override
@@ -45,14 +53,28 @@ class PublisherLag implements MeterBinder, HealthIndicator {
     public Health health() {
         Collection<EventTrackerStatus> segments = segments().values();
         long head = head();
-        if (segments.isEmpty()) {
-            return Health.up().withDetail("head", head)
-                    .withDetail("segments", "none held by this instance").build();
+        Health.Builder health = Health.up().withDetail("head", head);
+        PublisherStatus status = publisher.status();
+        if (status.lastAcknowledgedAt() != null) {
+            health.withDetail("lastAcknowledgedAt", status.lastAcknowledgedAt().toString());
         }
-        Health.Builder health = segments.stream().anyMatch(EventTrackerStatus::isErrorState) ? Health.down() : Health.up();
-        segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
-                .ifPresent(failing -> health.withDetail("error", String.valueOf(failing.getError())));
-        return health.withDetail("head", head).withDetail("lag", lag(segments, head)).build();
+        if (segments.isEmpty()) {
+            return health.withDetail("segments", "none held by this instance").build();
+        }
+        String error = segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
+                .map(failing -> String.valueOf(failing.getError()))
+                .orElse(status.lastFailure());
+        boolean failing = error != null || status.failingSince() != null;
+        health.withDetail("state", failing ? "retrying" : "publishing")
+                .withDetail("position", position(segments))
+                .withDetail("lag", lag(segments, head));
+        if (error != null) {
+            health.withDetail("error", error);
+        }
+        if (status.failingSince() != null) {
+            health.withDetail("failingSince", status.failingSince().toString());
+        }
+        return health.build();
     }
 
     private double lagOrNaN() {
@@ -61,12 +83,15 @@ class PublisherLag implements MeterBinder, HealthIndicator {
     }
 
     /** The slowest segment decides: nothing after its position is known to be on Kafka. */
-    private static long lag(Collection<EventTrackerStatus> segments, long head) {
-        long slowest = segments.stream()
+    private static long position(Collection<EventTrackerStatus> segments) {
+        return segments.stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(position -> position.orElse(-1))
                 .min().orElse(-1);
-        return Math.max(0, head - slowest);
+    }
+
+    private static long lag(Collection<EventTrackerStatus> segments, long head) {
+        return Math.max(0, head - position(segments));
     }
 
     private long head() {

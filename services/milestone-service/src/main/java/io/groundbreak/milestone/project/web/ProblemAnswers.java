@@ -1,5 +1,6 @@
 package io.groundbreak.milestone.project.web;
 
+import io.groundbreak.kit.database.DatabaseOutages;
 import io.groundbreak.kit.web.Problems;
 import io.groundbreak.milestone.idempotency.IdempotencyKeyReused;
 import io.groundbreak.milestone.project.code.DuplicateProjectCode;
@@ -13,6 +14,8 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +42,10 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
+    /** Seconds a client should wait before retrying a write the database could not take. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+
     private final MessageSource messages;
 
     ProblemAnswers(MessageSource messages) {
@@ -63,8 +70,40 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     /** Another instance appended to this project first, three times over: the client may retry. */
     @ExceptionHandler({ConcurrencyException.class, EventStoreException.class})
-    ProblemDetail concurrentWrite(RuntimeException e, Locale locale) {
-        return problem(HttpStatus.CONFLICT, "concurrent-write", locale);
+    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException e, Locale locale) {
+        if (DatabaseOutages.isOutage(e)) { // Axon's event store wraps whatever the append met
+            return databaseUnavailable(e, locale);
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-write", locale));
+    }
+
+    /**
+     * PostgreSQL down, restarting, out of connections or read-only: 503 with Retry-After, whatever
+     * wrapped it on the way (a transaction that could not begin or commit, the event store, Axon's
+     * command bus, Hibernate). HikariCP's connection-timeout (application.yml) bounds how long a request
+     * waits for a connection, so the answer comes within seconds. Anything else stays unhandled here.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> databaseOutage(RuntimeException e, Locale locale) {
+        if (!DatabaseOutages.isOutage(e)) {
+            throw e;
+        }
+        return databaseUnavailable(e, locale);
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, Locale locale) {
+        log.warn("database unavailable, answered 503: {}", rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", locale));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e.getClass().getSimpleName() + " <- " + root;
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

@@ -3,6 +3,7 @@ package io.groundbreak.milestone.project.web;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.Stage;
 import io.groundbreak.kit.security.CurrentUser;
+import io.groundbreak.kit.text.TextRules;
 import io.groundbreak.milestone.idempotency.IdempotentWrites;
 import io.groundbreak.milestone.idempotency.WriteRequest;
 import io.groundbreak.milestone.project.code.ProjectCodes;
@@ -201,11 +202,17 @@ class ProjectController {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw InvalidFields.of(IDEMPOTENCY_KEY, "idempotency-key");
         }
+        if (!TextRules.isSingleLine(key)) {
+            throw InvalidFields.of(IDEMPOTENCY_KEY, "single-line");
+        }
         return writes.run(new WriteRequest(authentication.getName(), key, http.getRequestURI(), body), answerType, write);
     }
 
     /** A stage in the path that is not one of the five is a bad request, named like a field. */
     private static Stage stage(String text) {
+        if (!TextRules.isSingleLine(text)) {
+            throw InvalidFields.of("stage", "single-line");
+        }
         try {
             return Stage.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.groundbreak.milestone.project.web;
 
+import io.groundbreak.kit.text.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -9,11 +10,11 @@ import jakarta.validation.constraints.Size;
 record RegisterProjectRequest(
         @Schema(example = "0b6f2c1e-4a57-4c2b-9f7e-3d8a1e5b2c90", description = "chosen by the client to make creation idempotent")
         @Pattern(regexp = Patterns.UUID) String projectId,
-        @Schema(example = "TJ-BH-2024-001") @NotBlank @Size(max = 64) String code,
-        @Schema(example = "动力电池基地") @NotBlank @Size(max = 200) String name,
-        @Schema(example = "120116") @NotBlank String district,
-        @Schema(example = "new-energy") @NotBlank String chain,
-        @Schema(example = "某某新能源集团") @NotBlank @Size(max = 200) String investor,
+        @Schema(example = "TJ-BH-2024-001") @NotBlank @Size(max = 64) @SingleLine String code,
+        @Schema(example = "动力电池基地") @NotBlank @Size(max = 200) @SingleLine String name,
+        @Schema(example = "120116") @NotBlank @SingleLine String district,
+        @Schema(example = "new-energy") @NotBlank @SingleLine String chain,
+        @Schema(example = "某某新能源集团") @NotBlank @Size(max = 200) @SingleLine String investor,
         @Schema(example = "1500000000.00") @NotBlank @Pattern(regexp = Patterns.AMOUNT) String plannedInvestmentCny,
-        @Schema(example = "滨海新区临港经济区") @Size(max = 200) @Pattern(regexp = Patterns.TEXT) String park) {
+        @Schema(example = "滨海新区临港经济区") @Size(max = 200) @Pattern(regexp = Patterns.TEXT) @SingleLine String park) {
 }

@@ -1,0 +1,36 @@
+package io.groundbreak.kit.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseOutagesTest {
+
+    @Test
+    void connectionReadOnlyShutdownAndResourceStatesAreOutagesWhateverWrapsThem() {
+        for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P02", "57P03", "53300", "25006"}) {
+            SQLException sql = new SQLException("failed", state);
+            assertThat(DatabaseOutages.isOutage(sql)).as(state).isTrue();
+            assertThat(DatabaseOutages.isOutage(new IllegalStateException("wrapped", new RuntimeException(sql)))).as(state).isTrue();
+        }
+        assertThat(DatabaseOutages.isOutage(new RuntimeException(
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 3000ms")))).isTrue();
+        SQLException batch = new SQLException("Batch entry 0 was aborted", "24000");
+        batch.setNextException(new SQLException("cannot execute INSERT in a read-only transaction", "25006"));
+        assertThat(DatabaseOutages.isOutage(batch)).isTrue();
+    }
+
+    @Test
+    void constraintViolationsSyntaxErrorsDeadlocksAndOtherFailuresAreNot() {
+        for (String state : new String[] {"23505", "23502", "42601", "40001", "40P01", "22021", null}) {
+            assertThat(DatabaseOutages.isOutage(new RuntimeException(new SQLException("failed", state)))).as(state).isFalse();
+        }
+        assertThat(DatabaseOutages.isOutage(new IllegalArgumentException("no"))).isFalse();
+        RuntimeException cycle = new RuntimeException("a");
+        RuntimeException other = new RuntimeException("b", cycle);
+        cycle.initCause(other);
+        assertThat(DatabaseOutages.isOutage(cycle)).isFalse();
+    }
+}
