@@ -1,8 +1,11 @@
 // The auditors' workbench: the funnel as known then beside as known now, a project's history,
-// verification, reconciliation and the export.
+// verification and reconciliation (each with its completeness against milestone-service's event store),
+// the dead letters of funnel-service and audit-service, and the export.
 import { amount, api, cityToday, el, fillFilters, href, number, params, read, showError, stageName, start, t } from './app.js';
 import { language } from './i18n.js';
 import { historyTable } from './history.js';
+import { completenessView } from './completeness.js';
+import { deadLettersPanel, problemText } from './deadletters.js';
 
 const FIGURES = ['reached', 'current', 'lost', 'reachedInvestmentCny', 'currentInvestmentCny'];
 const FIGURE_TITLES = { reached: 'reached', current: 'current', lost: 'lost', reachedInvestmentCny: 'reachedInvestment', currentInvestmentCny: 'currentInvestment' };
@@ -72,7 +75,7 @@ async function post(button, path, render, target) {
   button.disabled = true;
   try {
     const answer = await api(path, { method: 'POST' });
-    if (!answer.ok) throw new Error(answer.body?.detail ?? answer.status);
+    if (!answer.ok) throw new Error(problemText(answer));
     target.replaceChildren(...render(answer.body));
   } catch (error) {
     showError(target, error);
@@ -103,7 +106,8 @@ const verify = document.getElementById('verify');
 verify.addEventListener('click', () => post(verify, '/api/audit/verification', (report) => [verdict(report.ok),
   el('p', {}, `${t('projectsChecked')}: ${number(report.projectsChecked)} · ${t('eventsChecked')}: ${number(report.eventsChecked)}`),
   report.problems.length === 0 ? '' : el('table', {}, el('tbody', {}, report.problems.map((problem) =>
-    el('tr', {}, el('td', {}, problem.projectId), el('td', {}, problem.sequence), el('td', {}, problem.problem)))))],
+    el('tr', {}, el('td', {}, problem.projectId), el('td', {}, problem.sequence), el('td', {}, problem.problem))))),
+  completenessView('verification-completeness', report.completeness)],
 document.getElementById('verification')));
 
 const reconcile = document.getElementById('reconcile');
@@ -112,6 +116,10 @@ reconcile.addEventListener('click', () => post(reconcile, '/api/audit/reconcilia
   report.differences.length === 0 ? '' : el('table', {},
     el('thead', {}, el('tr', {}, ['scope', 'stage', 'field', 'ledger', 'funnelService'].map((key) => el('th', {}, t(key))))),
     el('tbody', {}, report.differences.map((difference) => el('tr', {}, el('td', {}, difference.scope), el('td', {}, difference.stage),
-      el('td', {}, difference.field), el('td', {}, difference.ledger), el('td', {}, difference.funnelService)))))],
+      el('td', {}, difference.field), el('td', {}, difference.ledger), el('td', {}, difference.funnelService))))),
+  completenessView('reconciliation-completeness', report.completeness)],
 document.getElementById('reconciliation')));
+
+// not awaited: the page is usable while the two services' dead letters load (or fail, each in its own box)
+deadLettersPanel(session, document.getElementById('dead-letters'));
 document.body.dataset.loaded = 'true';

@@ -11,6 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,6 +125,38 @@ class WebAppIT {
         assertThat(auditor.get("/audit.html", "text/html").statusCode()).isEqualTo(200);
         Session leader = new Session().logIn("leader", "leader-dev");
         assertThat(leader.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/dashboard.html");
+    }
+
+    @Test
+    void anAdminOpensTheAuditPageAndEveryModuleItImportsWhileADistrictOfficeGetsNone() throws Exception {
+        Session admin = new Session().logIn("admin", "admin-dev");
+        HttpResponse<String> page = admin.get("/audit.html", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"dead-letters\"", "src=\"/js/audit.js\"");
+        // the page's module graph, followed import by import: each one is served as JavaScript
+        Deque<String> pending = new ArrayDeque<>(List.of("/js/audit.js"));
+        Set<String> seen = new TreeSet<>();
+        Pattern imports = Pattern.compile("(?m)^import .* from '\\./([\\w.-]+\\.js)';$");
+        while (!pending.isEmpty()) {
+            String module = pending.pop();
+            if (!seen.add(module)) {
+                continue;
+            }
+            HttpResponse<String> script = admin.get(module, "*/*");
+            assertThat(script.statusCode()).as(module).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type").orElseThrow()).as(module).contains("javascript");
+            Matcher found = imports.matcher(script.body());
+            while (found.find()) {
+                pending.push("/js/" + found.group(1));
+            }
+        }
+        assertThat(seen).contains("/js/audit.js", "/js/completeness.js", "/js/deadletters.js", "/js/app.js", "/js/i18n.js");
+
+        Session office = new Session().logIn("d120116", "d120116-dev");
+        assertThat(office.get("/js/deadletters.js", "*/*").statusCode()).isEqualTo(403);
+        assertThat(office.get("/js/completeness.js", "*/*").statusCode()).isEqualTo(403);
+        assertThat(office.get("/api/admin/funnel-service/dead-letters", "application/json").statusCode())
+                .as("forwarded, and refused by the service (here: down)").isEqualTo(503);
     }
 
     @Test

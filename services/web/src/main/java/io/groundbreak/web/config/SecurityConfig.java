@@ -41,7 +41,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/login.html", "/web/csrf", "/css/**", "/js/i18n.js", "/js/login.js",
                                 "/webjars/**", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/audit.html", "/js/audit.js")
+                        .requestMatchers("/audit.html", "/js/audit.js", "/js/completeness.js", "/js/deadletters.js")
                         .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
