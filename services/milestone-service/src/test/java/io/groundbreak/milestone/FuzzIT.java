@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FuzzIT extends ServiceTestBase {
 
     private static final long SEED = 20240701L;
-    private static final int REQUESTS = 150;
+    private static final int REQUESTS = 200;
     private static final List<String> FIELDS = List.of("projectId", "code", "name", "district", "chain", "investor",
             "plannedInvestmentCny", "park", "stage", "effectiveDate", "amountCny", "note", "reason", "period",
             "cumulativeCompletedCny", "extra");
@@ -26,6 +26,13 @@ class FuzzIT extends ServiceTestBase {
             "/termination", "/investment-reports", "/amendment", "/unknown");
     private static final List<String> USERS = List.of("d120114", "d120114", "d120114", "d120115", "admin", "leader");
 
+    /** JSON string contents (escapes as a client sends them) that no field may hold, and some that free text may. */
+    private static final List<String> FLAWED_TEXT = List.of("\\u0000", "动力\\u0000电池", "a\\u0001b", "\\u001f", "\\u007f",
+            "\\ud800", "x\\udc00", "\\ud83d\\ude80", "\\udbff", "line\\nbreak", "tab\\there", "\\r\\n", "\\u001b[31m",
+            "1500000000\\u0000", "SIGNED\\u0000", "120114\\u0000", "new-energy\\t");
+
+    private static final List<String> FLAWED_PATH_IDS = List.of("%01", "%7F", "%ED%A0%80", "%00", "%09x", "%E2%80%8B");
+
     private final Random random = new Random(SEED);
 
     @Test
@@ -33,7 +40,7 @@ class FuzzIT extends ServiceTestBase {
         List<String> projects = List.of(registerProject("120114"), registerProject("120114"), UUID.randomUUID().toString());
         for (int i = 0; i < REQUESTS; i++) {
             String path = random.nextInt(10) == 0 ? "/api/projects"
-                    : "/api/projects/" + pick(projects) + pick(SUFFIXES);
+                    : "/api/projects/" + (random.nextInt(20) == 0 ? pick(FLAWED_PATH_IDS) : pick(projects)) + pick(SUFFIXES);
             String body = random.nextInt(8) == 0 ? garbage() : object(0);
             Map<String, String> headers = headers();
             String user = random.nextInt(12) == 0 ? null : pick(USERS);
@@ -49,6 +56,9 @@ class FuzzIT extends ServiceTestBase {
                 assertThat(eventCount()).as(request).isEqualTo(before);
             }
         }
+        // nothing that got through holds U+0000 (the canonical JSON would carry it as the escape \u0000)
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE position(convert_to('\\u0000', 'UTF8') in payload) > 0")
+                .query(Long.class).single()).isZero();
     }
 
     private HttpResponse<String> sendWithWrongPassword(String user, String path, String body, Map<String, String> headers) {
@@ -71,7 +81,11 @@ class FuzzIT extends ServiceTestBase {
             headers.put("Accept", pick(List.of("text/html", "application/xml", "*/*", "image/png", "application/json", "garbage")));
         }
         if (random.nextInt(3) == 0) {
-            headers.put("Idempotency-Key", random.nextBoolean() ? UUID.randomUUID().toString() : word(random.nextInt(300) + 1));
+            headers.put("Idempotency-Key", switch (random.nextInt(5)) {
+                case 0, 1 -> UUID.randomUUID().toString();
+                case 2 -> "key\t" + word(8);
+                default -> word(random.nextInt(300) + 1);
+            });
         }
         if (random.nextInt(5) == 0) {
             headers.put("X-" + word(8), word(random.nextInt(40) + 1));
@@ -92,7 +106,7 @@ class FuzzIT extends ServiceTestBase {
     }
 
     private String value(int depth) {
-        return switch (random.nextInt(depth > 1 ? 9 : 11)) {
+        return switch (random.nextInt(depth > 1 ? 10 : 12)) {
             case 0 -> "null";
             case 1 -> String.valueOf(random.nextBoolean());
             case 2 -> String.valueOf(random.nextLong());
@@ -104,7 +118,8 @@ class FuzzIT extends ServiceTestBase {
                     "00001", UUID.randomUUID().toString())));
             case 7 -> quoted(word(random.nextInt(30)));
             case 8 -> quoted("x".repeat(random.nextInt(3000)));
-            case 9 -> "[" + value(depth + 1) + "," + value(depth + 1) + "]";
+            case 9 -> quoted(pick(FLAWED_TEXT));
+            case 10 -> "[" + value(depth + 1) + "," + value(depth + 1) + "]";
             default -> object(depth + 1);
         };
     }

@@ -124,10 +124,18 @@ class TextAtTheDoorIT extends ServiceTestBase {
         assertProblem(key, 400, "invalid-request");
         assertThat(fields(key)).containsExactly("Idempotency-Key");
         HttpResponse<String> stage = post("d120116", project + "/milestones/SIG%01NED/retraction", "{\"reason\":\"误报\"}");
-        assertThat(stage.statusCode()).as(stage.body()).isEqualTo(400);
-        HttpResponse<String> id = post("d120116", "/api/projects/%01" + UUID.randomUUID() + "/suspension",
+        assertProblem(stage, 400, "invalid-request");
+        assertThat(fields(stage)).containsExactly("stage");
+        for (String flaw : List.of("%01", "%1F", "%7F", "%ED%A0%80", "%09")) {
+            HttpResponse<String> id = post("d120116", "/api/projects/" + flaw + UUID.randomUUID() + "/suspension",
+                    "{\"effectiveDate\":\"2024-03-01\",\"reason\":\"暂停\"}");
+            assertProblem(id, 400, "invalid-request");
+            assertThat(fields(id)).as(flaw).containsExactly("projectId");
+        }
+        // Tomcat refuses an encoded NUL in the path itself, before any application code: still a 400
+        HttpResponse<String> nul = post("d120116", "/api/projects/%00" + UUID.randomUUID() + "/suspension",
                 "{\"effectiveDate\":\"2024-03-01\",\"reason\":\"暂停\"}");
-        assertThat(id.statusCode()).as(id.body()).isEqualTo(400);
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
         assertThat(eventCount()).isEqualTo(before);
     }
 

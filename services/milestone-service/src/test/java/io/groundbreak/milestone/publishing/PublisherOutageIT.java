@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.groundbreak.milestone.ServiceTestBase;
 import io.groundbreak.testsupport.KafkaBroker;
 import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.Http;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +44,37 @@ class PublisherOutageIT extends ServiceTestBase {
             // several failed batches long: sends time out after 5 s, acknowledgements are awaited up to 8 s
             await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20))
                     .until(() -> publisherPosition() < firstIndex);
+
+            // the service stays UP (writes are stored and published later) and says how far behind it is
+            Http http = new Http(port);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Http.Answer health = http.get("/actuator/health", "admin");
+                assertThat(health.status()).isEqualTo(200);
+                assertThat(health.body().get("status").asString()).isEqualTo("UP");
+                JsonNode publisher = health.body().get("components").get("publisher");
+                assertThat(publisher.get("status").asString()).isEqualTo("UP");
+                JsonNode details = publisher.get("details");
+                assertThat(details.get("state").asString()).isEqualTo("retrying");
+                assertThat(details.get("lag").asLong()).isGreaterThanOrEqualTo(3);
+                assertThat(details.get("head").asLong()).isGreaterThanOrEqualTo(firstIndex + 2);
+                assertThat(details.get("error").asString()).contains("Kafka");
+                assertThat(Instant.parse(details.get("failingSince").asString())).isBefore(Instant.now());
+            });
+            assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+            assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         } finally {
             kafka.start();
         }
 
         await().atMost(Duration.ofSeconds(90)).until(() -> firstOccurrences(projectId).size() == 3);
         assertThat(firstOccurrences(projectId)).containsExactly(0L, 1L, 2L);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode details = new Http(port).get("/actuator/health", "admin").body()
+                    .get("components").get("publisher").get("details");
+            assertThat(details.get("state").asString()).isEqualTo("publishing");
+            assertThat(details.has("failingSince")).isFalse();
+            assertThat(details.has("lastAcknowledgedAt")).isTrue();
+        });
     }
 
     /** The project's sequences in topic order with redeliveries (a sequence seen before) left out. */
