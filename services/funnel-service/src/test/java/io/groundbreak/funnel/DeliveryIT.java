@@ -13,32 +13,27 @@ import io.groundbreak.testsupport.events.ProjectStream;
 import io.groundbreak.testsupport.http.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * At-least-once delivery as it really happens: duplicates, a redelivery after the database committed
- * but the offset did not, a sequence gap and a poison record, each with its expected outcome. District
+ * but the offset did not, a sequence gap and a poison record (parked in the dead-letter table), each with its expected outcome. District
  * 120103 and 2018 dates are this class's, so that each check sees its own projects.
  */
 class DeliveryIT extends FunnelServiceTestBase {
@@ -115,32 +110,39 @@ class DeliveryIT extends FunnelServiceTestBase {
     }
 
     /**
-     * An event whose predecessor never came is retried, then parked on the dead-letter topic (logged
-     * and counted), and the project's later events are gaps too; other projects keep flowing.
+     * An event whose predecessor never came is parked in the dead-letter table (reason gap, logged and counted),
+     * and the project's later events wait behind it; other projects keep flowing.
      */
     @Test
-    void aGapIsParkedOnTheDeadLetterTopicWhileOtherProjectsFlow() {
+    void aGapIsParkedWhileOtherProjectsFlow() {
         ProjectStream stuck = new ProjectStream("120103");
         ProjectStream flowing = new ProjectStream("120103");
         EventEnvelope afterTheGap = stuck.forged(2, stuck.prevHash(), milestone(stuck.projectId, Stage.SIGNED, "2018-06-01"));
+        EventEnvelope later = stuck.forged(3, afterTheGap.hash(), milestone(stuck.projectId, Stage.LANDED, "2018-06-02"));
         double gaps = count("groundbreak.funnel.events.dead-lettered", "reason", "gap");
 
-        publish(stuck.next(registered(stuck.projectId, "120103", "automotive", "400.00")), afterTheGap,
+        publish(stuck.next(registered(stuck.projectId, "120103", "automotive", "400.00")), afterTheGap, later,
                 flowing.next(registered(flowing.projectId, "120103", "automotive", "500.00")),
                 flowing.next(milestone(flowing.projectId, Stage.STARTED, "2018-06-01")));
 
         await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> {
             assertThat(stageOf(flowing, "2018-12-31")).isEqualTo("STARTED");
-            assertThat(deadLetters()).anySatisfy(record -> {
-                assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(afterTheGap.id().toString());
-                assertThat(header(record, CloudEventHeaders.SEQUENCE)).isEqualTo("2");
-            });
+            assertThat(deadLettersOf(stuck)).hasSize(2);
         });
-        assertThat(count("groundbreak.funnel.events.dead-lettered", "reason", "gap") - gaps).isGreaterThanOrEqualTo(1);
+        List<JsonNode> parked = deadLettersOf(stuck);
+        assertThat(parked.get(0).get("eventId").asString()).isEqualTo(afterTheGap.id().toString());
+        assertThat(parked.get(0).get("sequence").asLong()).isEqualTo(2);
+        assertThat(parked.get(0).get("reason").asString()).isEqualTo("gap");
+        assertThat(parked.get(0).get("status").asString()).isEqualTo("parked");
+        assertThat(parked.get(0).get("detail").asString()).contains("before its predecessor 1");
+        assertThat(parked.get(1).get("eventId").asString()).isEqualTo(later.id().toString());
+        assertThat(parked.get(1).get("detail").asString())
+                .contains("waits behind parked record " + parked.get(0).get("id").asLong());
+        assertThat(count("groundbreak.funnel.events.dead-lettered", "reason", "gap") - gaps).isGreaterThanOrEqualTo(2);
         assertThat(stageOf(stuck, "2018-12-31")).isEqualTo("null");
     }
 
-    /** A record that is no event is parked at once, and the next record of the same partition is applied. */
+    /** A record that is no event is parked at once (one attempt), and the next record of the same partition is applied. */
     @Test
     void aPoisonRecordIsParkedAndThePartitionMovesOn() {
         ProjectStream project = new ProjectStream("120103");
@@ -156,9 +158,23 @@ class DeliveryIT extends FunnelServiceTestBase {
 
         await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> {
             assertThat(stageOf(project, "2018-12-31")).isEqualTo("TALKS");
-            assertThat(deadLetters()).anySatisfy(record -> assertThat(record.value()).isEqualTo(poison));
+            assertThat(deadLettersOf(project)).hasSize(1);
         });
+        JsonNode parked = deadLettersOf(project).get(0);
+        assertThat(parked.get("reason").asString()).isEqualTo("malformed");
+        assertThat(parked.get("attempts").asInt()).isEqualTo(1);
+        assertThat(parked.get("sequence").asLong()).isEqualTo(1);
         assertThat(count("groundbreak.funnel.events.dead-lettered", "reason", "malformed") - malformed).isEqualTo(1);
+    }
+
+    private List<JsonNode> deadLettersOf(ProjectStream project) {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/admin/dead-letters?status=all", "admin").get("deadLetters").forEach(deadLetter -> {
+            if (project.projectId.toString().equals(deadLetter.get("projectId").asString())) {
+                found.add(deadLetter);
+            }
+        });
+        return found;
     }
 
     private String stageOf(ProjectStream project, String asOf) {
@@ -177,28 +193,5 @@ class DeliveryIT extends FunnelServiceTestBase {
         MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()));
         CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
         return message.build();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
-                    .map(info -> new TopicPartition(DEAD_LETTERS, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,15 @@ import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.events.EventsTopic;
 import io.groundbreak.testsupport.http.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every integration test of the module shares: one Spring context (so one database and one topic
@@ -36,7 +45,6 @@ public abstract class FunnelServiceTestBase {
 
     /** A topic of its own, so that a shared broker's earlier records never reach this run's database. */
     protected static final String TOPIC = CloudEventHeaders.TOPIC + ".it-" + UUID.randomUUID();
-    protected static final String DEAD_LETTERS = "error." + TOPIC + ".funnel-service";
     protected static final Duration PROPAGATION = Duration.ofSeconds(30);
 
     /**
@@ -44,8 +52,10 @@ public abstract class FunnelServiceTestBase {
      * their districts; the random histories of FunnelPropertiesIT stay out of them.
      */
     protected static final List<String> HAND_MADE_DISTRICTS = List.of(
-            "120101", "120102", "120103", "120104", "120105", "120106", "120116");
+            "120101", "120102", "120103", "120104", "120105", "120106", "120116", "120110", "120111");
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<EventEnvelope> PUBLISHED = Collections.synchronizedList(new ArrayList<>());
     private static EventsTopic topic;
 
@@ -86,6 +96,27 @@ public abstract class FunnelServiceTestBase {
     protected static List<EventEnvelope> published() {
         synchronized (PUBLISHED) {
             return List.copyOf(PUBLISHED);
+        }
+    }
+
+    /** POSTs {@code json} (null for no body) as {@code user} (null for anonymous); the answer's body parsed if any. */
+    protected Http.Answer post(String path, String user, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

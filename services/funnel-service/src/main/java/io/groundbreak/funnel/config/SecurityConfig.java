@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every role reads the funnel and the projects; which district a district office may see is decided per
- * request by the controllers. Only an admin rebuilds the read models.
+ * request by the controllers. Auditors and admins read the heads and the dead letters;
+ * only an admin rebuilds the read models and reprocesses or discards dead letters.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the rebuild command runs without a web server
@@ -23,6 +24,9 @@ class SecurityConfig {
         return ServiceSecurity.chain(http, problems, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/funnel", "/api/funnel/**", "/api/projects", "/api/projects/**")
                 .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name(), Role.DISTRICT.name())
+                .requestMatchers(HttpMethod.GET, "/api/admin/heads", "/api/admin/dead-letters",
+                        "/api/admin/dead-letters/operations")
+                .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name()));
     }
 }

@@ -80,7 +80,7 @@ public class FunnelProjection {
             } else if (envelope.sequence() > project.lastApplied + 1) {
                 outcomes.add(Outcome.GAP);
             } else {
-                project.apply(envelope.sequence(), envelope.data());
+                project.apply(envelope.sequence(), envelope.hash(), envelope.data());
                 outcomes.add(Outcome.APPLIED);
             }
         }

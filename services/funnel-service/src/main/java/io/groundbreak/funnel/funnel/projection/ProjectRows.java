@@ -33,6 +33,8 @@ final class ProjectRows {
 
     final UUID projectId;
     final long lastAppliedBefore;
+    /** The envelope hash of the last applied event (null for rows applied before it was kept). */
+    String lastHash;
     final ProjectRow projectBefore;
     final Map<Stage, StageRow> stagesBefore;
     long lastApplied;
@@ -44,8 +46,9 @@ final class ProjectRows {
     /** Investment reports by period, the last of the batch for a period winning as it would in the table. */
     final Map<String, BigDecimal> reports = new LinkedHashMap<>();
 
-    ProjectRows(UUID projectId, long lastApplied, ProjectRow project, Map<Stage, StageRow> stages) {
+    ProjectRows(UUID projectId, long lastApplied, String lastHash, ProjectRow project, Map<Stage, StageRow> stages) {
         this.projectId = projectId;
+        this.lastHash = lastHash;
         this.lastAppliedBefore = lastApplied;
         this.lastApplied = lastApplied;
         this.projectBefore = project;
@@ -54,11 +57,16 @@ final class ProjectRows {
         this.stages = stages.isEmpty() ? new EnumMap<>(Stage.class) : new EnumMap<>(stages);
     }
 
-    /** Changes the rows as the event changes the tables; the sequence has been checked by the caller. */
-    void apply(long sequence, ProjectEvent event) {
+    /**
+     * Changes the rows as the event changes the tables; the sequence has been checked by the caller. Text goes
+     * through {@link StorableText} (PostgreSQL cannot hold U+0000).
+     */
+    void apply(long sequence, String hash, ProjectEvent event) {
         if (event instanceof ProjectRegistered registered) {
-            project = new ProjectRow(registered.code(), registered.name(), registered.district(), registered.chain(),
-                    registered.investor(), registered.park(), registered.plannedInvestmentCny(), null);
+            project = new ProjectRow(StorableText.of(registered.code()), StorableText.of(registered.name()),
+                    StorableText.of(registered.district()), StorableText.of(registered.chain()),
+                    StorableText.of(registered.investor()), StorableText.of(registered.park()),
+                    registered.plannedInvestmentCny(), null);
         } else if (event instanceof MilestoneRecorded recorded) {
             // a stage recorded again after its retraction takes the new date and amount
             stages.put(recorded.stage(), new StageRow(recorded.effectiveDate(), recorded.amountCny()));
@@ -81,10 +89,12 @@ final class ProjectRows {
         } else if (event instanceof InvestmentReported reported) {
             reports.put(reported.period().toString(), reported.cumulativeCompletedCny());
         } else if (event instanceof ProjectDetailsAmended amended) {
-            project = project == null ? null : project.amended(amended.name(), amended.chain(), amended.investor(),
-                    amended.park(), amended.plannedInvestmentCny());
+            project = project == null ? null : project.amended(StorableText.of(amended.name()),
+                    StorableText.of(amended.chain()), StorableText.of(amended.investor()), StorableText.of(amended.park()),
+                    amended.plannedInvestmentCny());
         }
         lastApplied = sequence;
+        lastHash = StorableText.of(hash);
     }
 
     boolean projectChanged() {

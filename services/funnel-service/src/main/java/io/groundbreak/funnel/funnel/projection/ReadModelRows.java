@@ -40,11 +40,14 @@ class ReadModelRows {
     Map<UUID, ProjectRows> load(Collection<UUID> projectIds) {
         SqlArrayValue ids = new SqlArrayValue("uuid", projectIds.toArray());
         Map<UUID, Long> applied = new HashMap<>();
-        jdbc.sql("SELECT project_id, last_sequence FROM applied_sequence WHERE project_id = ANY(:ids) "
+        Map<UUID, String> hashes = new HashMap<>();
+        jdbc.sql("SELECT project_id, last_sequence, last_hash FROM applied_sequence WHERE project_id = ANY(:ids) "
                         + "ORDER BY project_id FOR UPDATE")
                 .param("ids", ids)
                 .query(row -> {
-                    applied.put(row.getObject("project_id", UUID.class), row.getLong("last_sequence"));
+                    UUID id = row.getObject("project_id", UUID.class);
+                    applied.put(id, row.getLong("last_sequence"));
+                    hashes.put(id, row.getString("last_hash"));
                 });
         Map<UUID, ProjectRow> projects = new HashMap<>();
         jdbc.sql("SELECT project_id, code, name, district, chain, investor, park, planned_investment_cny, terminated_on "
@@ -66,7 +69,7 @@ class ReadModelRows {
                 });
         Map<UUID, ProjectRows> rows = new LinkedHashMap<>();
         for (UUID id : projectIds) {
-            rows.put(id, new ProjectRows(id, applied.getOrDefault(id, ProjectRows.NOTHING_APPLIED), projects.get(id),
+            rows.put(id, new ProjectRows(id, applied.getOrDefault(id, ProjectRows.NOTHING_APPLIED), hashes.get(id), projects.get(id),
                     stages.getOrDefault(id, Map.of())));
         }
         return rows;
@@ -99,14 +102,16 @@ class ReadModelRows {
         }
         Columns applied = new Columns();
         for (ProjectRows rows : changed) {
-            applied.add("ids", rows.projectId).add("sequences", rows.lastApplied);
+            applied.add("ids", rows.projectId).add("sequences", rows.lastApplied).add("hashes", rows.lastHash);
         }
         jdbc.sql("""
-                        INSERT INTO applied_sequence (project_id, last_sequence)
-                        SELECT * FROM unnest(:ids::uuid[], :sequences::bigint[])
-                        ON CONFLICT (project_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence""")
+                        INSERT INTO applied_sequence (project_id, last_sequence, last_hash)
+                        SELECT * FROM unnest(:ids::uuid[], :sequences::bigint[], :hashes::text[])
+                        ON CONFLICT (project_id) DO UPDATE
+                        SET last_sequence = EXCLUDED.last_sequence, last_hash = EXCLUDED.last_hash""")
                 .param("ids", applied.array("ids", "uuid"))
                 .param("sequences", applied.array("sequences", "int8"))
+                .param("hashes", applied.array("hashes", "text"))
                 .update();
     }
 

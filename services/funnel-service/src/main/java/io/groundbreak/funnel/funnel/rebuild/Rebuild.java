@@ -1,5 +1,8 @@
 package io.groundbreak.funnel.funnel.rebuild;
 
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.funnel.funnel.deadletter.DatabaseFailures;
+import io.groundbreak.funnel.funnel.deadletter.DeadLetterStore;
 import io.groundbreak.funnel.funnel.projection.DeferredFunnelDeltas;
 import io.groundbreak.funnel.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.funnel.projection.Outcome;
@@ -11,7 +14,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -26,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * switches in one step. The switch holds back the live consumer (it waits on read_model), reads what
  * arrived meanwhile up to the end offsets of that moment, and flips read_model.active in the same
  * transaction; the live consumer then continues on the new set, where whatever the rebuild already
- * applied is a redelivery.
+ * applied is a redelivery. Before the switch, the events of the dead letters admins reprocessed are offered
+ * again (a redelivery if the topic's order let them in already), so a rebuild keeps what was released; records
+ * still parked are read like any other (applied if their turn comes in the topic's order, else skipped: they stay
+ * outstanding until reprocessed, which then finds them applied, or discarded).
  */
 @Component
 public class Rebuild {
@@ -36,6 +44,7 @@ public class Rebuild {
     private static final long ADVISORY_LOCK = 0x67726f756e64L;
 
     private final ReadModels readModels;
+    private final DeadLetterStore deadLetters;
     private final FunnelProjection projection;
     private final TopicReplay replay;
     private final TransactionTemplate transactions;
@@ -45,8 +54,9 @@ public class Rebuild {
     private final AtomicReference<RebuildReport> last = new AtomicReference<>();
 
     Rebuild(ReadModels readModels, FunnelProjection projection, TopicReplay replay, TransactionTemplate transactions,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, Clock clock, DeadLetterStore deadLetters) {
         this.readModels = readModels;
+        this.deadLetters = deadLetters;
         this.projection = projection;
         this.replay = replay;
         this.transactions = transactions;
@@ -90,7 +100,7 @@ public class Rebuild {
             }
         } catch (RuntimeException | SQLException e) {
             log.error("Rebuild of the funnel read models failed", e);
-            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, e.toString()));
+            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, 0, e.toString()));
         } finally {
             running.set(false);
         }
@@ -101,10 +111,11 @@ public class Rebuild {
         log.info("Rebuilding the funnel read models into {} from the start of the topic", target);
         transactions.executeWithoutResult(status -> readModels.empty(target));
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        AtomicLong failed = new AtomicLong();
         DeferredFunnelDeltas deferred = new DeferredFunnelDeltas();
         try (TopicReplay.Session session = replay.open()) {
             session.readToEnd(batch -> {
-                projection.applyAll(target, batch, outcomes, deferred);
+                applyBatch(target, batch, outcomes, deferred, failed);
                 if (deferred.isFull()) {
                     projection.writeDeferred(target, deferred);
                 }
@@ -117,15 +128,55 @@ public class Rebuild {
                     throw new IllegalStateException("the read models were switched to " + active + " meanwhile");
                 }
                 session.readToEnd(batch -> projection.applyAll(target, batch, outcomes, deferred));
+                // what admins released from the dead letters stays in the view, whatever the topic's order
+                List<EventEnvelope> released = deadLetters.reprocessedEvents();
+                if (!released.isEmpty()) {
+                    projection.applyAll(target, released, outcomes, deferred);
+                }
                 projection.writeDeferred(target, deferred);
                 readModels.activate(target);
             });
             RebuildReport report = new RebuildReport(target, startedAt, clock.instant(), session.recordsRead(),
                     outcomes.getOrDefault(Outcome.APPLIED, 0L), outcomes.getOrDefault(Outcome.REDELIVERED, 0L),
-                    outcomes.getOrDefault(Outcome.GAP, 0L), session.malformed(), null);
+                    outcomes.getOrDefault(Outcome.GAP, 0L), session.malformed(), failed.get(), null);
             log.info("Switched the funnel read models to {}: {}", target, report);
             return report;
         }
+    }
+
+    /**
+     * A batch in one transaction; if it fails for another reason than the database being unavailable, its events
+     * one by one, each failing one skipped and counted (its project's later events are then gaps, as live).
+     */
+    private void applyBatch(String target, List<EventEnvelope> batch, Map<Outcome, Long> outcomes,
+                            DeferredFunnelDeltas deferred, AtomicLong failed) {
+        try {
+            projection.applyAll(target, batch, outcomes, deferred);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e) || batch.size() == 1) {
+                if (batch.size() == 1 && !DatabaseFailures.isUnavailable(e)) {
+                    skip(batch.get(0), e, failed);
+                    return;
+                }
+                throw e;
+            }
+            for (EventEnvelope envelope : batch) {
+                try {
+                    projection.applyAll(target, List.of(envelope), outcomes, deferred);
+                } catch (RuntimeException single) {
+                    if (DatabaseFailures.isUnavailable(single)) {
+                        throw single;
+                    }
+                    skip(envelope, single, failed);
+                }
+            }
+        }
+    }
+
+    private static void skip(EventEnvelope envelope, RuntimeException failure, AtomicLong failed) {
+        failed.incrementAndGet();
+        log.warn("Rebuild skipped event {} of project {} (sequence {}), which cannot be applied: {}", envelope.id(),
+                envelope.subject(), envelope.sequence(), failure.toString());
     }
 
     private RebuildReport finished(RebuildReport report) {

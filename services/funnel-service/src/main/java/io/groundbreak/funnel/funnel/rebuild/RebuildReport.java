@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * What a rebuild did: into which set, when, how many records it read and what became of them;
- * {@code failure} is null when it switched the set in.
+ * {@code failed} counts events that could not be applied for another reason (skipped, as the live consumer parks
+ * them); {@code failure} is null when it switched the set in.
  */
 public record RebuildReport(String target, Instant startedAt, Instant finishedAt, long recordsRead, long applied,
-                            long redelivered, long gaps, long malformed, String failure) {
+                            long redelivered, long gaps, long malformed, long failed, String failure) {
 }
