@@ -14,7 +14,8 @@ function base(service) {
 /** A refusal as the service said it: its detail (or title), each named field's message, and the status. */
 export function problemText(answer) {
   const body = answer.body ?? {};
-  const errors = Array.isArray(body.errors) ? body.errors.map((error) => error.message ?? error.detail ?? error.field).filter(Boolean) : [];
+  const errors = Array.isArray(body.errors)
+    ? body.errors.map((error) => [error.field, error.message ?? error.detail].filter(Boolean).join(': ')).filter(Boolean) : [];
   const text = body.detail ?? body.title ?? '';
   return [text || t('requestFailed'), ...errors].join(' · ') + ` (${answer.status})`;
 }
@@ -100,9 +101,24 @@ export function deadLettersPanel(session, root) {
     return cell;
   }
 
-  function listView(service, answer) {
+  /** The service's readiness indicator eventIntake: UP, or DEGRADED while records are parked or its lag passes the bound. */
+  function intakeView(service, answer) {
+    const health = answer.body ?? {};
+    if (!health.status) {
+      return el('p', { class: 'muted intake', dataset: { service } }, t('intakeUnreadable', { status: answer.status }));
+    }
+    const details = health.details ?? {};
+    const statusKey = `intake_${health.status}`;
+    return el('p', { class: 'intake', dataset: { service, status: health.status } },
+      `${t('intake')}: `, el('span', { class: health.status === 'UP' ? 'ok' : 'bad' }, t(statusKey) === statusKey ? health.status : t(statusKey)),
+      ` · ${t('intakeParked', { n: details.parked === null || details.parked === undefined ? '—' : number(details.parked) })}`,
+      ` · ${details.lag === null || details.lag === undefined ? t('lagUnknown')
+        : t('intakeLag', { lag: number(details.lag), maxLag: number(details.maxLag) })}`);
+  }
+
+  function listView(service, answer, intake) {
     const box = el('div', { class: 'dead-letter-list', id: `dead-letters-${service}`, dataset: { service } },
-      el('h3', {}, service));
+      el('h3', {}, service), intakeView(service, intake));
     if (!answer.ok) {
       box.append(problemBox(answer));
       return box;
@@ -154,11 +170,12 @@ export function deadLettersPanel(session, root) {
   async function load() {
     const status = all.checked ? 'all' : 'outstanding';
     try {
-      const [letters, logs] = await Promise.all([
+      const [letters, logs, intakes] = await Promise.all([
         Promise.all(SERVICES.map((service) => api(`${base(service)}?status=${status}`))),
         Promise.all(SERVICES.map((service) => api(`${base(service)}/operations`))),
+        Promise.all(SERVICES.map((service) => api(`/api/admin/${service}/intake`))),
       ]);
-      lists.replaceChildren(...SERVICES.map((service, index) => listView(service, letters[index])));
+      lists.replaceChildren(...SERVICES.map((service, index) => listView(service, letters[index], intakes[index])));
       operationsView(logs);
       root.dataset.loaded = 'true';
     } catch (error) {

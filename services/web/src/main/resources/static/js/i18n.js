@@ -62,6 +62,8 @@ const TEXTS = {
     reprocessedProject: '项目 {project}：重新处理 {n} 条，仍暂存 {m} 条。', adminActsOnly: '仅管理员可以重新处理或丢弃。',
     operations: '操作记录', noOperations: '暂无操作记录', opAt: '时间（北京时间）', opAction: '操作', by: '操作人',
     op_reprocess: '重新处理', op_discard: '丢弃', requestFailed: '请求失败',
+    intake: '事件接收', intake_UP: '正常', intake_DEGRADED: '降级（有暂存记录或积压超限）', intake_DOWN: '故障', intake_UNKNOWN: '未知',
+    intakeParked: '暂存 {n} 条', intakeLag: '积压 {lag} 条（上限 {maxLag}）', lagUnknown: '积压未知', intakeUnreadable: '读不到事件接收状态（{status}）',
   },
   en: {
     appName: 'Major projects tracker', dashboard: 'Dashboard', projects: 'Projects', audit: 'Audit', logout: 'Log out',
@@ -126,6 +128,8 @@ const TEXTS = {
     reprocessedProject: 'Project {project}: {n} reprocessed, {m} still parked.', adminActsOnly: 'Only an admin may reprocess or discard.',
     operations: 'Operations log', noOperations: 'No operations yet', opAt: 'At (Beijing)', opAction: 'Action', by: 'By',
     op_reprocess: 'reprocess', op_discard: 'discard', requestFailed: 'Request failed',
+    intake: 'Event intake', intake_UP: 'UP', intake_DEGRADED: 'DEGRADED (records parked or lag past the bound)', intake_DOWN: 'DOWN', intake_UNKNOWN: 'UNKNOWN',
+    intakeParked: '{n} parked', intakeLag: 'lag {lag} (bound {maxLag})', lagUnknown: 'lag unknown', intakeUnreadable: 'Event intake unreadable ({status})',
   },
 };
 

@@ -14,13 +14,18 @@ import org.springframework.http.HttpMethod;
  * {@code /api/admin/dead-letters}; the browser names the service in the path instead:
  * {@code /api/admin/funnel-service/dead-letters/**} goes to funnel-service's
  * {@code /api/admin/dead-letters/**} and {@code /api/admin/audit-service/dead-letters/**} to
- * audit-service's. Nothing else under {@code /api/admin} is reachable from a browser.
+ * audit-service's. {@code GET /api/admin/{funnel,audit}-service/intake} reads that service's readiness
+ * indicator {@code eventIntake} ({@code /actuator/health/eventIntake}: status, parked, lag, maxLag) for the
+ * workbench. Nothing else under {@code /api/admin} is reachable from a browser.
  */
 public final class Routes {
 
     /** The dead-letter paths: the service's name, then what follows {@code dead-letters}, in plain segments only. */
     private static final Pattern DEAD_LETTERS =
             Pattern.compile("/api/admin/(funnel-service|audit-service)/dead-letters((?:/[A-Za-z0-9][A-Za-z0-9-]*)*)");
+
+    /** A service's event intake (its readiness indicator), read-only. */
+    private static final Pattern INTAKE = Pattern.compile("/api/admin/(funnel-service|audit-service)/intake");
 
     private Routes() {
     }
@@ -40,9 +45,16 @@ public final class Routes {
         }
         Matcher deadLetters = DEAD_LETTERS.matcher(path);
         if (deadLetters.matches() && (method == HttpMethod.GET || method == HttpMethod.POST)) {
-            Backend backend = deadLetters.group(1).equals("funnel-service") ? Backend.FUNNEL : Backend.AUDIT;
-            return Optional.of(new Route(backend, "/api/admin/dead-letters" + deadLetters.group(2)));
+            return Optional.of(new Route(backend(deadLetters.group(1)), "/api/admin/dead-letters" + deadLetters.group(2)));
+        }
+        Matcher intake = INTAKE.matcher(path);
+        if (intake.matches() && method == HttpMethod.GET) {
+            return Optional.of(new Route(backend(intake.group(1)), "/actuator/health/eventIntake"));
         }
         return Optional.empty();
+    }
+
+    private static Backend backend(String name) {
+        return name.equals("funnel-service") ? Backend.FUNNEL : Backend.AUDIT;
     }
 }

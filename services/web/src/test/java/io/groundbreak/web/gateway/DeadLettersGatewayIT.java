@@ -101,13 +101,16 @@ class DeadLettersGatewayIT {
 
         HttpResponse<String> funnel = get("/api/admin/funnel-service/dead-letters?status=all");
         HttpResponse<String> audit = get("/api/admin/audit-service/dead-letters/operations");
+        HttpResponse<String> intake = get("/api/admin/audit-service/intake");
 
         assertThat(funnel.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(funnel.body()).get("deadLetters").get(0).get("from").asString()).isEqualTo("funnel-service");
         assertThat(JSON.readTree(audit.body()).get("deadLetters").get(0).get("from").asString()).isEqualTo("audit-service");
         assertThat(RECEIVED).extracting(Received::service, Received::method, Received::pathAndQuery).containsExactly(
                 tuple("funnel-service", "GET", "/api/admin/dead-letters?status=all"),
-                tuple("audit-service", "GET", "/api/admin/dead-letters/operations"));
+                tuple("audit-service", "GET", "/api/admin/dead-letters/operations"),
+                tuple("audit-service", "GET", "/actuator/health/eventIntake"));
+        assertThat(intake.statusCode()).isEqualTo(200);
         assertThat(RECEIVED).allSatisfy(received -> assertThat(received.authorization())
                 .as("the user's signed token, never a password").startsWith("Bearer ey"));
     }

@@ -41,6 +41,18 @@ class RoutesTest {
     }
 
     @Test
+    void eachServicesEventIntakeIsReadFromItsReadinessIndicator() {
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/intake"))
+                .contains(new Route(Backend.FUNNEL, "/actuator/health/eventIntake"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/audit-service/intake"))
+                .contains(new Route(Backend.AUDIT, "/actuator/health/eventIntake"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/admin/audit-service/intake")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/audit-service/intake/x")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/admin/milestone-service/intake")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/actuator/health/eventIntake")).isEmpty();
+    }
+
+    @Test
     void whatNoServiceAnswersHasNoRoute() {
         assertThat(Routes.of(HttpMethod.DELETE, "/api/projects/4f1c")).isEmpty();
         assertThat(Routes.of(HttpMethod.POST, "/api/funnel")).isEmpty();
