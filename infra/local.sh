@@ -8,6 +8,8 @@
 #   infra/local.sh status            say what runs
 #   infra/local.sh demo [options]    post the demo data (the plan's projects, infra/demo-data) through
 #                                    milestone-service's API as the district offices; --help lists options
+#   infra/local.sh faults [--quick] [--only NAME…] [--no-build]
+#                                    the fault-injection suite (infra/faults) on a fresh stack of its own
 #
 # State (pids, logs, broker data, embedded PostgreSQL data) lives in .local/ at the repository root
 # (git-ignored). Environment: GROUNDBREAK_DB_HOST / _PORT / _USER / _PASSWORD (default 127.0.0.1 / 5432 /
@@ -275,6 +277,30 @@ Logs and pids: .local/   Stop: infra/local.sh down
 EOF
 }
 
+# The fault-injection suite: builds infra/faults and the services it starts, then runs it on a stack of its own
+# (its own PostgreSQL, broker and services on free ports: nothing of `up` is touched). Exit status: the suite's.
+cmd_faults() {
+  local build_first=true arg args=()
+  for arg in "$@"; do
+    case "$arg" in
+      --no-build) build_first=false ;;
+      *) args+=("$arg") ;;
+    esac
+  done
+  if $build_first; then
+    say "building the suite and the services (mvn -DskipTests install -pl infra/faults -am)…"
+    local mvn=mvn
+    [[ -x "$ROOT/mvnw" ]] && mvn="$ROOT/mvnw"
+    (cd "$ROOT" && "$mvn" -q -DskipTests install -pl infra/faults -am) || fail "the build failed"
+  fi
+  local target="$ROOT/infra/faults/target"
+  [[ -f "$target/faults-$VERSION.jar" && -f "$target/faults.classpath" ]] ||
+    fail "infra/faults is not built; run without --no-build"
+  "$JAVA" -Xmx512m -cp "$target/faults-$VERSION.jar:$(<"$target/faults.classpath")" \
+    -Dgroundbreak.faults.directory="$target" -Dgroundbreak.services.directory="$target/services" \
+    io.groundbreak.faults.FaultSuite "${args[@]}"
+}
+
 # --- commands --------------------------------------------------------------------------------------
 
 cmd_up() {
@@ -358,5 +384,6 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   demo) shift; cmd_demo "$@" ;;
-  *) say "usage: infra/local.sh up [--no-build] | down | status | demo [--if-empty] [--threads=N] [--dry-run]" >&2; exit 2 ;;
+  faults) shift; cmd_faults "$@" ;;
+  *) say "usage: infra/local.sh up [--no-build] | down | status | demo [--if-empty] [--threads=N] [--dry-run] | faults [--quick] [--only NAME…] [--no-build]" >&2; exit 2 ;;
 esac

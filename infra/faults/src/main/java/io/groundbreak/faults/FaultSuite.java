@@ -1,0 +1,121 @@
+package io.groundbreak.faults;
+
+import io.groundbreak.faults.report.ReportTable;
+import io.groundbreak.faults.scenario.Scenario;
+import io.groundbreak.faults.scenario.ScenarioResult;
+import io.groundbreak.faults.scenario.ScenarioRunner;
+import io.groundbreak.faults.scenario.Scenarios;
+import io.groundbreak.faults.stack.Stack;
+import io.groundbreak.reference.ReferenceData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code infra/local.sh faults [--quick] [--only NAME…]}: starts a fresh stack of its own, runs every scenario
+ * (or those named) under write load, prints the table and writes it to {@code <directory>/REPORT.md}; exits 1
+ * when any scenario fails, 2 on a usage error.
+ */
+public final class FaultSuite {
+
+    public static final Duration FULL_LOAD = Duration.ofSeconds(45);
+    public static final Duration QUICK_LOAD = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
+
+    /**
+     * @param directory where the run lives ({@code run/}: data, logs, jars) and the report is written
+     */
+    public record Options(boolean quick, List<String> only, Path directory, Path servicesDirectory) {
+
+        public Duration loadDuration() {
+            return quick ? QUICK_LOAD : FULL_LOAD;
+        }
+
+        static Options parse(String[] args) {
+            boolean quick = false;
+            List<String> only = new ArrayList<>();
+            Path directory = Path.of(System.getProperty("groundbreak.faults.directory", "infra/faults/target"));
+            Path services = Path.of(System.getProperty("groundbreak.services.directory", directory.resolve("services").toString()));
+            boolean readingNames = false;
+            for (String arg : args) {
+                if (arg.equals("--quick")) {
+                    quick = true;
+                    readingNames = false;
+                } else if (arg.equals("--only")) {
+                    readingNames = true;
+                } else if (arg.startsWith("--only=")) {
+                    only.addAll(List.of(arg.substring("--only=".length()).split(",")));
+                } else if (readingNames && !arg.startsWith("--")) {
+                    only.addAll(List.of(arg.split(",")));
+                } else {
+                    throw new IllegalArgumentException("unknown argument " + arg);
+                }
+            }
+            for (String name : only) {
+                if (!Scenarios.names().contains(name)) {
+                    throw new IllegalArgumentException("no scenario " + name + "; there are " + Scenarios.names());
+                }
+            }
+            return new Options(quick, List.copyOf(only), directory, services);
+        }
+    }
+
+    private FaultSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("faults: " + e.getMessage());
+            System.err.println("usage: infra/local.sh faults [--quick] [--only NAME…]   scenarios: " + String.join(" ", Scenarios.names()));
+            System.exit(2);
+            return;
+        }
+        List<ScenarioResult> results = run(options);
+        System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
+    }
+
+    /** Starts the stack, runs the scenarios, writes the report; the stack is stopped at the end. */
+    public static List<ScenarioResult> run(Options options) throws Exception {
+        List<Scenario> scenarios = Scenarios.all().stream()
+                .filter(scenario -> options.only().isEmpty() || options.only().contains(scenario.name())).toList();
+        Instant startedAt = Instant.now();
+        ReferenceData referenceData = ReferenceData.loadDefault();
+        List<ScenarioResult> results = new ArrayList<>();
+        log.info("fault suite: {} scenario(s), load {} s each; the stack lives in {}", scenarios.size(),
+                options.loadDuration().toSeconds(), options.directory().resolve("run").toAbsolutePath());
+        try (Stack stack = Stack.start(options.directory().resolve("run"), options.servicesDirectory())) {
+            log.info("the stack answers after {} s", Duration.between(startedAt, Instant.now()).toSeconds());
+            ScenarioRunner runner = new ScenarioRunner(stack, options.loadDuration(), referenceData.districtCodes(),
+                    referenceData.chainCodes());
+            for (Scenario scenario : scenarios) {
+                ScenarioResult result = runner.run(scenario);
+                results.add(result);
+                log.info("[{}] {}{}", result.scenario(), result.passed() ? "PASS" : "FAIL",
+                        result.passed() ? "" : ": " + result.problems());
+                write(options, results, startedAt); // a run cut short still leaves what it found
+            }
+        }
+        String report = write(options, results, startedAt);
+        System.out.println();
+        System.out.println(report);
+        return results;
+    }
+
+    private static String write(Options options, List<ScenarioResult> results, Instant startedAt) throws Exception {
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
+        String report = ReportTable.render(results, options.loadDuration(), startedAt, machine);
+        Files.createDirectories(options.directory());
+        Files.writeString(options.directory().resolve("REPORT.md"), report, StandardCharsets.UTF_8);
+        return report;
+    }
+}
