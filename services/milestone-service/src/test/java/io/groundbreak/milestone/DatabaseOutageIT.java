@@ -68,6 +68,7 @@ class DatabaseOutageIT {
         proxy.accept();
         try (Connection connection = direct(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER DATABASE \"" + database.name() + "\" RESET default_transaction_read_only");
+            terminateServiceConnections(statement);
         }
     }
 
@@ -133,10 +134,11 @@ class DatabaseOutageIT {
                 seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
     }
 
+    /** A project registered while the database is fine (the pool may first meet connections killed before). */
     private String registered() {
-        HttpResponse<String> answer = register();
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        return ServiceTestBase.json(answer).get("projectId").asString();
+        HttpResponse<String>[] answer = new HttpResponse[1];
+        await().atMost(CLIENT_TIMEOUT).until(() -> (answer[0] = register()).statusCode() == 201);
+        return ServiceTestBase.json(answer[0]).get("projectId").asString();
     }
 
     private HttpResponse<String> register() {
@@ -155,7 +157,8 @@ class DatabaseOutageIT {
         long begin = System.nanoTime();
         HttpResponse<String> answer = request.get();
         assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(CLIENT_TIMEOUT.dividedBy(2));
-        assertThat(answer.statusCode()).as(answer.body()).isLessThan(500).isNotEqualTo(500);
+        assertThat(answer.statusCode()).as(answer.body()).satisfiesAnyOf(
+                status -> assertThat(status).isLessThan(500), status -> assertThat(status).isEqualTo(503));
         return answer;
     }
 
@@ -182,6 +185,10 @@ class DatabaseOutageIT {
 
     /** Straight to the server, past the relay. */
     private static Connection direct() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET default_transaction_read_only = off"); // the test's own session writes
+        }
+        return connection;
     }
 }

@@ -39,13 +39,39 @@ public class IdempotentWrites {
     public <T> ResponseEntity<T> run(WriteRequest request, Class<T> answerType, Supplier<ResponseEntity<T>> write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> once(request, answerType, write));
+                return inTransaction(() -> once(request, answerType, write));
             } catch (ConcurrencyException | KeyTakenMeanwhile e) {
                 if (attempt == ATTEMPTS) {
                     throw e instanceof ConcurrencyException concurrency ? concurrency
                             : new ConcurrencyException("Idempotency-Key raced " + ATTEMPTS + " times", e);
                 }
             }
+        }
+    }
+
+    /**
+     * The write in a transaction, failing with the write's own failure: when the database went away
+     * mid-write, the rollback fails too ("Connection is closed"), and TransactionTemplate would throw
+     * that instead, hiding the cause (a terminated connection, a read-only database) that decides the
+     * answer (503). The rollback's failure rides along as a suppressed exception.
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        RuntimeException[] failure = new RuntimeException[1];
+        try {
+            return transactions.execute(status -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            if (failure[0] != null && e != failure[0]) {
+                failure[0].addSuppressed(e);
+                throw failure[0];
+            }
+            throw e;
         }
     }
 

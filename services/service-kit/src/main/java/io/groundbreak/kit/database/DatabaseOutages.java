@@ -26,6 +26,7 @@ import java.util.Set;
  *       full, out of memory), {@code 25006} (read-only SQL transaction: {@code default_transaction_read_only},
  *       a standby); not {@code 40001}/{@code 40P01} (serialization failure, deadlock): those are one
  *       transaction's bad luck, to be retried at once, not an outage;</li>
+ *   <li>HikariCP's "Connection is closed" (a connection the pool closed under a running transaction);</li>
  *   <li>Spring's {@code CannotCreateTransactionException}, {@code DataAccessResourceFailureException}
  *       (and its subclass {@code CannotGetJdbcConnectionException}), Hibernate's {@code JDBCConnectionException}.</li>
  * </ul>
@@ -49,7 +50,7 @@ public final class DatabaseOutages {
             if (isOutageType(cause.getClass())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isOutageState(sql)) {
+            if (cause instanceof SQLException sql && (isOutageState(sql) || isClosedUnderUs(sql))) {
                 return true;
             }
         }
@@ -65,6 +66,16 @@ public final class DatabaseOutages {
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's "Connection is closed" (no SQLState): the pool closed the connection under a running
+     * transaction because the server broke it (terminated, restarted). Recognised by where it was thrown.
+     */
+    private static boolean isClosedUnderUs(SQLException failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return failure.getSQLState() == null && trace.length > 0
+                && trace[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     /** Whether a SQLState (PostgreSQL's codes, Appendix A) means the database is unavailable or read-only. */

@@ -20,6 +20,11 @@ class DatabaseOutagesTest {
         SQLException batch = new SQLException("Batch entry 0 was aborted", "24000");
         batch.setNextException(new SQLException("cannot execute INSERT in a read-only transaction", "25006"));
         assertThat(DatabaseOutages.isOutage(batch)).isTrue();
+        SQLException closedUnderUs = new SQLException("Connection is closed");
+        closedUnderUs.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0", null, 559)});
+        assertThat(DatabaseOutages.isOutage(new RuntimeException("Unable to rollback", closedUnderUs))).isTrue();
+        assertThat(DatabaseOutages.isOutage(new SQLException("Connection is closed"))).isFalse();
     }
 
     @Test
