@@ -28,7 +28,7 @@ class ArchitectureTest {
     /** Verification, the bitemporal funnel, reconciliation and export read the ledger; they never write it. */
     @ArchTest
     static final ArchRule otherFeaturesOnlyReadTheLedger = noClasses()
-            .that().resideInAnyPackage("..verification..", "..funnel..", "..reconciliation..", "..export..")
+            .that().resideInAnyPackage("..verification..", "..funnel..", "..reconciliation..", "..export..", "..completeness..")
             .should().dependOnClassesThat().resideInAnyPackage("..ledger.ingest..", "..ledger.messaging..", "..ledger.web..");
 
     @ArchTest

@@ -49,12 +49,20 @@ public abstract class AuditIT {
     protected static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * milestone-service's and funnel-service's {@code GET /api/admin/heads}, served by a real HTTP server of the
+     * test (the other services are not part of this module): what each says is up to the test.
+     */
+    protected static final HeadsServer HEADS = HeadsServer.start();
+
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().registerSpringProperties(registry, "audit");
         registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
-        // nothing listens on port 1: reconciliation's way to funnel-service is tested in infra/system-tests
-        registry.add("groundbreak.funnel-service.url", () -> "http://127.0.0.1:1");
+        // funnel-service's /api/funnel is not served: reconciliation's way to it is tested in infra/system-tests;
+        // its /api/admin/heads is
+        registry.add("groundbreak.funnel-service.url", HEADS::funnelUrl);
+        registry.add("groundbreak.milestone-service.url", HEADS::milestoneUrl);
     }
 
     @LocalServerPort
@@ -68,7 +76,7 @@ public abstract class AuditIT {
     private final HttpClient client = HttpClient.newHttpClient();
 
     /** A text answer: exports are not one JSON document. */
-    protected record TextAnswer(int status, String contentType, String body) {
+    protected record TextAnswer(int status, String contentType, String body, String retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -101,6 +109,36 @@ public abstract class AuditIT {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), user);
     }
 
+    protected TextAnswer postJson(String path, String user, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), user);
+    }
+
+    /** The dead letters of a project ({@code status=all}) as the admin API lists them. */
+    protected List<JsonNode> deadLettersOf(Object projectId) {
+        List<JsonNode> letters = new ArrayList<>();
+        TextAnswer answer = get("/api/admin/dead-letters?status=all", "auditor");
+        assertThat(answer.status()).isEqualTo(200);
+        answer.json().get("deadLetters").forEach(letter -> {
+            if (letter.path("projectId").asString("").equals(projectId.toString())) {
+                letters.add(letter);
+            }
+        });
+        return letters;
+    }
+
+    /** A connection to the server's maintenance database, for what must not run inside the test database. */
+    protected Connection maintenance() throws SQLException {
+        String url = environment.getProperty("spring.datasource.url");
+        return DriverManager.getConnection(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1postgres"),
+                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
+    }
+
+    /** The test database's name. */
+    protected String databaseName() {
+        return environment.getProperty("spring.datasource.url").replaceFirst("jdbc:postgresql://[^/]+/([^?]*).*", "$1");
+    }
+
     /** Waits until the ledger holds every given event of each project. */
     protected void awaitLedger(List<List<EventEnvelope>> histories) {
         await().atMost(PROPAGATION).untilAsserted(() -> {
@@ -131,7 +169,7 @@ public abstract class AuditIT {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new TextAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

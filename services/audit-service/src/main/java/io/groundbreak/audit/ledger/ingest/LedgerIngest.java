@@ -1,5 +1,7 @@
 package io.groundbreak.audit.ledger.ingest;
 
+import io.groundbreak.audit.ledger.record.ReceivedRecord;
+import io.groundbreak.audit.ledger.store.DeadLetter;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.ParkedEvents;
 import io.groundbreak.events.EventEnvelope;
@@ -21,14 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
  * tagged with the reason. Later events of the project are judged the same way: one that extends the
  * verified chain is admitted, one that builds on a parked event finds no predecessor and is parked too.
  * When an event is admitted, a parked event that extends it (one that had only arrived before its
- * predecessor) is admitted after it.
+ * predecessor) is admitted after it. Every write of a project runs under the project's lock, so that an
+ * administrator's reprocess and the consumer never judge the same project at once.
  */
 @Component
 public class LedgerIngest {
 
     public static final String REJECTED_METRIC = "groundbreak.audit.events.rejected";
-    /** Read from the table, so that an alert on it survives restarts (the counter starts again at zero). */
+    /** Outstanding parked records, read from the table, so that an alert on it survives restarts. */
     public static final String PARKED_METRIC = "groundbreak.audit.events.parked";
+    /** Attempt sources. */
+    public static final String CONSUMER = "consumer";
+    public static final String REPROCESS = "reprocess";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerIngest.class);
 
@@ -41,43 +47,81 @@ public class LedgerIngest {
         this.parked = parked;
         this.meters = meters;
         Gauge.builder(PARKED_METRIC, parked, ParkedEvents::countOutstanding)
-                .description("Events kept outside the ledger because they could not join their project's verified chain")
+                .description("Records kept outside the ledger and not yet reprocessed or discarded (outstanding dead letters)")
                 .register(meters);
     }
 
+    /**
+     * @param received     the record as it came off the topic (null when a pre-V3 dead letter is reprocessed)
+     * @param deadLetterId the dead letter being reprocessed, null for a delivery from the topic
+     */
     @Transactional
-    public void ingest(EventEnvelope envelope) {
+    public IngestOutcome ingest(EventEnvelope envelope, ReceivedRecord received, Long deadLetterId, String source) {
+        ledger.lockProject(envelope.subject());
         if (!envelope.hashIsIntact()) {
-            reject("hash-mismatch", envelope, "its hash " + envelope.hash() + " is not the one its fields give, "
-                    + HashChain.hashOf(envelope));
-            return;
+            return reject("hash-mismatch", envelope, "its hash " + envelope.hash() + " is not the one its fields give, "
+                    + HashChain.hashOf(envelope), received, deadLetterId, source);
         }
         Optional<String> heldHash = ledger.hashOfEvent(envelope.id());
         if (heldHash.isPresent()) {
             if (heldHash.get().equals(envelope.hash())) {
                 skipDuplicate(envelope);
-            } else {
-                reject("conflicts-with-ledger", envelope, "the ledger holds this event id with another hash");
+                return IngestOutcome.duplicate();
             }
-            return;
+            return reject("conflicts-with-ledger", envelope, "the ledger holds this event id with another hash",
+                    received, deadLetterId, source);
         }
         Optional<String> expectedPrevHash = envelope.sequence() == 0
                 ? Optional.of(HashChain.GENESIS_PREV_HASH)
                 : ledger.hashAt(envelope.subject(), envelope.sequence() - 1);
         if (expectedPrevHash.isEmpty()) {
-            reject("missing-predecessor", envelope, "the ledger does not hold the project's event "
-                    + (envelope.sequence() - 1));
-        } else if (!expectedPrevHash.get().equals(envelope.prevHash())) {
-            reject("prev-hash-mismatch", envelope, "its prevHash is not the hash of the project's event "
-                    + (envelope.sequence() - 1));
-        } else if (ledger.append(envelope)) {
+            return reject("missing-predecessor", envelope, "the ledger does not hold the project's event "
+                    + (envelope.sequence() - 1), received, deadLetterId, source);
+        }
+        if (!expectedPrevHash.get().equals(envelope.prevHash())) {
+            return reject("prev-hash-mismatch", envelope, "its prevHash is not the hash of the project's event "
+                    + (envelope.sequence() - 1), received, deadLetterId, source);
+        }
+        if (ledger.append(envelope)) {
             admitParkedSuccessors(envelope);
-        } else if (ledger.hashOfEvent(envelope.id()).isPresent()) {
+            return IngestOutcome.admitted();
+        }
+        if (ledger.hashOfEvent(envelope.id()).isPresent()) {
             // lost a race with a second delivery of the same record
             skipDuplicate(envelope);
-        } else {
-            reject("sequence-taken", envelope, "the ledger holds another event at this sequence");
+            return IngestOutcome.duplicate();
         }
+        return reject("sequence-taken", envelope, "the ledger holds another event at this sequence",
+                received, deadLetterId, source);
+    }
+
+    /** An event that could not be stored for a reason no retry fixes: parked as {@code failed}. */
+    @Transactional
+    public IngestOutcome parkFailed(EventEnvelope envelope, ReceivedRecord received, Long deadLetterId, String source,
+                                    String detail) {
+        ledger.lockProject(envelope.subject());
+        return reject("failed", envelope, detail, received, deadLetterId, source);
+    }
+
+    /**
+     * A record that is not an event ({@code malformed}), or one that could not even be parked as an event
+     * ({@code failed}): parked as the record it is. A redelivery of it is the same dead letter.
+     */
+    @Transactional
+    public IngestOutcome parkRecord(ReceivedRecord received, Long deadLetterId, String reason, String detail,
+                                    String source) {
+        if (deadLetterId != null) {
+            parked.attempt(deadLetterId, reason, detail, source);
+            return IngestOutcome.parked(deadLetterId, reason, detail);
+        }
+        Optional<Long> id = parked.parkRecord(received, reason, detail, source);
+        if (id.isPresent()) {
+            count(reason);
+            log.error("Parked, not stored in the ledger: {} ({}): {}", received.describe(), reason, detail);
+            return IngestOutcome.parked(id.get(), reason, detail);
+        }
+        DeadLetter existing = parked.findRecord(received).orElseThrow();
+        return again(existing, reason, detail, source);
     }
 
     /** Events that arrived before their predecessor (e.g. after the topic gained partitions) join the chain now. */
@@ -96,26 +140,40 @@ public class LedgerIngest {
         }
     }
 
-    /** For records that are not events at all, so that every refusal is counted in one place. */
-    public void rejectMalformed(String description) {
-        count("malformed");
-        log.error("Not stored in the ledger: {}", description);
-    }
-
     private static void skipDuplicate(EventEnvelope envelope) {
         log.debug("Skipped redelivered event {} of project {} (sequence {})",
                 envelope.id(), envelope.subject(), envelope.sequence());
     }
 
-    /** A redelivery of a record parked before is neither parked nor counted again. */
-    private void reject(String reason, EventEnvelope envelope, String why) {
-        if (!parked.park(envelope, reason)) {
-            log.debug("Skipped redelivered parked event {} of project {} ({})", envelope.id(), envelope.subject(), reason);
-            return;
+    /**
+     * Parks the event, or adds an attempt to the dead letter that holds it already (a redelivery, a reprocess):
+     * a record is parked and counted once.
+     */
+    private IngestOutcome reject(String reason, EventEnvelope envelope, String why, ReceivedRecord received,
+                                 Long deadLetterId, String source) {
+        if (deadLetterId != null) {
+            parked.attempt(deadLetterId, reason, why, source);
+            return IngestOutcome.parked(deadLetterId, reason, why);
         }
+        Optional<DeadLetter> existing = parked.findEvent(envelope);
+        if (existing.isPresent()) {
+            return again(existing.get(), reason, why, source);
+        }
+        long id = parked.parkEvent(envelope, reason, why, received, source);
         count(reason);
         log.error("Parked, not stored in the ledger: event {} ({}) of project {} at sequence {}, recorded by {}: {}",
                 envelope.id(), envelope.type(), envelope.subject(), envelope.sequence(), envelope.recordedBy(), why);
+        return IngestOutcome.parked(id, reason, why);
+    }
+
+    private IngestOutcome again(DeadLetter existing, String reason, String why, String source) {
+        if (!existing.outstanding()) {
+            log.debug("Skipped a redelivery of dead letter {} ({})", existing.id(), existing.status());
+            return IngestOutcome.ignored(existing.id());
+        }
+        parked.attempt(existing.id(), reason, why, source);
+        log.debug("Dead letter {} failed again ({})", existing.id(), reason);
+        return IngestOutcome.parked(existing.id(), reason, why);
     }
 
     private void count(String reason) {

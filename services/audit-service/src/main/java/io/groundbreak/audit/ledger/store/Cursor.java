@@ -1,6 +1,9 @@
 package io.groundbreak.audit.ledger.store;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowMapper;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -34,6 +37,15 @@ class Cursor {
             JdbcClient.StatementSpec statement = jdbc.sql(sql);
             parameters.accept(statement);
             statement.query(action);
+        });
+    }
+
+    /** The rows as a stream the caller pulls from (e.g. to merge it with another sorted stream), closed after use. */
+    <T, R> R stream(String sql, RowMapper<T> mapper, Function<Stream<T>, R> use) {
+        return readOnly.execute(status -> {
+            try (Stream<T> rows = jdbc.sql(sql).query(mapper).stream()) {
+                return use.apply(rows);
+            }
         });
     }
 }

@@ -1,5 +1,14 @@
 package io.groundbreak.audit.ledger.store;
 
-/** An event kept outside the ledger because it could not join its project's verified chain. */
-public record ParkedEvent(String reason, StoredEvent event) {
+import java.util.Optional;
+
+/**
+ * An outstanding parked record for verification: the dead letter, and the event as it was received
+ * where the record is one (empty for a record that is not an event).
+ */
+public record ParkedEvent(DeadLetter deadLetter, Optional<StoredEvent> event) {
+
+    public String reason() {
+        return deadLetter.reason();
+    }
 }

@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One stored row as it is, the body still as the JSON text the database holds. */
+/**
+ * One stored row as it is, the body still as the JSON text the database holds (the exact values where the
+ * row keeps exact bytes beside its sanitized columns). {@code storedCopyProblem} is null unless those
+ * columns are not the sanitized copy of the exact bytes (changed behind the service's back).
+ */
 public record StoredEvent(UUID id, String type, UUID projectId, long sequence, Instant recordedAt, String recordedBy,
-                          String prevHash, String hash, String district, String data) {
+                          String prevHash, String hash, String district, String data, String storedCopyProblem) {
 
     /**
      * The hashed fields taken from the row as stored, the body as raw JSON: a body field our types do not

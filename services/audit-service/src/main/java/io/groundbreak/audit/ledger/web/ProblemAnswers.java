@@ -1,8 +1,13 @@
 package io.groundbreak.audit.ledger.web;
 
+import io.groundbreak.audit.ledger.store.DatabaseFailures;
 import io.groundbreak.kit.web.Problems;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -14,5 +19,16 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownProject.class)
     ProblemDetail unknownProject(UnknownProject unknown) {
         return Problems.of(HttpStatus.NOT_FOUND, "unknown-project", "The ledger holds no event of this project.");
+    }
+
+    /** The database does not answer (down, restarting, out of connections): 503 with Retry-After, never a 500. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException failure) {
+        if (!DatabaseFailures.isTransient(failure)) {
+            throw failure;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "The database does not answer or refuses writes; try again shortly."));
     }
 }

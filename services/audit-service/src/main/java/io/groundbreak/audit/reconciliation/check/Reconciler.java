@@ -1,5 +1,7 @@
 package io.groundbreak.audit.reconciliation.check;
 
+import io.groundbreak.audit.completeness.check.Completeness;
+import io.groundbreak.audit.completeness.check.CompletenessCheck;
 import io.groundbreak.audit.funnel.replay.Funnel;
 import io.groundbreak.audit.funnel.replay.FunnelScope;
 import io.groundbreak.audit.funnel.replay.LedgerReplay;
@@ -30,7 +32,11 @@ public class Reconciler {
     private final ReferenceData referenceData;
     private final Clock clock;
 
-    Reconciler(LedgerReplay replay, FunnelServiceClient funnelService, ReferenceData referenceData, Clock clock) {
+    private final CompletenessCheck completeness;
+
+    Reconciler(LedgerReplay replay, FunnelServiceClient funnelService, ReferenceData referenceData, Clock clock,
+               CompletenessCheck completeness) {
+        this.completeness = completeness;
         this.replay = replay;
         this.funnelService = funnelService;
         this.referenceData = referenceData;
@@ -38,6 +44,7 @@ public class Reconciler {
     }
 
     public ReconciliationReport reconcile() {
+        Completeness complete = completeness.check();
         Instant knownAt = clock.instant();
         LocalDate validAt = LocalDate.ofInstant(knownAt, CITY_ZONE);
         Collection<ProjectState> projects = replay.projectsKnownAt(knownAt);
@@ -50,6 +57,7 @@ public class Reconciler {
             Funnel ledger = Funnel.of(validAt, knownAt, projects, scope);
             differences.addAll(FunnelComparison.compare(scope, ledger, funnelService.funnel(validAt, scope)));
         }
-        return new ReconciliationReport(differences.isEmpty(), validAt, knownAt, scopes.size(), List.copyOf(differences));
+        return new ReconciliationReport(differences.isEmpty() && complete.complete(), validAt, knownAt, scopes.size(),
+                List.copyOf(differences), complete);
     }
 }

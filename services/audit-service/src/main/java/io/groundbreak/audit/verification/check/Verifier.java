@@ -1,5 +1,8 @@
 package io.groundbreak.audit.verification.check;
 
+import io.groundbreak.audit.completeness.check.Completeness;
+import io.groundbreak.audit.completeness.check.CompletenessCheck;
+import io.groundbreak.audit.ledger.store.DeadLetter;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.LedgerSelection;
 import io.groundbreak.audit.ledger.store.ParkedEvents;
@@ -24,26 +27,39 @@ public class Verifier {
 
     private final Ledger ledger;
     private final ParkedEvents parked;
+    private final CompletenessCheck completeness;
 
-    Verifier(Ledger ledger, ParkedEvents parked) {
+    Verifier(Ledger ledger, ParkedEvents parked, CompletenessCheck completeness) {
         this.ledger = ledger;
         this.parked = parked;
+        this.completeness = completeness;
     }
 
+    /** @throws io.groundbreak.audit.completeness.client.HeadsUnavailable when the source cannot be read */
     public VerificationReport verify() {
+        Completeness complete = completeness.check();
         ChainWalk walk = new ChainWalk();
         ledger.eachByProject(LedgerSelection.everything(), walk::check);
         long[] parkedCount = {0};
-        parked.eachOutstanding(event -> {
+        parked.eachOutstanding(parkedRecord -> {
             parkedCount[0]++;
-            StoredEvent stored = event.event();
-            String hashState = HashChain.hashOfJson(stored.hashedFields()).equals(stored.hash())
-                    ? "its own hash is intact" : "its own hash does not match its fields";
-            walk.problems.add(new ChainProblem(stored.projectId(), stored.sequence(),
-                    "parked (" + event.reason() + "): event " + stored.id() + " is not in the ledger; " + hashState));
+            DeadLetter letter = parkedRecord.deadLetter();
+            String what = parkedRecord.event().map(stored -> "event " + stored.id() + " is not in the ledger; "
+                            + (intact(stored) ? "its own hash is intact" : "its own hash does not match its fields"))
+                    .orElse("record " + letter.id() + " is not in the ledger: " + letter.detail());
+            walk.problems.add(new ChainProblem(letter.projectId(), letter.sequence(),
+                    "parked (" + parkedRecord.reason() + "): " + what));
         });
-        return new VerificationReport(walk.problems.isEmpty(), walk.projects,
-                walk.events + parkedCount[0], List.copyOf(walk.problems));
+        return new VerificationReport(walk.problems.isEmpty() && complete.complete(), walk.projects,
+                walk.events + parkedCount[0], List.copyOf(walk.problems), complete);
+    }
+
+    private static boolean intact(StoredEvent stored) {
+        try {
+            return HashChain.hashOfJson(stored.hashedFields()).equals(stored.hash());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** State of the walk through one project's chain at a time. */
@@ -73,6 +89,9 @@ public class Verifier {
             String recomputed = HashChain.hashOfJson(event.hashedFields());
             if (!recomputed.equals(event.hash())) {
                 problem(event, "hash-mismatch: the stored fields give " + recomputed + ", the stored hash is " + event.hash());
+            }
+            if (event.storedCopyProblem() != null) {
+                problem(event, "stored-copy-mismatch: " + event.storedCopyProblem());
             }
             expectedSequence = event.sequence() + 1;
             previousHash = event.hash();

@@ -1,0 +1,7 @@
+package io.groundbreak.audit.deadletter.web;
+
+import io.groundbreak.audit.ledger.store.DeadLetter;
+import java.util.List;
+
+record DeadLetterList(List<DeadLetter> deadLetters) {
+}
