@@ -138,7 +138,7 @@ class BatchedProjectionIT extends FunnelServiceTestBase {
         queries.put("suspension", "SELECT concat_ws('|', project_id, sequence, suspended_on, resumed_on) FROM %s.suspension");
         queries.put("investment_report", "SELECT concat_ws('|', project_id, period, cumulative_completed_cny) "
                 + "FROM %s.investment_report");
-        queries.put("applied_sequence", "SELECT concat_ws('|', project_id, last_sequence) FROM %s.applied_sequence");
+        queries.put("applied_sequence", "SELECT concat_ws('|', project_id, last_sequence, last_hash) FROM %s.applied_sequence");
         queries.put("funnel_delta", "SELECT concat_ws('|', scope_district, scope_chain, grain, on_date, stage, terminated, "
                 + "projects, investment_cny) FROM %s.funnel_delta WHERE projects <> 0 OR investment_cny <> 0");
         Map<String, List<String>> tables = new LinkedHashMap<>();

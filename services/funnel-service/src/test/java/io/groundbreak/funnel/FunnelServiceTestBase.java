@@ -93,6 +93,16 @@ public abstract class FunnelServiceTestBase {
         }
     }
 
+    /**
+     * Tells the model about events that reached the read model some other way than in topic order (sent straight
+     * to the topic, then released from the dead letters), in the order they were applied.
+     */
+    protected static void remember(EventEnvelope... envelopes) {
+        synchronized (PUBLISHED) {
+            PUBLISHED.addAll(List.of(envelopes));
+        }
+    }
+
     protected static List<EventEnvelope> published() {
         synchronized (PUBLISHED) {
             return List.copyOf(PUBLISHED);

@@ -42,13 +42,14 @@ public class Intake {
         locks.lock(projectId);
         Outcome outcome = projection.applyLive(envelope);
         return switch (outcome) {
-            case APPLIED -> new IntakeResult(IntakeResult.Kind.APPLIED, null, null, null, projectId, envelope.sequence());
+            case APPLIED -> new IntakeResult(IntakeResult.Kind.APPLIED, null, null, null, projectId, envelope.sequence(), null);
             case REDELIVERED -> new IntakeResult(IntakeResult.Kind.REDELIVERED, null, null, null, projectId,
-                    envelope.sequence());
+                    envelope.sequence(), null);
             case GAP -> {
                 String detail = gapDetail(projectId, envelope.sequence());
                 long id = store.park(record, ParkReason.GAP, detail, projectId, envelope.sequence(), envelope.id(), 1);
-                yield new IntakeResult(IntakeResult.Kind.PARKED, id, ParkReason.GAP, detail, projectId, envelope.sequence());
+                yield new IntakeResult(IntakeResult.Kind.PARKED, id, ParkReason.GAP, detail, projectId, envelope.sequence(),
+                        status(id));
             }
         };
     }
@@ -73,6 +74,10 @@ public class Intake {
         Long sequence = ReceivedRecord.number(headers.get(CloudEventHeaders.SEQUENCE)).orElse(null);
         UUID eventId = ReceivedRecord.uuid(headers.get(CloudEventHeaders.ID)).orElse(null);
         long id = store.park(record, reason, detail, projectId.orElse(null), sequence, eventId, attempts);
-        return new IntakeResult(IntakeResult.Kind.PARKED, id, reason, detail, projectId.orElse(null), sequence);
+        return new IntakeResult(IntakeResult.Kind.PARKED, id, reason, detail, projectId.orElse(null), sequence, status(id));
+    }
+
+    private String status(long deadLetterId) {
+        return store.find(deadLetterId).map(DeadLetter::status).orElse(DeadLetter.PARKED);
     }
 }

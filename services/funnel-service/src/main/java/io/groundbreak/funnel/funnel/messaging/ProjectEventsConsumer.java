@@ -80,6 +80,12 @@ class ProjectEventsConsumer {
     }
 
     private static void parked(MeterRegistry meters, ReceivedRecord record, IntakeResult result) {
+        if (!result.parkedAnew()) {
+            log.warn("Record {}-{} offset {} is dead letter {} (project {}, sequence {}), {} already: it keeps that "
+                            + "decision ({})", record.topic(), record.partition(), record.offset(), result.deadLetterId(),
+                    result.projectId(), result.sequence(), result.deadLetterStatus(), result.detail());
+            return;
+        }
         Counter.builder("groundbreak.funnel.events.dead-lettered")
                 .description("Records parked in dead_letter")
                 .tag("reason", result.reason().code())

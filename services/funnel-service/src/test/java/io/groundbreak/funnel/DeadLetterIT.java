@@ -1,0 +1,258 @@
+package io.groundbreak.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.Stage;
+import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.http.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Dead-letter operations as issue 16's contract has them: parked records listed with reason, detail, project,
+ * sequence, event, failures and attempts; a project's later events waiting behind its parked one and released
+ * in order by a reprocess; discards with a reason; every operation recorded; the readiness indicator
+ * {@code eventIntake} DEGRADED while anything is outstanding. District 120110 and 2019 dates are this class's.
+ */
+class DeadLetterIT extends FunnelServiceTestBase {
+
+    private static final String DISTRICT = "120110";
+
+    /** Sequence 1 is missing: 2 and 3 are parked; 1 comes; reprocessing 2 applies it and releases 3. */
+    @Test
+    void laterEventsWaitBehindTheParkedOneAndAreReleasedInOrder() {
+        ProjectStream project = new ProjectStream(DISTRICT);
+        EventEnvelope registration = project.next(registered(project.projectId, DISTRICT, "aerospace", "700.00"));
+        EventEnvelope talks = project.forged(1, registration.hash(), milestone(project.projectId, Stage.TALKS, "2019-01-10"));
+        EventEnvelope signed = project.forged(2, talks.hash(), milestone(project.projectId, Stage.SIGNED, "2019-02-10"));
+        EventEnvelope landed = project.forged(3, signed.hash(), milestone(project.projectId, Stage.LANDED, "2019-03-10"));
+        publish(registration);
+        topic().send(signed, landed);
+
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(2));
+        List<JsonNode> parked = deadLettersOf(project.projectId.value(), "outstanding");
+        JsonNode first = parked.get(0);
+        assertThat(first.get("reason").asString()).isEqualTo("gap");
+        assertThat(first.get("status").asString()).isEqualTo("parked");
+        assertThat(first.get("sequence").asLong()).isEqualTo(2);
+        assertThat(first.get("eventId").asString()).isEqualTo(signed.id().toString());
+        assertThat(first.get("attempts").asInt()).isEqualTo(1);
+        assertThat(first.get("firstFailureAt").asString()).isNotBlank();
+        assertThat(first.get("lastFailureAt").asString()).isNotBlank();
+        assertThat(parked.get(1).get("sequence").asLong()).isEqualTo(3);
+        assertThat(parked.get(1).get("detail").asString()).contains("waits behind parked record " + first.get("id").asLong());
+        assertReadiness(503, "DEGRADED");
+
+        publish(talks);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(project)).isEqualTo("TALKS"));
+        assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(2);
+
+        Http.Answer reprocessed = post("/api/admin/dead-letters/" + first.get("id").asLong() + "/reprocess", "admin", null);
+        assertThat(reprocessed.status()).as(String.valueOf(reprocessed.body())).isEqualTo(200);
+        assertThat(reprocessed.body().get("id").asLong()).isEqualTo(first.get("id").asLong());
+        assertThat(reprocessed.body().get("status").asString()).isEqualTo("reprocessed");
+        assertThat(reprocessed.body().get("outcome").asString()).isEqualTo("applied");
+        remember(signed, landed);
+        assertThat(stageOf(project)).isEqualTo("LANDED");
+        assertThat(deadLettersOf(project.projectId.value(), "outstanding")).isEmpty();
+        assertThat(deadLettersOf(project.projectId.value(), "all")).extracting(deadLetter -> deadLetter.get("status").asString())
+                .containsExactly("reprocessed", "reprocessed");
+
+        List<JsonNode> operations = operationsOf(project.projectId.value());
+        assertThat(operations).hasSize(2);
+        // newest first: the released one, then the one asked for
+        assertThat(operations.get(0).get("deadLetterId").asLong()).isEqualTo(parked.get(1).get("id").asLong());
+        assertThat(operations.get(0).get("outcome").asString())
+                .isEqualTo("released after dead letter " + first.get("id").asLong() + ": applied");
+        assertThat(operations.get(1).get("action").asString()).isEqualTo("reprocess");
+        assertThat(operations.get(1).get("by").asString()).isEqualTo("admin");
+        assertThat(operations.get(1).get("at").asString()).isNotBlank();
+        assertThat(operations.get(1).get("reason").isNull()).isTrue();
+
+        Http.Answer again = post("/api/admin/dead-letters/" + first.get("id").asLong() + "/reprocess", "admin", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("status").asString()).isEqualTo("reprocessed");
+        assertThat(again.body().get("outcome").asString()).isEqualTo("already reprocessed");
+        assertThat(stageOf(project)).isEqualTo("LANDED");
+        assertProblem(post("/api/admin/dead-letters/" + first.get("id").asLong() + "/discard", "admin",
+                "{\"reason\":\"too late\"}"), 409);
+    }
+
+    /** The per-project reprocess goes through a project's records in sequence order and says how many went in. */
+    @Test
+    void aProjectsParkedRecordsAreReprocessedInSequenceOrder() {
+        ProjectStream other = new ProjectStream(DISTRICT);
+        EventEnvelope otherRegistration = other.next(registered(other.projectId, DISTRICT, "biomedicine", "900.00"));
+        EventEnvelope otherTalks = other.forged(1, otherRegistration.hash(), milestone(other.projectId, Stage.TALKS, "2019-04-11"));
+        EventEnvelope otherSigned = other.forged(2, otherTalks.hash(), milestone(other.projectId, Stage.SIGNED, "2019-05-11"));
+        EventEnvelope otherLanded = other.forged(3, otherSigned.hash(), milestone(other.projectId, Stage.LANDED, "2019-06-11"));
+        publish(otherRegistration);
+        topic().send(otherSigned, otherLanded);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(other.projectId.value(), "outstanding")).hasSize(2));
+
+        Http.Answer stillWaiting = post("/api/admin/dead-letters/projects/" + other.projectId + "/reprocess", "admin", null);
+        assertThat(stillWaiting.status()).isEqualTo(200);
+        assertThat(stillWaiting.body().get("projectId").asString()).isEqualTo(other.projectId.toString());
+        assertThat(stillWaiting.body().get("reprocessed").asInt()).isZero();
+        assertThat(stillWaiting.body().get("stillParked").asInt()).isEqualTo(2);
+        assertThat(deadLettersOf(other.projectId.value(), "outstanding").get(0).get("attempts").asInt()).isEqualTo(2);
+
+        publish(otherTalks);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(other)).isEqualTo("TALKS"));
+        Http.Answer released = post("/api/admin/dead-letters/projects/" + other.projectId + "/reprocess", "admin", null);
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.body().get("reprocessed").asInt()).isEqualTo(2);
+        assertThat(released.body().get("stillParked").asInt()).isZero();
+        remember(otherSigned, otherLanded);
+        assertThat(stageOf(other)).isEqualTo("LANDED");
+
+        Http.Answer nothing = post("/api/admin/dead-letters/projects/" + other.projectId + "/reprocess", "admin", null);
+        assertThat(nothing.body().get("reprocessed").asInt()).isZero();
+        assertThat(nothing.body().get("stillParked").asInt()).isZero();
+        assertThat(operationsOf(other.projectId.value()).get(0).get("outcome").asString()).isEqualTo("nothing outstanding");
+    }
+
+    /**
+     * A record that fails for a reason no retry fixes (here a milestone of a project that was never registered: the
+     * read model's foreign key refuses it) is tried three times and parked as failed; a reprocess fails again and
+     * says so; an admin discards it with a reason, and its project's next event still waits behind it.
+     */
+    @Test
+    void aRecordNoRetryFixesIsParkedAsFailedAndDiscardedWithAReason() {
+        ProjectStream project = new ProjectStream(DISTRICT);
+        EventEnvelope orphan = project.next(milestone(project.projectId, Stage.TALKS, "2019-07-01"));
+        EventEnvelope next = project.next(milestone(project.projectId, Stage.SIGNED, "2019-07-02"));
+        topic().send(orphan, next);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(2));
+        List<JsonNode> parked = deadLettersOf(project.projectId.value(), "outstanding");
+        JsonNode failed = parked.get(0);
+        assertThat(failed.get("reason").asString()).isEqualTo("failed");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.get("detail").asString()).contains("foreign key");
+        assertThat(parked.get(1).get("reason").asString()).isEqualTo("gap");
+        long id = failed.get("id").asLong();
+
+        Http.Answer reprocess = post("/api/admin/dead-letters/" + id + "/reprocess", "admin", null);
+        assertThat(reprocess.status()).isEqualTo(200);
+        assertThat(reprocess.body().get("status").asString()).isEqualTo("parked");
+        assertThat(reprocess.body().get("outcome").asString()).startsWith("failed again:");
+        assertThat(deadLettersOf(project.projectId.value(), "outstanding").get(0).get("attempts").asInt()).isEqualTo(4);
+
+        assertProblem(post("/api/admin/dead-letters/" + id + "/discard", "admin", null), 400);
+        assertProblem(post("/api/admin/dead-letters/" + id + "/discard", "admin", "{\"reason\":\"  \"}"), 400);
+        assertProblem(post("/api/admin/dead-letters/" + id + "/discard", "admin",
+                "{\"reason\":\"" + "x".repeat(1001) + "\"}"), 400);
+        assertProblem(post("/api/admin/dead-letters/999999999/discard", "admin", "{\"reason\":\"gone\"}"), 404);
+        assertProblem(post("/api/admin/dead-letters/999999999/reprocess", "admin", null), 404);
+
+        Http.Answer discarded = post("/api/admin/dead-letters/" + id + "/discard", "admin",
+                "{\"reason\":\"a milestone of a project never registered\"}");
+        assertThat(discarded.status()).isEqualTo(200);
+        assertThat(discarded.body().get("id").asLong()).isEqualTo(id);
+        assertThat(discarded.body().get("status").asString()).isEqualTo("discarded");
+        assertProblem(post("/api/admin/dead-letters/" + id + "/discard", "admin", "{\"reason\":\"again\"}"), 409);
+        assertProblem(post("/api/admin/dead-letters/" + id + "/reprocess", "admin", null), 409);
+
+        JsonNode operation = operationsOf(project.projectId.value()).get(0);
+        assertThat(operation.get("action").asString()).isEqualTo("discard");
+        assertThat(operation.get("deadLetterId").asLong()).isEqualTo(id);
+        assertThat(operation.get("by").asString()).isEqualTo("admin");
+        assertThat(operation.get("reason").asString()).isEqualTo("a milestone of a project never registered");
+        assertThat(operation.get("outcome").asString()).isEqualTo("discarded");
+        assertThat(operationsOf(project.projectId.value()).get(1).get("outcome").asString()).startsWith("failed again:");
+        assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(1);
+    }
+
+    /** Admins and auditors read; only admins act; others 403, anonymous 401, a bad status 400. */
+    @Test
+    void rolesAndParameters() {
+        assertThat(http().get("/api/admin/dead-letters", "auditor").status()).isEqualTo(200);
+        assertThat(http().get("/api/admin/dead-letters/operations", "auditor").status()).isEqualTo(200);
+        assertThat(http().get("/api/admin/dead-letters?status=all", "admin").status()).isEqualTo(200);
+        assertProblem(http().get("/api/admin/dead-letters", "leader"), 403);
+        assertProblem(http().get("/api/admin/dead-letters/operations", "d120110"), 403);
+        assertProblem(http().get("/api/admin/dead-letters", null), 401);
+        assertProblem(http().get("/api/admin/dead-letters?status=nonsense", "admin"), 400);
+        assertProblem(post("/api/admin/dead-letters/1/reprocess", "auditor", null), 403);
+        assertProblem(post("/api/admin/dead-letters/projects/" + UUID.randomUUID() + "/reprocess", "leader", null), 403);
+        assertProblem(post("/api/admin/dead-letters/1/discard", "auditor", "{\"reason\":\"no\"}"), 403);
+        assertProblem(post("/api/admin/dead-letters/1/discard", null, "{\"reason\":\"no\"}"), 401);
+    }
+
+    /**
+     * Readiness is DEGRADED (503) while a record is outstanding, the root health and liveness stay UP; once every
+     * outstanding record is settled, readiness is UP again, with its details.
+     */
+    @Test
+    void readinessIsDegradedWhileAnythingIsOutstanding() {
+        ProjectStream project = new ProjectStream(DISTRICT);
+        EventEnvelope registration = project.next(registered(project.projectId, DISTRICT, "aerospace", "100.00"));
+        publish(registration);
+        topic().send(project.forged(5, registration.hash(), milestone(project.projectId, Stage.TALKS, "2019-08-01")));
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(1));
+
+        JsonNode degraded = assertReadiness(503, "DEGRADED");
+        JsonNode details = degraded.get("components").get("eventIntake").get("details");
+        assertThat(details.get("parked").asLong()).isPositive();
+        assertThat(details.get("maxLag").asLong()).isEqualTo(10000);
+        assertThat(details.has("lag")).isTrue();
+        assertThat(http().get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(http().get("/actuator/health", null).body().get("status").asString()).isEqualTo("UP");
+        assertThat(http().get("/actuator/health/liveness", null).status()).isEqualTo(200);
+
+        for (JsonNode deadLetter : get("/api/admin/dead-letters", "admin").get("deadLetters")) {
+            assertThat(post("/api/admin/dead-letters/" + deadLetter.get("id").asLong() + "/discard", "admin",
+                    "{\"reason\":\"readiness test: settled\"}").status()).isIn(200, 409);
+        }
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            JsonNode up = assertReadiness(200, "UP");
+            assertThat(up.get("components").get("eventIntake").get("details").get("parked").asLong()).isZero();
+            assertThat(up.get("components").get("eventIntake").get("details").get("lag").asLong()).isLessThanOrEqualTo(10000);
+        });
+    }
+
+    private JsonNode assertReadiness(int status, String health) {
+        Http.Answer readiness = http().get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).as(String.valueOf(readiness.body())).isEqualTo(status);
+        assertThat(readiness.body().get("status").asString()).isEqualTo(health);
+        assertThat(readiness.body().get("components").get("eventIntake").get("status").asString()).isEqualTo(health);
+        return readiness.body();
+    }
+
+    private static void assertProblem(Http.Answer answer, int status) {
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    private String stageOf(ProjectStream project) {
+        Http.Answer answer = http().get("/api/projects/" + project.projectId + "?asOf=2019-12-31", "leader");
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode stage = answer.body().get("project").get("stage");
+        return stage.isNull() ? "null" : stage.get("code").asString();
+    }
+
+    private List<JsonNode> deadLettersOf(UUID projectId, String status) {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/admin/dead-letters?status=" + status, "auditor").get("deadLetters").forEach(deadLetter -> {
+            if (projectId.toString().equals(deadLetter.get("projectId").asString())) {
+                found.add(deadLetter);
+            }
+        });
+        return found;
+    }
+
+    private List<JsonNode> operationsOf(UUID projectId) {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/admin/dead-letters/operations", "auditor").get("operations").forEach(operation -> {
+            if (projectId.toString().equals(operation.get("projectId").asString())) {
+                found.add(operation);
+            }
+        });
+        return found;
+    }
+}
