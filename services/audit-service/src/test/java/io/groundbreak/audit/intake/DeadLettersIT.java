@@ -134,6 +134,35 @@ class DeadLettersIT extends AuditIT {
         assertThat(lag.status()).isEqualTo(200);
     }
 
+    /**
+     * An event PostgreSQL refuses for a reason no retry fixes (a time beyond timestamptz's range): parked as
+     * {@code failed}, as the record it is, never retried forever nor dropped; the project's next event waits
+     * behind it.
+     */
+    @Test
+    void anEventNoRetryCanStoreIsParkedAsFailed() {
+        ProjectStream stream = new ProjectStream("120101");
+        EventEnvelope first = io.groundbreak.events.HashChain.seal(UUID.randomUUID(), 0,
+                Instant.parse("+300000-01-01T00:00:00Z"), "d120101", io.groundbreak.events.HashChain.GENESIS_PREV_HASH,
+                "120101", new ProjectRegistered(stream.projectId, "FAR-1", "Far future", "120101", "new-energy",
+                        "Investor", new BigDecimal("1.00"), null));
+        EventEnvelope second = io.groundbreak.events.HashChain.seal(UUID.randomUUID(), 1, Instant.now(), "d120101",
+                first.hash(), "120101", new io.groundbreak.events.MilestoneRecorded(stream.projectId,
+                        io.groundbreak.events.Stage.TALKS, java.time.LocalDate.parse("2024-01-10"), null, null));
+        topic.send(first, second);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(stream.projectId)).hasSize(2));
+        List<JsonNode> letters = deadLettersOf(stream.projectId);
+        assertThat(letters.get(0).get("reason").asString()).isEqualTo("failed");
+        assertThat(letters.get(0).get("eventId").asString()).isEqualTo(first.id().toString());
+        assertThat(letters.get(0).get("sequence").asLong()).isZero();
+        assertThat(letters.get(0).get("detail").asString()).isNotBlank();
+        assertThat(letters.get(1).get("reason").asString()).isEqualTo("missing-predecessor");
+        TextAnswer reprocess = post("/api/admin/dead-letters/" + letters.get(0).get("id").asLong() + "/reprocess", "admin");
+        assertThat(reprocess.status()).isEqualTo(200);
+        assertThat(reprocess.json().get("status").asString()).isEqualTo("parked");
+        assertThat(reprocess.json().get("outcome").asString()).startsWith("still parked (failed)");
+    }
+
     private JsonNode byId(long id) {
         return deadLettersOf(project).stream().filter(letter -> letter.get("id").asLong() == id).findFirst().orElseThrow();
     }
