@@ -10,7 +10,9 @@ import io.groundbreak.testsupport.http.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +24,9 @@ import tools.jackson.databind.JsonNode;
 class DeadLetterIT extends FunnelServiceTestBase {
 
     private static final String DISTRICT = "120110";
+
+    @Autowired
+    MeterRegistry meters;
 
     /** Sequence 1 is missing: 2 and 3 are parked; 1 comes; reprocessing 2 applies it and releases 3. */
     @Test
@@ -81,6 +86,28 @@ class DeadLetterIT extends FunnelServiceTestBase {
         assertThat(stageOf(project)).isEqualTo("LANDED");
         assertProblem(post("/api/admin/dead-letters/" + first.get("id").asLong() + "/discard", "admin",
                 "{\"reason\":\"too late\"}"), 409);
+
+        // a rebuild reads the topic in its order (2 and 3 before 1: gaps there), and keeps what was released
+        String head = headOf(project);
+        String active = get("/api/admin/rebuild", "admin").get("active").asString();
+        assertThat(post("/api/admin/rebuild", "admin", null).status()).isEqualTo(202);
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            JsonNode rebuild = get("/api/admin/rebuild", "admin");
+            assertThat(rebuild.get("running").asBoolean()).isFalse();
+            assertThat(rebuild.get("last").get("failure").isNull()).as(rebuild.toString()).isTrue();
+            assertThat(rebuild.get("active").asString()).isNotEqualTo(active);
+        });
+        assertThat(stageOf(project)).isEqualTo("LANDED");
+        assertThat(headOf(project)).isEqualTo(head).isEqualTo("3 " + landed.hash());
+    }
+
+    private String headOf(ProjectStream project) {
+        for (JsonNode head : get("/api/admin/heads", "auditor").get("projects")) {
+            if (head.get("projectId").asString().equals(project.projectId.toString())) {
+                return head.get("sequence").asLong() + " " + head.get("hash").asString();
+            }
+        }
+        return null;
     }
 
     /** The per-project reprocess goes through a project's records in sequence order and says how many went in. */
@@ -197,6 +224,9 @@ class DeadLetterIT extends FunnelServiceTestBase {
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(1));
 
         JsonNode degraded = assertReadiness(503, "DEGRADED");
+        await().atMost(PROPAGATION).untilAsserted(() ->
+                assertThat(meters.get("groundbreak.funnel.events.parked").gauge().value()).isPositive());
+        assertThat(meters.get("groundbreak.funnel.consumer.lag").gauge().value()).isNotNaN();
         JsonNode details = degraded.get("components").get("eventIntake").get("details");
         assertThat(details.get("parked").asLong()).isPositive();
         assertThat(details.get("maxLag").asLong()).isEqualTo(10000);
@@ -213,6 +243,7 @@ class DeadLetterIT extends FunnelServiceTestBase {
             JsonNode up = assertReadiness(200, "UP");
             assertThat(up.get("components").get("eventIntake").get("details").get("parked").asLong()).isZero();
             assertThat(up.get("components").get("eventIntake").get("details").get("lag").asLong()).isLessThanOrEqualTo(10000);
+            assertThat(meters.get("groundbreak.funnel.events.parked").gauge().value()).isZero();
         });
     }
 

@@ -51,17 +51,25 @@ class EventIntakeHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Map<String, Object> details = new LinkedHashMap<>();
         Long outstanding;
+        String parkedError = null;
         try {
             outstanding = deadLetters.outstanding();
             remember(outstanding);
         } catch (RuntimeException e) {
             outstanding = null;
-            details.put("parkedError", DatabaseWait.root(e));
+            parkedError = DatabaseWait.root(e);
         }
-        ConsumerLag.Reading reading = lag.read();
+        return assess(outstanding, parkedError, lag.read(), maxLag);
+    }
+
+    /** UP, DEGRADED (anything outstanding, or a known lag above maxLag), or UNKNOWN (outstanding not known). */
+    static Health assess(Long outstanding, String parkedError, ConsumerLag.Reading reading, long maxLag) {
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("parked", outstanding);
+        if (parkedError != null) {
+            details.put("parkedError", parkedError);
+        }
         details.put("lag", reading.lag());
         details.put("maxLag", maxLag);
         if (reading.error() != null) {
