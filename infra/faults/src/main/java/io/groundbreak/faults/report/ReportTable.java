@@ -27,8 +27,8 @@ public final class ReportTable {
                 .append(MilestoneClient.REQUEST_TIMEOUT.toSeconds()).append(" s; outage window = the fault + ")
                 .append(ScenarioRunner.OUTAGE_GRACE.toSeconds()).append(" s.\n\n");
         out.append("| scenario | acknowledged | in event store | in ledger | in funnel | double-counted | converged (s) "
-                + "| 5xx outside outage | 5xx in outage (not 503+Retry-After) | timeouts | scenario check | result |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+                + "| 5xx outside outage | 5xx in outage (not 503+Retry-After) | 4xx to valid writes | timeouts | scenario check | result |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (ScenarioResult result : results) {
             out.append("| ").append(result.scenario())
                     .append(" | ").append(result.acknowledged())
@@ -40,6 +40,7 @@ public final class ReportTable {
                             + ScenarioRunner.CONVERGENCE_BOUND.toSeconds() : String.format(Locale.ROOT, "%.1f", result.secondsToConverge()))
                     .append(" | ").append(result.serverErrorsOutside())
                     .append(" | ").append(result.serverErrorsInside()).append(" (").append(result.impoliteInside()).append(")")
+                    .append(" | ").append(result.refused())
                     .append(" | ").append(result.timeouts())
                     .append(" | ").append(result.check().isEmpty() ? "—" : result.check().replace("|", "/"))
                     .append(" | ").append(result.passed() ? "PASS" : "**FAIL**")

@@ -164,11 +164,15 @@ public final class ScenarioRunner {
         long inside = 0;
         long impolite = 0;
         long timeouts = 0;
+        long refused = 0;
         List<String> problems = new ArrayList<>(context.problems());
         Set<String> impoliteExamples = new LinkedHashSet<>();
         for (Attempt attempt : attempts) {
             if (attempt.timedOut()) {
                 timeouts++;
+            }
+            if (attempt.status() >= 400 && attempt.status() < 500) {
+                refused++;
             }
             if (!attempt.isServerError()) {
                 continue;
@@ -213,6 +217,12 @@ public final class ScenarioRunner {
         if (!impoliteExamples.isEmpty()) {
             problems.add("e.g. " + impoliteExamples.stream().limit(2).toList());
         }
+        if (refused > 0) {
+            // the clients only send what the rules allow: any refusal is a wrong answer (e.g. an outage taken for a conflict)
+            problems.add(refused + " valid write(s) refused with a 4xx, e.g. " + attempts.stream()
+                    .filter(attempt -> attempt.status() >= 400 && attempt.status() < 500).map(Attempt::problem)
+                    .distinct().limit(2).toList());
+        }
         if (timeouts > 0) {
             problems.add(timeouts + " request(s) unanswered within the client's timeout");
         }
@@ -220,10 +230,8 @@ public final class ScenarioRunner {
             problems.add("no write was acknowledged at all");
         }
         List<String> notes = new ArrayList<>(context.notes());
-        attempts.stream().filter(attempt -> attempt.status() >= 400 && attempt.status() < 500).map(Attempt::problem)
-                .distinct().limit(3).forEach(refusal -> notes.add("refused: " + refusal));
         return new ScenarioResult(scenario.name(), scenario.fault(), acknowledged, counts.inEventStore(), counts.inLedger(),
-                counts.inFunnel(), doubleCounted, convergence.seconds(), outside, inside, impolite, timeouts,
+                counts.inFunnel(), doubleCounted, convergence.seconds(), outside, inside, impolite, refused, timeouts,
                 attempts.size(), convergence.unacknowledgedStored(), context.extra(), notes, problems);
     }
 }

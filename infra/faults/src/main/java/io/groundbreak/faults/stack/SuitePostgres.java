@@ -150,6 +150,10 @@ public final class SuitePostgres implements AutoCloseable {
     private void pgCtl(List<String> arguments) {
         Path pgCtl = binaries().resolve("pg_ctl");
         List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // pg_ctl refuses root: run it in a user namespace of its own, as zonky itself does (unshare -U)
+            command.addAll(List.of("unshare", "-U"));
+        }
         command.add(pgCtl.toString());
         command.addAll(arguments);
         try {
