@@ -93,7 +93,19 @@ public final class FaultSuite {
         List<ScenarioResult> results = new ArrayList<>();
         log.info("fault suite: {} scenario(s), load {} s each; the stack lives in {}", scenarios.size(),
                 options.loadDuration().toSeconds(), options.directory().resolve("run").toAbsolutePath());
-        try (Stack stack = Stack.start(options.directory().resolve("run"), options.servicesDirectory())) {
+        Stack started;
+        try {
+            started = Stack.start(options.directory().resolve("run"), options.servicesDirectory());
+        } catch (RuntimeException e) {
+            // a service that does not start is a finding too: say which, and where its log is
+            String report = "# Fault-injection suite (`infra/local.sh faults`)\n\nRun " + startedAt
+                    + ": **the stack did not start**, no scenario ran: " + e.getMessage() + "\n";
+            Files.createDirectories(options.directory());
+            Files.writeString(options.directory().resolve("REPORT.md"), report, StandardCharsets.UTF_8);
+            System.out.println(report);
+            throw e;
+        }
+        try (Stack stack = started) {
             log.info("the stack answers after {} s", Duration.between(startedAt, Instant.now()).toSeconds());
             ScenarioRunner runner = new ScenarioRunner(stack, options.loadDuration(), referenceData.districtCodes(),
                     referenceData.chainCodes());
