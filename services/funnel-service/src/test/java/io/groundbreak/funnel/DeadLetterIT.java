@@ -195,6 +195,48 @@ class DeadLetterIT extends FunnelServiceTestBase {
         assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(1);
     }
 
+    /**
+     * Records that are not what milestone-service sealed are refused and parked by their reason, and the real
+     * events are applied: the next sequence with a broken link (prev-hash-mismatch), with a hash its fields do not
+     * give (hash-mismatch), and an event claiming the last applied one's sequence with another hash
+     * (sequence-taken).
+     */
+    @Test
+    void recordsThatBreakTheHashChainAreParkedAndTheRealEventsApplied() {
+        ProjectStream project = new ProjectStream(DISTRICT);
+        EventEnvelope registration = project.next(registered(project.projectId, DISTRICT, "new-materials", "300.00"));
+        EventEnvelope signed = project.next(milestone(project.projectId, Stage.SIGNED, "2019-09-02"));
+        EventEnvelope brokenLink = project.forged(1, "f".repeat(64), milestone(project.projectId, Stage.TALKS, "2019-09-01"));
+        EventEnvelope tampered = new EventEnvelope(signed.id(), signed.type(), signed.subject(), signed.sequence(),
+                signed.time(), signed.recordedBy(), signed.prevHash(), signed.hash(), signed.district(),
+                milestone(project.projectId, Stage.PRODUCING, "2019-09-02"));
+        EventEnvelope taken = project.forged(1, registration.hash(), milestone(project.projectId, Stage.LANDED, "2019-09-03"));
+        publish(registration);
+        topic().send(brokenLink, tampered);
+        publish(signed);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(project)).isEqualTo("SIGNED"));
+        topic().send(taken);
+
+        await().atMost(PROPAGATION).untilAsserted(() ->
+                assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(3));
+        List<JsonNode> parked = deadLettersOf(project.projectId.value(), "outstanding");
+        assertThat(parked).extracting(deadLetter -> deadLetter.get("reason").asString())
+                .containsExactly("prev-hash-mismatch", "hash-mismatch", "sequence-taken");
+        assertThat(parked).extracting(deadLetter -> deadLetter.get("sequence").asLong()).containsOnly(1L);
+        assertThat(stageOf(project)).isEqualTo("SIGNED");
+        assertThat(headOf(project)).isEqualTo("1 " + signed.hash());
+
+        Http.Answer reprocessed = post("/api/admin/dead-letters/" + parked.get(0).get("id").asLong() + "/reprocess",
+                "admin", null);
+        assertThat(reprocessed.body().get("status").asString()).isEqualTo("parked");
+        assertThat(reprocessed.body().get("outcome").asString()).startsWith("still parked (sequence-taken)");
+        assertThat(stageOf(project)).isEqualTo("SIGNED");
+        for (JsonNode deadLetter : parked) {
+            assertThat(post("/api/admin/dead-letters/" + deadLetter.get("id").asLong() + "/discard", "admin",
+                    "{\"reason\":\"not sealed by milestone-service\"}").status()).isEqualTo(200);
+        }
+    }
+
     /** Admins and auditors read; only admins act; others 403, anonymous 401, a bad status 400. */
     @Test
     void rolesAndParameters() {

@@ -146,14 +146,15 @@ class DeliveryIT extends FunnelServiceTestBase {
     @Test
     void aPoisonRecordIsParkedAndThePartitionMovesOn() {
         ProjectStream project = new ProjectStream("120103");
-        publish(project.next(registered(project.projectId, "120103", "aerospace", "600.00")));
+        EventEnvelope registration = project.next(registered(project.projectId, "120103", "aerospace", "600.00"));
+        publish(registration);
         byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
         double malformed = count("groundbreak.funnel.events.dead-lettered", "reason", "malformed");
 
         Map<String, String> headers = new HashMap<>(CloudEventHeaders.of(project.next(
                 milestone(project.projectId, Stage.TALKS, "2018-07-01"))));
         topic().send(project.projectId.toString(), headers, poison);
-        EventEnvelope talks = project.forged(1, project.prevHash(), milestone(project.projectId, Stage.TALKS, "2018-07-02"));
+        EventEnvelope talks = project.forged(1, registration.hash(), milestone(project.projectId, Stage.TALKS, "2018-07-02"));
         publish(talks);
 
         await().atMost(PROPAGATION).ignoreExceptions().untilAsserted(() -> {

@@ -146,9 +146,9 @@ public class DeadLetterOperations {
                     locks.lock(envelope.subject().value());
                 }
                 Outcome outcome = projection.applyLive(envelope);
-                if (outcome == Outcome.GAP) {
-                    return stillParked(current, ParkReason.GAP,
-                            intake.gapDetail(envelope.subject().value(), envelope.sequence()), by, prefix);
+                if (!outcome.settled()) {
+                    ParkReason reason = ParkReason.of(outcome);
+                    return stillParked(current, reason, intake.detail(reason, envelope), by, prefix);
                 }
                 store.resolve(id, DeadLetter.REPROCESSED);
                 String text = prefix + (outcome == Outcome.APPLIED ? "applied" : "already applied (redelivered)");

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes in one received record, in one transaction: applies it to the active read model, skips it as a
  * redelivery, or parks it in {@code dead_letter} (not a Groundbreak event: malformed; its predecessor not applied:
- * gap, naming the parked record it waits behind if there is one). An exception (the database unavailable, or
+ * gap, naming the parked record it waits behind if there is one; next in sequence but its hash not intact or not
+ * linked to the last applied event: hash-mismatch, prev-hash-mismatch). An exception (the database unavailable, or
  * anything else) rolls everything back and is the caller's to retry; {@link #parkFailed} parks what no retry fixed.
  */
 @Component
@@ -45,10 +46,11 @@ public class Intake {
             case APPLIED -> new IntakeResult(IntakeResult.Kind.APPLIED, null, null, null, projectId, envelope.sequence(), null);
             case REDELIVERED -> new IntakeResult(IntakeResult.Kind.REDELIVERED, null, null, null, projectId,
                     envelope.sequence(), null);
-            case GAP -> {
-                String detail = gapDetail(projectId, envelope.sequence());
-                long id = store.park(record, ParkReason.GAP, detail, projectId, envelope.sequence(), envelope.id(), 1);
-                yield new IntakeResult(IntakeResult.Kind.PARKED, id, ParkReason.GAP, detail, projectId, envelope.sequence(),
+            case GAP, HASH_MISMATCH, PREV_HASH_MISMATCH, SEQUENCE_TAKEN -> {
+                ParkReason reason = ParkReason.of(outcome);
+                String detail = detail(reason, envelope);
+                long id = store.park(record, reason, detail, projectId, envelope.sequence(), envelope.id(), 1);
+                yield new IntakeResult(IntakeResult.Kind.PARKED, id, reason, detail, projectId, envelope.sequence(),
                         status(id));
             }
         };
@@ -58,6 +60,20 @@ public class Intake {
     @Transactional
     public IntakeResult parkFailed(ReceivedRecord record, String detail, int attempts) {
         return parkUnreadable(record, ParkReason.FAILED, detail, attempts);
+    }
+
+    /** Why the event is refused, in words. */
+    String detail(ParkReason reason, EventEnvelope envelope) {
+        return switch (reason) {
+            case GAP -> gapDetail(envelope.subject().value(), envelope.sequence());
+            case HASH_MISMATCH -> "event " + envelope.sequence() + ": its hash " + envelope.hash()
+                    + " is not the one its fields give";
+            case PREV_HASH_MISMATCH -> "event " + envelope.sequence() + ": its prevHash " + envelope.prevHash()
+                    + " is not the hash of the project's last applied event";
+            case SEQUENCE_TAKEN -> "event " + envelope.sequence() + " (hash " + envelope.hash()
+                    + "): the read model holds another event at this sequence";
+            default -> reason.code();
+        };
     }
 
     /** Why an event whose predecessor is not applied waits. */

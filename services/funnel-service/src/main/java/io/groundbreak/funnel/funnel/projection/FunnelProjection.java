@@ -1,6 +1,7 @@
 package io.groundbreak.funnel.funnel.projection;
 
 import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
 import io.groundbreak.funnel.funnel.readmodel.ReadModels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies each project's events exactly once and in order to a set of read-model tables: the
- * project's last applied sequence moves in the same transaction as the change, so a redelivery is a
- * no-op and an event whose predecessor is missing is refused.
+ * project's last applied sequence (and hash) moves in the same transaction as the change, so a redelivery is a
+ * no-op and an event whose predecessor is missing is refused; so is the next event if its own hash is not intact
+ * or it does not link to the last applied one's hash (a record that is not what milestone-service sealed).
  * <p>
  * Events are applied in batches (the live consumer's batch is one event, a rebuild's a whole poll): the rows
  * of the batch's projects are read once, every event changes them in memory in order, and what changed is
@@ -67,6 +69,17 @@ public class FunnelProjection {
         deltas.add(deferred.drain());
     }
 
+    /**
+     * The event's prevHash is the hash of the project's last applied event (the genesis hash for sequence 0); a
+     * project applied before hashes were kept (last_hash null) is taken on trust.
+     */
+    private static boolean linksTo(EventEnvelope envelope, ProjectRows project) {
+        if (envelope.sequence() == 0) {
+            return HashChain.GENESIS_PREV_HASH.equals(envelope.prevHash());
+        }
+        return project.lastHash == null || project.lastHash.equals(envelope.prevHash());
+    }
+
     /** Each event's outcome, in the order given; every project's events must come in topic order. */
     private List<Outcome> apply(List<EventEnvelope> envelopes, DeferredFunnelDeltas deferred) {
         Set<UUID> projectIds = new LinkedHashSet<>();
@@ -75,10 +88,17 @@ public class FunnelProjection {
         List<Outcome> outcomes = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
             ProjectRows project = projects.get(envelope.subject().value());
-            if (envelope.sequence() <= project.lastApplied) {
+            if (envelope.sequence() == project.lastApplied && project.lastHash != null
+                    && !project.lastHash.equals(envelope.hash())) {
+                outcomes.add(Outcome.SEQUENCE_TAKEN);
+            } else if (envelope.sequence() <= project.lastApplied) {
                 outcomes.add(Outcome.REDELIVERED);
             } else if (envelope.sequence() > project.lastApplied + 1) {
                 outcomes.add(Outcome.GAP);
+            } else if (!envelope.hashIsIntact()) {
+                outcomes.add(Outcome.HASH_MISMATCH);
+            } else if (!linksTo(envelope, project)) {
+                outcomes.add(Outcome.PREV_HASH_MISMATCH);
             } else {
                 project.apply(envelope.sequence(), envelope.hash(), envelope.data());
                 outcomes.add(Outcome.APPLIED);

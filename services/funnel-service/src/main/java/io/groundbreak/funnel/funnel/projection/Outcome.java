@@ -7,5 +7,19 @@ public enum Outcome {
     /** At or below the project's last applied sequence: already applied, nothing changed. */
     REDELIVERED,
     /** Above the next expected sequence: a predecessor is missing, nothing changed. */
-    GAP
+    GAP,
+    /** The next expected sequence, but its hash is not the one its fields give: refused, nothing changed. */
+    HASH_MISMATCH,
+    /** The next expected sequence, but it does not link to the last applied event's hash: refused, nothing changed. */
+    PREV_HASH_MISMATCH,
+    /**
+     * The sequence of the project's last applied event, with another hash: another event claims its place. Only
+     * the last applied event's hash is kept, so an older sequence claimed again is taken for a redelivery.
+     */
+    SEQUENCE_TAKEN;
+
+    /** Applied, or applied before: the event is in the read model. */
+    public boolean settled() {
+        return this == APPLIED || this == REDELIVERED;
+    }
 }

@@ -100,7 +100,7 @@ public class Rebuild {
             }
         } catch (RuntimeException | SQLException e) {
             log.error("Rebuild of the funnel read models failed", e);
-            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, 0, e.toString()));
+            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, 0, 0, e.toString()));
         } finally {
             running.set(false);
         }
@@ -138,7 +138,10 @@ public class Rebuild {
             });
             RebuildReport report = new RebuildReport(target, startedAt, clock.instant(), session.recordsRead(),
                     outcomes.getOrDefault(Outcome.APPLIED, 0L), outcomes.getOrDefault(Outcome.REDELIVERED, 0L),
-                    outcomes.getOrDefault(Outcome.GAP, 0L), session.malformed(), failed.get(), null);
+                    outcomes.getOrDefault(Outcome.GAP, 0L),
+                    outcomes.getOrDefault(Outcome.HASH_MISMATCH, 0L) + outcomes.getOrDefault(Outcome.PREV_HASH_MISMATCH, 0L)
+                            + outcomes.getOrDefault(Outcome.SEQUENCE_TAKEN, 0L),
+                    session.malformed(), failed.get(), null);
             log.info("Switched the funnel read models to {}: {}", target, report);
             return report;
         }
