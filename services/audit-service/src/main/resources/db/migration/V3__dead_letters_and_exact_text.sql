@@ -29,12 +29,13 @@ ALTER TABLE parked_event
     ADD COLUMN record_offset bigint,
     ADD COLUMN record_key bytea,
     ADD COLUMN record_headers bytea,
-    ADD COLUMN record_value bytea;
+    ADD COLUMN record_value bytea,
+    -- SHA-256 (hex) of key, headers and value: the same record delivered again, or sent again, is one dead letter
+    ADD COLUMN record_digest text;
 -- the same record is parked once, whatever reason it fails for next time: a later failure is an attempt
 ALTER TABLE parked_event DROP CONSTRAINT parked_event_once;
 CREATE INDEX parked_event_event ON parked_event (event_id);
-CREATE UNIQUE INDEX parked_event_record_once ON parked_event (record_topic, record_partition, record_offset)
-    WHERE record_offset IS NOT NULL AND event_type IS NULL;
+CREATE UNIQUE INDEX parked_event_record_once ON parked_event (record_digest) WHERE event_type IS NULL;
 
 -- (dead_letter_id is a parked_event.position; no foreign key, so that TRUNCATE parked_event still meets the
 -- append-only trigger rather than the key.)

@@ -77,7 +77,8 @@ class DeadLettersIT extends AuditIT {
         assertThat(Instant.parse(again.get("lastFailureAt").asString()))
                 .isAfter(Instant.parse(again.get("firstFailureAt").asString()));
 
-        for (String body : List.of("", "{}", "{\"reason\":\"  \"}", "{\"reason\":\"" + "x".repeat(1001) + "\"}")) {
+        for (String body : List.of("", "{}", "{\"reason\":\"  \"}", "{\"reason\":\"" + "x".repeat(1001) + "\"}",
+                "{\"reason\":\"nul\\u0000here\"}")) {
             TextAnswer refused = postJson("/api/admin/dead-letters/" + id + "/discard", "admin", body);
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -157,6 +158,11 @@ class DeadLettersIT extends AuditIT {
         assertThat(letters.get(0).get("sequence").asLong()).isZero();
         assertThat(letters.get(0).get("detail").asString()).isNotBlank();
         assertThat(letters.get(1).get("reason").asString()).isEqualTo("missing-predecessor");
+
+        // the whole project delivered again (offsets reset): the same dead letters, one more attempt each
+        topic.send(first, second);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(stream.projectId))
+                .extracting(letter -> letter.get("attempts").asInt()).containsExactly(2, 2));
         TextAnswer reprocess = post("/api/admin/dead-letters/" + letters.get(0).get("id").asLong() + "/reprocess", "admin");
         assertThat(reprocess.status()).isEqualTo(200);
         assertThat(reprocess.json().get("status").asString()).isEqualTo("parked");

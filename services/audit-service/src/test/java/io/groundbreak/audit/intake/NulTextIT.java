@@ -90,6 +90,16 @@ class NulTextIT extends AuditIT {
         assertThat(lines.get(0)).contains("\\u0000");
     }
 
+    /** A filter with U+0000 finds what it names (and is no 500). */
+    @Test
+    void theExportFiltersByADistrictWithNul() {
+        TextAnswer export = get("/api/audit/export?format=jsonl&district=120%00116&project=" + project.projectId, "auditor");
+        assertThat(export.status()).isEqualTo(200);
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(EventCodec.jsonMapper().readTree(lines.get(0)).get("district").asString()).isEqualTo(DISTRICT);
+    }
+
     @Test
     void verificationFindsNothingWrongAndNothingIsParked() {
         JsonNode report = post("/api/audit/verification", "auditor").json();

@@ -81,7 +81,27 @@ class DeadLetterController {
         if (reason.length() > MAX_REASON) {
             throw new InvalidInput(List.of(new InvalidInput.FieldProblem("reason", "must be at most 1000 characters")));
         }
+        if (!storable(reason)) {
+            throw new InvalidInput(List.of(new InvalidInput.FieldProblem("reason",
+                    "must not contain U+0000 or other control characters but tab and line breaks, nor lone surrogates")));
+        }
         return operations.discard(id(id), reason.strip(), user.getName());
+    }
+
+    /** Text PostgreSQL and the contract hold faithfully: no NUL, no C0 control but tab and line breaks, no lone surrogate. */
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An id that is not a number names no dead letter: 404, like an unknown one. */

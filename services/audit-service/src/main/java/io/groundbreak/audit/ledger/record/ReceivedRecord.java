@@ -3,12 +3,17 @@ package io.groundbreak.audit.ledger.record;
 import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventCodec;
 import io.groundbreak.events.EventEnvelope;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,11 +32,36 @@ public record ReceivedRecord(String topic, int partition, long offset, byte[] ke
         return CloudEventHeaders.read(text, value == null ? new byte[0] : value);
     }
 
-    /** The headers as a JSON object of base64 values, UTF-8: the form kept in the table. */
+    /** The headers as a JSON object of base64 values (names in order), UTF-8: the form kept in the table. */
     public byte[] headersJson() {
         ObjectNode node = EventCodec.jsonMapper().createObjectNode();
-        headers.forEach((name, bytes) -> node.put(name, Base64.getEncoder().encodeToString(bytes)));
+        new TreeMap<>(headers).forEach((name, bytes) -> node.put(name, Base64.getEncoder().encodeToString(bytes)));
         return EventCodec.jsonMapper().writeValueAsBytes(node);
+    }
+
+    /**
+     * SHA-256 (hex) of the key, the headers (by name) and the value, each length-prefixed: the same record
+     * whether delivered again (offsets reset) or sent again (a new offset).
+     */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            part(sha, key);
+            part(sha, headersJson());
+            part(sha, value);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void part(MessageDigest sha, byte[] bytes) {
+        if (bytes == null) {
+            sha.update(ByteBuffer.allocate(4).putInt(-1).array());
+            return;
+        }
+        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        sha.update(bytes);
     }
 
     public static Map<String, byte[]> headersFromJson(byte[] json) {

@@ -131,7 +131,8 @@ public class Ledger {
         sql.append(" ORDER BY ").append(order);
         cursor.each(sql.toString(), statement -> {
             selection.project().ifPresent(project -> statement.param("project", project.value()));
-            selection.district().ifPresent(district -> statement.param("district", district));
+            // as the column holds it: a district with U+0000 is stored with U+2400
+            selection.district().ifPresent(district -> statement.param("district", PgText.safe(district)));
             selection.recordedFrom().ifPresent(from -> statement.param("from", timestamp(from)));
             selection.recordedTo().ifPresent(to -> statement.param("to", timestamp(to)));
         }, row -> {

@@ -79,13 +79,14 @@ public class ParkedEvents {
 
     /**
      * Parks a record that could not be read as an event (or not stored as one), with the id, project and
-     * sequence its headers claim where they read. A redelivery of the same record (same topic, partition and
-     * offset) is the same dead letter: empty then.
+     * sequence its headers claim where they read. The same record again (same key, headers and value, whether
+     * redelivered or sent again) is the same dead letter: empty then.
      */
     public Optional<Long> parkRecord(ReceivedRecord received, String reason, String detail, String source) {
-        Optional<Long> id = record(jdbc.sql("INSERT INTO parked_event (event_id, project_id, sequence, " + RECORD_COLUMNS
-                        + ") VALUES (:id, :project, :sequence, " + RECORD_VALUES + ") ON CONFLICT (record_topic, record_partition,"
-                        + " record_offset) WHERE record_offset IS NOT NULL AND event_type IS NULL DO NOTHING RETURNING position")
+        Optional<Long> id = record(jdbc.sql("INSERT INTO parked_event (event_id, project_id, sequence, record_digest, "
+                        + RECORD_COLUMNS + ") VALUES (:id, :project, :sequence, :digest, " + RECORD_VALUES + ")"
+                        + " ON CONFLICT (record_digest) WHERE event_type IS NULL DO NOTHING RETURNING position")
+                .param("digest", received.digest())
                 .param("id", received.claimedEventId().orElse(null), Types.OTHER)
                 .param("project", received.claimedProjectId().orElse(null), Types.OTHER)
                 .param("sequence", received.claimedSequence().orElse(null), Types.BIGINT), reason, detail, received)
@@ -94,13 +95,11 @@ public class ParkedEvents {
         return id;
     }
 
-    /** The dead letter that holds this record (same topic, partition and offset), if one does. */
+    /** The dead letter that holds this record as a record (same key, headers and value), if one does. */
     public Optional<DeadLetter> findRecord(ReceivedRecord received) {
-        return jdbc.sql(DEAD_LETTER_SELECT + " WHERE p.record_topic = :topic AND p.record_partition = :partition"
-                        + " AND p.record_offset = :offset ORDER BY p.position LIMIT 1")
-                .param("topic", PgText.safe(received.topic()))
-                .param("partition", received.partition())
-                .param("offset", received.offset())
+        return jdbc.sql(DEAD_LETTER_SELECT + " WHERE p.record_digest = :digest AND p.event_type IS NULL"
+                        + " ORDER BY p.position LIMIT 1")
+                .param("digest", received.digest())
                 .query((row, number) -> deadLetter(row))
                 .optional();
     }
