@@ -37,10 +37,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.apache.kafka..");
 
-    /** The projection and the rebuild are driven by messaging and web, never the other way round. */
+    /** The projection, the rebuild and the dead letters are driven by messaging and web, never the other way round. */
     @ArchTest
     static final ArchRule projectionAndRebuildKnowNeitherHttpNorTheBinding = noClasses()
-            .that().resideInAnyPackage("..funnel.projection..", "..funnel.rebuild..", "..funnel.readmodel..")
+            .that().resideInAnyPackage("..funnel.projection..", "..funnel.rebuild..", "..funnel.readmodel..",
+                    "..funnel.deadletter..")
             .should().dependOnClassesThat().resideInAnyPackage("..funnel.web..", "..funnel.messaging..",
                     "..funnel.query..", "org.springframework.web..", "org.springframework.messaging..");
 

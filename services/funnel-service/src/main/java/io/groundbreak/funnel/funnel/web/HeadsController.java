@@ -3,7 +3,7 @@ package io.groundbreak.funnel.funnel.web;
 import io.groundbreak.funnel.funnel.query.HeadsReader;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,24 +27,50 @@ class HeadsController {
         this.json = json;
     }
 
+    /**
+     * Nothing is written before the first row is read, so a database that does not answer still gets its 503
+     * problem (see ProblemAnswers) rather than half an answer.
+     */
     @GetMapping("/api/admin/heads")
     void heads(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        OutputStream body = response.getOutputStream();
-        try (JsonGenerator out = json.createGenerator(body)) {
+        Writer writer = new Writer(response);
+        heads.forEach(head -> {
+            JsonGenerator out = writer.started();
             out.writeStartObject();
-            out.writeStringProperty("source", SOURCE);
-            out.writeArrayPropertyStart("projects");
-            heads.forEach(head -> {
-                out.writeStartObject();
-                out.writeStringProperty("projectId", head.projectId().toString());
-                out.writeNumberProperty("sequence", head.sequence());
-                out.writeStringProperty("hash", head.hash());
-                out.writeEndObject();
-            });
-            out.writeEndArray();
+            out.writeStringProperty("projectId", head.projectId().toString());
+            out.writeNumberProperty("sequence", head.sequence());
+            out.writeStringProperty("hash", head.hash());
             out.writeEndObject();
+        });
+        JsonGenerator out = writer.started();
+        out.writeEndArray();
+        out.writeEndObject();
+        out.close();
+    }
+
+    /** Starts the answer on first use. */
+    private final class Writer {
+        private final HttpServletResponse response;
+        private JsonGenerator out;
+
+        Writer(HttpServletResponse response) {
+            this.response = response;
+        }
+
+        JsonGenerator started() {
+            if (out == null) {
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                try {
+                    out = json.createGenerator(response.getOutputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                out.writeStartObject();
+                out.writeStringProperty("source", SOURCE);
+                out.writeArrayPropertyStart("projects");
+            }
+            return out;
         }
     }
 }
