@@ -40,7 +40,7 @@ public class DeadLetterStore {
 
     /**
      * Parks the record, or counts another failure on the row that holds it already: the same record (topic,
-     * partition, offset) delivered again, or the same event (id) received again while still parked. A record
+     * partition, offset) delivered again, or the same event (id and body) received again while still parked. A record
      * that was reprocessed or discarded keeps that decision. Returns the row's id.
      */
     public long park(ReceivedRecord record, ParkReason reason, String detail, UUID projectId, Long sequence,
@@ -51,10 +51,11 @@ public class DeadLetterStore {
             Optional<Long> same = jdbc.sql("""
                             UPDATE public.dead_letter SET attempts = attempts + :attempts, last_failure_at = :now,
                                                    reason = :reason, detail = :detail
-                            WHERE id = (SELECT min(id) FROM public.dead_letter WHERE event_id = :eventId AND status = 'parked')
+                            WHERE id = (SELECT min(id) FROM public.dead_letter WHERE event_id = :eventId
+                                        AND record_value IS NOT DISTINCT FROM CAST(:value AS bytea) AND status = 'parked')
                             RETURNING id""")
                     .param("attempts", attempts).param("now", now).param("reason", reason.code())
-                    .param("detail", shown).param("eventId", eventId)
+                    .param("detail", shown).param("eventId", eventId).param("value", record.value())
                     .query(Long.class).optional();
             if (same.isPresent()) {
                 return same.get();
