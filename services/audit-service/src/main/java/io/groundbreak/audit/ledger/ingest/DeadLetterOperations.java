@@ -3,15 +3,18 @@ package io.groundbreak.audit.ledger.ingest;
 import io.groundbreak.audit.ledger.record.ReceivedRecord;
 import io.groundbreak.audit.ledger.store.DeadLetter;
 import io.groundbreak.audit.ledger.store.DeadLetterOperation;
+import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.ParkedEvents;
 import io.groundbreak.audit.ledger.store.ParkedRecord;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
+import io.groundbreak.events.ProjectId;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an administrator does with parked records: reprocess one (it is judged again exactly as the consumer
@@ -31,11 +34,13 @@ public class DeadLetterOperations {
     private final ParkedEvents parked;
     private final EventIntake intake;
     private final LedgerIngest ingest;
+    private final Ledger ledger;
 
-    DeadLetterOperations(ParkedEvents parked, EventIntake intake, LedgerIngest ingest) {
+    DeadLetterOperations(ParkedEvents parked, EventIntake intake, LedgerIngest ingest, Ledger ledger) {
         this.parked = parked;
         this.intake = intake;
         this.ingest = ingest;
+        this.ledger = ledger;
     }
 
     public List<DeadLetter> list(boolean all) {
@@ -92,8 +97,14 @@ public class DeadLetterOperations {
      * @throws UnknownDeadLetter no such dead letter
      * @throws DeadLetterClosed  it was reprocessed or discarded already
      */
+    @Transactional
     public DiscardAnswer discard(long id, String reason, String by) {
         DeadLetter deadLetter = parked.find(id).orElseThrow(() -> new UnknownDeadLetter(id));
+        if (deadLetter.projectId() != null) {
+            // not while the consumer or a reprocess is judging the project: it might be joining the ledger
+            ledger.lockProject(new ProjectId(deadLetter.projectId()));
+            deadLetter = parked.find(id).orElseThrow(() -> new UnknownDeadLetter(id));
+        }
         if (!deadLetter.outstanding() || !parked.resolve(id, DeadLetter.DISCARDED, by)) {
             throw new DeadLetterClosed(id, parked.find(id).map(DeadLetter::status).orElse(deadLetter.status()));
         }
