@@ -39,6 +39,11 @@ class CompletenessIT extends AuditIT {
     private final List<EventEnvelope> funnelLags = new ArrayList<>();
     /** Its last event never reaches the topic (nothing later arrives, so nothing is parked). */
     private final List<EventEnvelope> lostTail = new ArrayList<>();
+    /** The source holds another event at the ledger's head sequence (a different chain). */
+    private final List<EventEnvelope> forked = new ArrayList<>();
+    private final List<EventEnvelope> sourceFork = new ArrayList<>();
+    /** The ledger holds an event recorded after the source was read: ahead, not behind. */
+    private final List<EventEnvelope> ahead = new ArrayList<>();
 
     @BeforeAll
     void publish() {
@@ -48,13 +53,23 @@ class CompletenessIT extends AuditIT {
         topic.send(gapped.get(0), gapped.get(2), gapped.get(3));
         topic.send(funnelLags.toArray(EventEnvelope[]::new));
         topic.send(lostTail.get(0));
+        history(forked, "120106", 1);
+        sourceFork.add(io.groundbreak.events.HashChain.seal(UUID.randomUUID(), 0, java.time.Instant.now(), "d120106",
+                io.groundbreak.events.HashChain.GENESIS_PREV_HASH, "120106", forked.get(0).data()));
+        history(ahead, "120107", 2);
+        topic.send(forked.get(0));
+        topic.send(ahead.toArray(EventEnvelope[]::new));
+        HEADS.milestoneHead(sourceFork.get(0));
+        HEADS.funnelHead(sourceFork.get(0));
+        HEADS.milestoneHead(ahead.get(0));
+        HEADS.funnelHead(ahead.get(1));
         HEADS.milestoneHead(gapped.get(3));
         HEADS.funnelHead(gapped.get(3));
         HEADS.milestoneHead(funnelLags.get(1));
         HEADS.funnelHead(funnelLags.get(0));
         HEADS.milestoneHead(lostTail.get(1));
         HEADS.funnelHead(lostTail.get(1));
-        awaitLedger(List.of(gapped.subList(0, 1), funnelLags, lostTail.subList(0, 1)));
+        awaitLedger(List.of(gapped.subList(0, 1), funnelLags, lostTail.subList(0, 1), forked, ahead));
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(subject(gapped))).hasSize(2));
     }
 
@@ -89,6 +104,14 @@ class CompletenessIT extends AuditIT {
         assertThat(funnelBehind.get("sequence").asLong()).isEqualTo(0);
         assertThat(funnelBehind.get("hash").asString()).isEqualTo(funnelLags.get(0).hash());
         assertThat(of(completeness.get("funnelBehind"), gapped)).isEmpty();
+
+        JsonNode fork = only(completeness.get("ledgerBehind"), forked);
+        assertThat(fork.get("sourceSequence").asLong()).isZero();
+        assertThat(fork.get("sourceHash").asString()).isEqualTo(sourceFork.get(0).hash());
+        assertThat(fork.get("sequence").asLong()).isZero();
+        assertThat(fork.get("hash").asString()).as("the same sequence, another event").isEqualTo(forked.get(0).hash());
+        assertThat(of(completeness.get("ledgerBehind"), ahead)).as("ahead of the source is not behind").isEmpty();
+        assertThat(of(completeness.get("funnelBehind"), ahead)).isEmpty();
 
         assertThat(HEADS.lastAuthorization()).as("as the configured user (profile local)").isEqualTo("Basic "
                 + Base64.getEncoder().encodeToString("auditor:auditor-dev".getBytes(StandardCharsets.UTF_8)));
