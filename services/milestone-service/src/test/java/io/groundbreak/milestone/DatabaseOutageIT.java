@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.producer.properties.max.block.ms=3000",
         "groundbreak.publisher.ack-timeout=PT8S"})
 @ActiveProfiles("local")
+@DirtiesContext // its own context, closed after the class: the shared one of ServiceTestBase is not disturbed
 class DatabaseOutageIT {
 
     /** A client's patience: every answer must come well before it. */
@@ -70,11 +71,6 @@ class DatabaseOutageIT {
             statement.execute("ALTER DATABASE \"" + database.name() + "\" RESET default_transaction_read_only");
             terminateServiceConnections(statement);
         }
-    }
-
-    @AfterAll
-    static void closeProxy() {
-        proxy.close();
     }
 
     @Test
