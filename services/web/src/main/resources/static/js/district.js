@@ -386,6 +386,11 @@ async function followImport(id) {
       count.textContent = t('importDone', { total: number(status.total) });
       return status;
     }
+    if (status.state === 'INTERRUPTED') {
+      // the instance applying it stopped: the same file again records nothing twice
+      showImportProblem(409, { type: 'urn:groundbreak:problem:import-interrupted', detail: t('importInterrupted') });
+      return null;
+    }
     count.textContent = t('importing', { done: number(status.done), total: number(status.total) });
     // eslint-disable-next-line no-await-in-loop
     await new Promise((resolve) => { setTimeout(resolve, status.total > 500 ? 1000 : 300); });

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
         "groundbreak.web.services.audit-service=http://127.0.0.1:1"})
 @ActiveProfiles("local")
 class WebAppIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        WebDatabase.register(registry, "web_app");
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
         "groundbreak.web.services.audit-service=http://127.0.0.1:1"})
 @ActiveProfiles("local")
 class ExcelUploadIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        WebDatabase.register(registry, "web_upload");
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

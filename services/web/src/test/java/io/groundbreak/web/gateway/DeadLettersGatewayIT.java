@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,6 +74,7 @@ class DeadLettersGatewayIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        WebDatabase.register(registry, "web_gateway");
         registry.add("groundbreak.web.services.milestone-service", () -> "http://127.0.0.1:1");
         registry.add("groundbreak.web.services.funnel-service", () -> "http://127.0.0.1:" + FUNNEL.getAddress().getPort());
         registry.add("groundbreak.web.services.audit-service", () -> "http://127.0.0.1:" + AUDIT.getAddress().getPort());

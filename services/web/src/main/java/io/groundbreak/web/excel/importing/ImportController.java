@@ -69,10 +69,11 @@ class ImportController {
     @GetMapping("/web/imports/{id}/report.xlsx")
     void report(@PathVariable String id, Authentication authentication, HttpServletResponse response)
             throws IOException {
-        ImportRun run = importer.finished(id, CurrentUser.of(authentication));
-        String base = run.fileName().replaceFirst("(?i)\\.xlsx$", "");
-        Downloads.xlsx(response, texts.text(run.locale(), "report.title") + "-" + base + ".xlsx", "import-report.xlsx");
-        ReportWorkbook.write(run, texts, response.getOutputStream());
+        ImportReport report = importer.report(id, CurrentUser.of(authentication));
+        String base = report.fileName().replaceFirst("(?i)\\.xlsx$", "");
+        Downloads.xlsx(response, texts.text(report.locale(), "report.title") + "-" + base + ".xlsx", "import-report.xlsx");
+        response.setContentLength(report.workbook().length);
+        response.getOutputStream().write(report.workbook());
     }
 
     /** The file's own name without any folder a browser may send. */

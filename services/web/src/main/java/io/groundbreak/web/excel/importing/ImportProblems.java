@@ -125,6 +125,12 @@ class ImportProblems {
         return Problems.of(HttpStatus.CONFLICT, "import-running", texts.text(ExcelTexts.of(request), "import.running"));
     }
 
+    @ExceptionHandler
+    ProblemDetail interrupted(ImportInterrupted interrupted, HttpServletRequest request) {
+        return Problems.of(HttpStatus.CONFLICT, "import-interrupted",
+                texts.text(ExcelTexts.of(request), "import.interrupted"));
+    }
+
     @ExceptionHandler({ServicesUnavailable.class, BackendUnavailable.class})
     ProblemDetail unavailable(RuntimeException unavailable, HttpServletRequest request) {
         LOG.warn("import refused: {}", unavailable.getMessage());

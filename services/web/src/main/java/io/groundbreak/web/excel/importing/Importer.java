@@ -113,20 +113,16 @@ public class Importer {
             }
         }
         runs.add(run);
-        runner.start(run, writes, projectIds);
+        runner.start(run, writes, projectIds).whenComplete((done, failure) -> runs.finished(run));
         return run.status();
     }
 
     ImportStatus status(String id, CurrentUser user) {
-        return runs.get(id, user.name()).status();
+        return runs.status(id, user.name());
     }
 
-    ImportRun finished(String id, CurrentUser user) {
-        ImportRun run = runs.get(id, user.name());
-        if (!run.finished()) {
-            throw new ImportStillRunning(id);
-        }
-        return run;
+    ImportReport report(String id, CurrentUser user) {
+        return runs.report(id, user.name());
     }
 
     /** 69 characters: milestone-service takes keys of up to 255. */
