@@ -53,7 +53,8 @@ final class GroundbreakSystem implements AutoCloseable {
         milestone = ServiceJvm.of(MILESTONE, quickStart, flightRecording, milestoneDatabase, broker.bootstrapServers(), logs);
         funnel = ServiceJvm.of(FUNNEL, quickStart, flightRecording, funnelDatabase, broker.bootstrapServers(), logs);
         audit = ServiceJvm.of(AUDIT, quickStart, flightRecording, auditDatabase, broker.bootstrapServers(), logs,
-                "--groundbreak.funnel-service.url=http://127.0.0.1:" + funnel.port());
+                "--groundbreak.funnel-service.url=http://127.0.0.1:" + funnel.port(),
+                "--groundbreak.milestone-service.url=http://127.0.0.1:" + milestone.port());
     }
 
     /** Starts the three at once (they start faster together than one after the other) and waits for all. */

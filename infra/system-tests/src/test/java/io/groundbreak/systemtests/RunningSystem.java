@@ -59,9 +59,10 @@ final class RunningSystem {
                     infrastructure.newDatabase("e2e_milestones"), kafka));
             TestDatabase funnelDatabase = infrastructure.newDatabase("e2e_funnel");
             ServiceProcess funnel = started(started, ServiceProcess.start("funnel-service", funnelDatabase, kafka));
-            // audit-service reconciles its ledger with funnel-service's live answers
+            // audit-service reconciles its ledger with funnel-service's live answers and checks both against the event store
             ServiceProcess audit = started(started, ServiceProcess.start("audit-service",
-                    infrastructure.newDatabase("e2e_audit"), kafka, "--groundbreak.funnel-service.url=" + funnel.url("")));
+                    infrastructure.newDatabase("e2e_audit"), kafka, "--groundbreak.funnel-service.url=" + funnel.url(""),
+                    "--groundbreak.milestone-service.url=" + milestones.url("")));
             ServiceProcess web = started(started, ServiceProcess.start("web", ServiceProcess.freePort(), List.of(
                     "--groundbreak.web.services.milestone-service=" + milestones.url(""),
                     "--groundbreak.web.services.funnel-service=" + funnel.url(""),
