@@ -54,7 +54,10 @@ public class DatabaseOutage extends OncePerRequestFilter {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean english = request.getLocale() != null && Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage());
+        // Chinese unless the request asks for English (as spring.web.locale: the server's own locale does not count)
+        String accepted = request.getHeader("Accept-Language");
+        boolean english = accepted != null && !accepted.isBlank()
+                && Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage());
         String detail = english ? "The web app's database is unavailable; please try again in a few seconds."
                 : "网站的数据库暂时不可用，请稍后再试。";
         response.reset();

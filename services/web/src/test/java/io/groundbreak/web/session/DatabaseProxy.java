@@ -1,0 +1,114 @@
+package io.groundbreak.web.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP relay in front of PostgreSQL that a test can switch off: {@link #refuse()} closes its listening
+ * socket and every relayed connection, so the service meets exactly what a stopped server gives
+ * (connection refused, broken connections); {@link #accept()} listens again on the same port. (As
+ * milestone-service's DatabaseOutageIT has it.)
+ */
+final class DatabaseProxy implements AutoCloseable {
+
+    private final String targetHost;
+    private final int targetPort;
+    private final int port;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+
+    DatabaseProxy(String targetHost, int targetPort) {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.port = listen(0);
+    }
+
+    int port() {
+        return port;
+    }
+
+    synchronized void refuse() {
+        closeQuietly(server);
+        server = null;
+        sockets.forEach(DatabaseProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    synchronized void accept() {
+        if (server == null) {
+            listen(port);
+        }
+    }
+
+    @Override
+    public void close() {
+        refuse();
+    }
+
+    private int listen(int wanted) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted));
+            server = socket;
+            Thread acceptor = new Thread(() -> acceptLoop(socket), "database-proxy-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + wanted, e);
+        }
+    }
+
+    private void acceptLoop(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Socket upstream = new Socket(targetHost, targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                // closed by refuse(), or the target is gone: the client sees its connection drop
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16384];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "database-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // already closed
+        }
+    }
+}
