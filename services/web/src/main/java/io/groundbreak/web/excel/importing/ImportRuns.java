@@ -47,6 +47,8 @@ class ImportRuns implements DisposableBean {
 
     /** Running here, or finished here and not stored yet. */
     private final Map<String, ImportRun> local = new ConcurrentHashMap<>();
+    /** The workbooks of finished runs not stored yet, made once (a retry every second must not remake one). */
+    private final Map<String, byte[]> workbooks = new ConcurrentHashMap<>();
     private final ExcelProperties properties;
     private final ExcelTexts texts;
     private final JdbcTemplate jdbc;
@@ -173,9 +175,14 @@ class ImportRuns implements DisposableBean {
                 Timestamp.from(clock.instant()), Timestamp.from(run.finishedAt()), json.writeValueAsString(run.status()),
                 workbook(run), UUID.fromString(run.id()));
         local.remove(run.id());
+        workbooks.remove(run.id());
     }
 
     private byte[] workbook(ImportRun run) {
+        return workbooks.computeIfAbsent(run.id(), id -> render(run));
+    }
+
+    private byte[] render(ImportRun run) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ReportWorkbook.write(run, texts, out);
@@ -209,6 +216,7 @@ class ImportRuns implements DisposableBean {
                     .toList()
                     .forEach(local::remove);
         }
+        workbooks.keySet().retainAll(local.keySet());
     }
 
     @Override
