@@ -103,7 +103,11 @@ class ConsumerLag implements DisposableBean {
                     AdminClientConfig.CLIENT_ID_CONFIG, "funnel-service-intake-lag",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000));
+                    // as service-kit's KafkaClientDefaults for every client: a broker that is gone is retried (and
+                    // logged) every 10 s at most
+                    AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1_000,
+                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000,
+                    AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10_000));
         }
         return admin;
     }
