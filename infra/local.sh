@@ -31,7 +31,7 @@ DB_PORT="${GROUNDBREAK_DB_PORT:-5432}"
 if [[ -f "$STATE/postgres.port" && -f "$STATE/postgres.pid" ]]; then DB_PORT=$(<"$STATE/postgres.port"); fi
 DB_USER="${GROUNDBREAK_DB_USER:-postgres}"
 DB_PASSWORD="${GROUNDBREAK_DB_PASSWORD:-}"
-DATABASES=(groundbreak_milestones groundbreak_funnel groundbreak_audit)
+DATABASES=(groundbreak_milestones groundbreak_funnel groundbreak_audit groundbreak_web)
 SERVICES=(milestone-service funnel-service audit-service web)
 declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-service]=8083 [web]=8080)
 

@@ -63,10 +63,11 @@ final class RunningSystem {
             ServiceProcess audit = started(started, ServiceProcess.start("audit-service",
                     infrastructure.newDatabase("e2e_audit"), kafka, "--groundbreak.funnel-service.url=" + funnel.url(""),
                     "--groundbreak.milestone-service.url=" + milestones.url("")));
-            ServiceProcess web = started(started, ServiceProcess.start("web", ServiceProcess.freePort(), List.of(
+            // the web app keeps its sessions and import reports in a database of its own (Kafka it does not use)
+            ServiceProcess web = started(started, ServiceProcess.start("web", infrastructure.newDatabase("e2e_web"), kafka,
                     "--groundbreak.web.services.milestone-service=" + milestones.url(""),
                     "--groundbreak.web.services.funnel-service=" + funnel.url(""),
-                    "--groundbreak.web.services.audit-service=" + audit.url(""))));
+                    "--groundbreak.web.services.audit-service=" + audit.url("")));
             for (ServiceProcess service : started) {
                 service.awaitHealthy();
             }
