@@ -19,6 +19,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,10 +47,8 @@ public class ProjectEventPublisher {
 
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration ackTimeout;
-    /** First failure of the current run of failed batches; null once a batch is acknowledged again. */
-    private volatile Instant failingSince;
-    private volatile String lastFailure;
-    private volatile Instant lastAcknowledgedAt;
+    /** How the last batches went; replaced as a whole, so that a reader never sees half an update. */
+    private volatile PublisherStatus status = new PublisherStatus(null, null, null, -1);
 
     ProjectEventPublisher(KafkaTemplate<byte[], byte[]> kafka,
                           @Value("${groundbreak.publisher.ack-timeout:PT40S}") Duration ackTimeout) {
@@ -59,33 +58,42 @@ public class ProjectEventPublisher {
 
     @EventHandler
     @DisallowReplay
-    void publish(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, UnitOfWork<?> unitOfWork) {
+    void publish(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, TrackingToken token,
+                 UnitOfWork<?> unitOfWork) {
         EventEnvelope envelope = EnvelopeMetaData.envelope(event, sequence, metaData);
         if (!envelope.hashIsIntact()) {
             throw new IllegalStateException("stored event " + envelope.id() + " does not match its hash");
         }
         try {
-            pendingSends(unitOfWork.root()).add(kafka.send(toRecord(envelope)));
+            Batch batch = batch(unitOfWork.root());
+            batch.sends.add(kafka.send(toRecord(envelope)));
+            if (token != null) {
+                batch.position = Math.max(batch.position, token.position().orElse(-1));
+            }
         } catch (RuntimeException e) { // the producer refused at once (no metadata within max.block.ms)
             throw failed(new IllegalStateException("Kafka refused to send event " + envelope.id(), e));
         }
     }
 
     /** The batch's sends, awaited once before its unit of work commits (and the token with it). */
-    private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> batch) {
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAll(sends));
-            return sends;
+    private Batch batch(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(committing -> awaitAll(batch));
+            return batch;
         });
     }
 
-    private void awaitAll(List<CompletableFuture<?>> sends) {
+    /** A processor batch: its sends, and the highest store position among its events. */
+    private static final class Batch {
+        final List<CompletableFuture<?>> sends = new ArrayList<>();
+        long position = -1;
+    }
+
+    private void awaitAll(Batch batch) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            failingSince = null;
-            lastFailure = null;
-            lastAcknowledgedAt = Instant.now();
+            CompletableFuture.allOf(batch.sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            acknowledged(batch.position);
         } catch (ExecutionException e) {
             throw failed(new IllegalStateException("Kafka did not acknowledge every event of the batch", e.getCause()));
         } catch (TimeoutException e) {
@@ -96,18 +104,23 @@ public class ProjectEventPublisher {
         }
     }
 
-    private IllegalStateException failed(IllegalStateException failure) {
-        if (failingSince == null) {
-            failingSince = Instant.now();
-        }
+    private synchronized void acknowledged(long position) {
+        status = new PublisherStatus(null, null, Instant.now(), Math.max(position, status.acknowledgedPosition()));
+    }
+
+    /** Records the failure (the first of a run of failures sets failingSince) and returns it to be thrown. */
+    private synchronized IllegalStateException failed(IllegalStateException failure) {
+        PublisherStatus last = status;
         Throwable cause = failure.getCause();
-        lastFailure = failure.getMessage() + (cause == null ? "" : ": " + cause);
+        status = new PublisherStatus(last.failingSince() == null ? Instant.now() : last.failingSince(),
+                failure.getMessage() + (cause == null ? "" : ": " + cause), last.lastAcknowledgedAt(),
+                last.acknowledgedPosition());
         return failure;
     }
 
     /** How the last batches went, for the health details: since when they fail, and why. */
     PublisherStatus status() {
-        return new PublisherStatus(failingSince, lastFailure, lastAcknowledgedAt);
+        return status;
     }
 
     static ProducerRecord<byte[], byte[]> toRecord(EventEnvelope envelope) {

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Kafka is back, so Kafka being away must not take milestone-service out of service (nor out of a load
  * balancer's readiness). The details say how far behind it is and why: {@code lag}, {@code head},
  * {@code position}, {@code state} ({@code publishing} or {@code retrying}), and while batches fail
- * {@code error} and {@code failingSince}; {@code lastAcknowledgedAt} when Kafka last took a batch.
+ * {@code error} and {@code failingSince}; {@code lastAcknowledgedAt} when Kafka last took a batch. A
+ * failed batch releases the processor's segment for a back-off; meanwhile the position last seen is
+ * reported.
  */
 @Component("publisher")
 class PublisherLag implements MeterBinder, HealthIndicator {
@@ -34,6 +36,8 @@ class PublisherLag implements MeterBinder, HealthIndicator {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final ProjectEventPublisher publisher;
+    /** The publisher's position when this instance last held its segments (-1: never). */
+    private volatile long lastPosition = -1;
 
     PublisherLag(EventStore eventStore, EventProcessingConfiguration processing, ProjectEventPublisher publisher) {
         this.eventStore = eventStore;
@@ -58,16 +62,24 @@ class PublisherLag implements MeterBinder, HealthIndicator {
         if (status.lastAcknowledgedAt() != null) {
             health.withDetail("lastAcknowledgedAt", status.lastAcknowledgedAt().toString());
         }
-        if (segments.isEmpty()) {
+        if (segments.isEmpty() && status.failingSince() == null) {
             return health.withDetail("segments", "none held by this instance").build();
+        }
+        if (segments.isEmpty()) {
+            // a failed batch releases its segment until the processor's back-off has passed: this instance
+            // is still the one publishing, from the position it last reported or had acknowledged
+            health.withDetail("segments", "released after a failed batch; claimed again after a back-off");
+            lastPosition = Math.max(lastPosition, status.acknowledgedPosition());
+        } else {
+            lastPosition = position(segments);
         }
         String error = segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
                 .map(failing -> String.valueOf(failing.getError()))
                 .orElse(status.lastFailure());
         boolean failing = error != null || status.failingSince() != null;
         health.withDetail("state", failing ? "retrying" : "publishing")
-                .withDetail("position", position(segments))
-                .withDetail("lag", lag(segments, head));
+                .withDetail("position", lastPosition)
+                .withDetail("lag", Math.max(0, head - lastPosition));
         if (error != null) {
             health.withDetail("error", error);
         }
@@ -79,7 +91,13 @@ class PublisherLag implements MeterBinder, HealthIndicator {
 
     private double lagOrNaN() {
         Collection<EventTrackerStatus> segments = segments().values();
-        return segments.isEmpty() ? Double.NaN : lag(segments, head());
+        if (segments.isEmpty()) {
+            PublisherStatus status = publisher.status();
+            return status.failingSince() == null ? Double.NaN
+                    : Math.max(0, head() - Math.max(lastPosition, status.acknowledgedPosition()));
+        }
+        lastPosition = position(segments);
+        return lag(segments, head());
     }
 
     /** The slowest segment decides: nothing after its position is known to be on Kafka. */

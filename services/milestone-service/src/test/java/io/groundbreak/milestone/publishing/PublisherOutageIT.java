@@ -57,7 +57,9 @@ class PublisherOutageIT extends ServiceTestBase {
                 assertThat(details.get("state").asString()).isEqualTo("retrying");
                 assertThat(details.get("lag").asLong()).isGreaterThanOrEqualTo(3);
                 assertThat(details.get("head").asLong()).isGreaterThanOrEqualTo(firstIndex + 2);
+                assertThat(details.has("error")).as(details.toString()).isTrue();
                 assertThat(details.get("error").asString()).contains("Kafka");
+                assertThat(details.has("failingSince")).as(details.toString()).isTrue();
                 assertThat(Instant.parse(details.get("failingSince").asString())).isBefore(Instant.now());
             });
             assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
