@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The hash chain of DESIGN.md: {@code hash} is the lowercase hex SHA-256 of the RFC 8785 (JCS)
+ * The hash chain of docs/events.md: {@code hash} is the lowercase hex SHA-256 of the RFC 8785 (JCS)
  * canonical JSON of {@code {id,type,subject,sequence,time,recordedBy,prevHash,data}}; the first
  * event of a project links to 64 zeros.
  */
@@ -22,7 +22,7 @@ public final class HashChain {
 
     public static final String GENESIS_PREV_HASH = "0".repeat(64);
 
-    /** The fields the hash covers, in DESIGN.md's order (JCS sorts them anyway). */
+    /** The fields the hash covers, in docs/events.md's order (JCS sorts them anyway). */
     public static final List<String> HASHED_FIELDS =
             List.of("id", "type", "subject", "sequence", "time", "recordedBy", "prevHash", "data");
 

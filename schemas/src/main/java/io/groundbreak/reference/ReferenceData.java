@@ -38,7 +38,7 @@ public final class ReferenceData {
     /** Where the reference deployment's files are inside the jar. */
     public static final String DEFAULT_RESOURCE_DIRECTORY = "reference/";
 
-    /** National administrative division codes have six digits (DESIGN.md "Reference data"). */
+    /** National administrative division codes have six digits (docs/events.md "Reference data"). */
     private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
     /** Chain codes travel in events and URLs: lowercase words joined by hyphens. */
     private static final Pattern CHAIN_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

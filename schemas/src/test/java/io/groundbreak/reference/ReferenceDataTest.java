@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ReferenceDataTest {
 
-    /** DESIGN.md "Reference data": the specification the bundled files must match. */
+    /** docs/events.md "Reference data": the specification the bundled files must match. */
     private static final Map<String, String> DESIGN_DISTRICTS = linked(
             "120101", "和平区", "120102", "河东区", "120103", "河西区", "120104", "南开区",
             "120105", "河北区", "120106", "红桥区", "120110", "东丽区", "120111", "西青区",

@@ -1,7 +1,7 @@
 -- Axon Framework's JPA tables, owned by Flyway (Hibernate only validates).
--- Payload, metadata, token and saga columns are bytea, never oid large objects (DESIGN.md trap 1).
+-- Payload, metadata, token and saga columns are bytea, never oid large objects (docs/stack.md trap 1).
 
--- The global index has its own sequence with increment 1 (META-INF/orm.xml; DESIGN.md trap 2).
+-- The global index has its own sequence with increment 1 (META-INF/orm.xml; docs/stack.md trap 2).
 CREATE SEQUENCE domain_event_global_index_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE domain_event_entry (

@@ -58,7 +58,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.apache.kafka..");
 
-    /** Services share nothing but the topic and schemas/ (DESIGN.md "Architecture"). */
+    /** Services share nothing but the topic and schemas/ (README.md "Architecture"). */
     @ArchTest
     static final ArchRule noOtherServiceIsUsed = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("io.groundbreak.milestone..", "io.groundbreak.funnel..");

@@ -45,7 +45,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..funnel.web..", "..funnel.messaging..",
                     "..funnel.query..", "org.springframework.web..", "org.springframework.messaging..");
 
-    /** Services share nothing but the topic and schemas/ (DESIGN.md "Architecture"). */
+    /** Services share nothing but the topic and schemas/ (README.md "Architecture"). */
     @ArchTest
     static final ArchRule noOtherServiceIsUsed = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("io.groundbreak.milestone..", "io.groundbreak.audit..");

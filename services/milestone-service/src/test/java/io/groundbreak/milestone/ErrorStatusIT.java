@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Every error status of DESIGN.md "HTTP API", as problem+json, and none of them writes anything. */
+/** Every error status of docs/api.md, as problem+json, and none of them writes anything. */
 class ErrorStatusIT extends ServiceTestBase {
 
     private static final String STARTED = "{\"stage\":\"STARTED\",\"effectiveDate\":\"2024-05-02\"}";

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.groundbreak.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** The web app talks to the services over HTTP only, like any other client (DESIGN.md "Architecture"). */
+    /** The web app talks to the services over HTTP only, like any other client (README.md "Architecture"). */
     @ArchTest
     static final ArchRule noServiceCodeIsUsed = noClasses().should().dependOnClassesThat().resideInAnyPackage(
             "io.groundbreak.milestone..", "io.groundbreak.funnel..", "io.groundbreak.audit..");

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one project's history so that it obeys DESIGN.md "Rules a milestone obeys" by construction: stages
+ * Writes one project's history so that it obeys docs/rules.md by construction: stages
  * ascend with dates that never go back, a suspension is resumed before the next stage, nothing follows a
  * termination, and every date lies between {@link io.groundbreak.demo.plan.DemoPlan#FIRST_DAY} and
  * {@link io.groundbreak.demo.plan.DemoPlan#LAST_DAY}.

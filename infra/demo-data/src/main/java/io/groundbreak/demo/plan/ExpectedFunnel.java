@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The funnel on a day as DESIGN.md "Funnel semantics" defines it, computed from the demo's own outcomes. */
+/** The funnel on a day as docs/funnel.md defines it, computed from the demo's own outcomes. */
 public final class ExpectedFunnel {
 
     private ExpectedFunnel() {

@@ -47,7 +47,7 @@ public record ProjectOutcome(String code, String district, String chain, BigDeci
                 terminatedOn);
     }
 
-    /** The highest recorded stage dated on or before the day (DESIGN.md "Funnel semantics"). */
+    /** The highest recorded stage dated on or before the day (docs/funnel.md). */
     public Optional<Stage> stageOn(LocalDate day) {
         Stage highest = null;
         for (Map.Entry<Stage, LocalDate> stage : stages.entrySet()) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DESIGN.md "Rules a milestone obeys" and milestone-service's README "Rules", checked again on the requests
+ * docs/rules.md and milestone-service's README "Rules", checked again on the requests
  * exactly as they go over the wire (path and JSON body), written apart from the generator: one checker per
  * project, fed its requests in order. Stages are compared by their place in the funnel.
  */

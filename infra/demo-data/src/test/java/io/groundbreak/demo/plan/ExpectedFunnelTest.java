@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The expected funnel follows DESIGN.md "Funnel semantics" on a few hand-made histories. */
+/** The expected funnel follows docs/funnel.md on a few hand-made histories. */
 class ExpectedFunnelTest {
 
     private static final LocalDate MARCH = LocalDate.of(2022, 3, 1);

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DESIGN.md "Funnel semantics" written down the other way round from the service: instead of folding
+ * docs/funnel.md written down the other way round from the service: instead of folding
  * events forward, each question looks back for the last known event that answers it (a stage's last
  * recording, correction or retraction; the last registration or amendment naming a chain or amount).
  */

@@ -27,7 +27,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Random project histories that obey the aggregate's rules (DESIGN.md "Rules a milestone obeys"):
+ * Random project histories that obey the aggregate's rules (docs/rules.md):
  * milestones above the highest stage (skips allowed) and not dated before it, corrections keeping dates
  * in order, retractions of the highest stage only, nothing while suspended, nothing after termination
  * but amendments; each event recorded at its own instant, later than the project's previous one.

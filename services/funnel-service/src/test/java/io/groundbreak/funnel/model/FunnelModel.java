@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * DESIGN.md "Funnel semantics" written the simplest way, independent of the service: it replays the
+ * docs/funnel.md written the simplest way, independent of the service: it replays the
  * published events with the delivery rules (a project's next sequence is applied, anything else is a
  * redelivery or a gap and changes nothing) and answers in the compact text form the tests compare.
  */

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random project histories that milestone-service would accept (DESIGN.md "Rules a milestone obeys"):
+ * Random project histories that milestone-service would accept (docs/rules.md):
  * stages only go up, skipping some; dates never go back below the highest stage's; corrections keep the
  * dates in order; only the highest stage is retracted; nothing is recorded while suspended or after
  * termination. Dates lie in 2019–2023, so every one is backdated; terminations may be backdated too.

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 
 /**
- * How the envelope of DESIGN.md rides in Axon's event metadata: the aggregate seals each event with
+ * How the envelope of docs/events.md rides in Axon's event metadata: the aggregate seals each event with
  * its hash when it applies it; the publisher reads the same fields back. The sequence is Axon's own.
  */
 public final class EnvelopeMetaData {

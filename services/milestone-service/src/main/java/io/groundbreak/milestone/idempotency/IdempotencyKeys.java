@@ -21,7 +21,7 @@ class IdempotencyKeys {
     IdempotencyKeys(JdbcClient jdbc, Clock clock,
                     @Value("${groundbreak.idempotency.retention:P7D}") Duration retention) {
         if (retention.compareTo(Duration.ofDays(7)) < 0) {
-            throw new IllegalArgumentException("groundbreak.idempotency.retention must be at least 7 days (DESIGN.md)");
+            throw new IllegalArgumentException("groundbreak.idempotency.retention must be at least 7 days");
         }
         this.jdbc = jdbc;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package io.groundbreak.kit.security;
 
-/** The roles of DESIGN.md "Security"; a DISTRICT user is also bound to one district code. */
+/** The roles of docs/users-and-roles.md; a DISTRICT user is also bound to one district code. */
 public enum Role {
     DISTRICT, LEADER, AUDITOR, ADMIN;
 

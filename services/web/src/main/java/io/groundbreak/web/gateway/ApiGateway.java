@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/**} of DESIGN.md under the web app's origin: each call goes to the service that owns
+ * {@code /api/**} of docs/api.md under the web app's origin: each call goes to the service that owns
  * the path, as the logged-in user, and its answer (status, body, the headers a client needs) streams
  * back unchanged, problem+json included.
  */

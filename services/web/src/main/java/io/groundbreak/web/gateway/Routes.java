@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which service answers a path of DESIGN.md's API: writes to projects go to milestone-service, reads of
+ * Which service answers a path of docs/api.md's API: writes to projects go to milestone-service, reads of
  * projects and the funnel to funnel-service, everything under /api/audit to audit-service. The web
  * app thus offers the whole contract under one origin.
  *

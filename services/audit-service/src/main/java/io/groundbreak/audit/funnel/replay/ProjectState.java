@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * What the funnel needs of one project, folded from its events in sequence order: each recorded stage
  * with its (corrected) date, retracted stages gone, the termination date, and the details as amended.
- * Suspension, resumption and investment reports do not change the funnel (DESIGN.md "Funnel semantics").
+ * Suspension, resumption and investment reports do not change the funnel (docs/funnel.md).
  */
 public final class ProjectState {
 

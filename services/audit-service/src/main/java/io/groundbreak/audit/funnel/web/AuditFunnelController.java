@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditFunnelController {
 
-    /** Dates in Groundbreak are local dates of the city (DESIGN.md "Events"). */
+    /** Dates in Groundbreak are local dates of the city (docs/events.md). */
     private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final LedgerReplay replay;

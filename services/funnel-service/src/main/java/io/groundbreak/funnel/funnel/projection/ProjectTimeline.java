@@ -15,7 +15,7 @@ import java.util.TreeSet;
 record ProjectTimeline(String district, String chain, BigDecimal plannedInvestmentCny,
                        Map<Stage, LocalDate> milestones, LocalDate terminatedOn) {
 
-    /** stage(p, D) of DESIGN.md: the highest recorded stage dated on or before D. */
+    /** stage(p, D) of docs/funnel.md: the highest recorded stage dated on or before D. */
     Optional<Stage> stageOn(LocalDate date) {
         Stage highest = null;
         for (Map.Entry<Stage, LocalDate> milestone : milestones.entrySet()) {

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The funnel on one valid date, per DESIGN.md "Funnel semantics": every stage listed in order, zeros
+ * The funnel on one valid date, per docs/funnel.md: every stage listed in order, zeros
  * included; a conversion rate is null where the stage it starts from was reached by nobody.
  */
 public record Funnel(LocalDate asOf, List<StageFigures> stages, List<Conversion> conversions) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 final class Parameters {
 
-    /** Dates in Groundbreak are local dates of the city (DESIGN.md "Events"). */
+    /** Dates in Groundbreak are local dates of the city (docs/events.md). */
     static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ReferenceData referenceData;

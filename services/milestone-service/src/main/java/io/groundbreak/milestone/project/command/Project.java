@@ -35,7 +35,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One investment project moving through the funnel; every rule of DESIGN.md is checked here.
+ * One investment project moving through the funnel; every rule of docs/rules.md is checked here.
  * A terminated project refuses every further write (corrections, reports and amendments included):
  * its record is closed. A suspended one refuses new milestones and a second suspension, but still
  * takes corrections, retractions, reports, amendments, its resumption and its termination.

@@ -3,7 +3,7 @@ package io.groundbreak.milestone.project.command;
 import java.util.List;
 
 /**
- * A command broke one of the rules of DESIGN.md; {@link #code()} is stable for clients and keys the
+ * A command broke one of the rules of docs/rules.md; {@link #code()} is stable for clients and keys the
  * localised text, {@link #arguments()} fill it in.
  */
 public abstract class ProjectRuleViolation extends RuntimeException {

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every write of a district office (DESIGN.md "HTTP API"); the rules themselves are the aggregate's. */
+/** Every write of a district office (docs/api.md); the rules themselves are the aggregate's. */
 @RestController
 // produces: an Accept header that JSON cannot satisfy is refused before the write, not after it
 @RequestMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)

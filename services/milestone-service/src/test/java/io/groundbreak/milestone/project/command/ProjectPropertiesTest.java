@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random command sequences against the aggregate (in-memory event store): whatever is asked, what
- * gets recorded keeps the invariants of DESIGN.md, and a refused command records nothing. Plain JUnit
+ * gets recorded keeps the invariants of docs/rules.md, and a refused command records nothing. Plain JUnit
  * with a seeded Random (not jqwik, whose output asks AI agents not to use it): {@code -Dproject.seed=N}
  * replays a run, and a failure names its seed and try.
  */
