@@ -1,6 +1,7 @@
 package io.groundbreak.bench;
 
 import io.groundbreak.kafka.BrokerFiles;
+import io.groundbreak.testsupport.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

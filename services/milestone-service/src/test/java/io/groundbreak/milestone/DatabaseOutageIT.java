@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.net.DatabaseProxy;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +41,6 @@ class DatabaseOutageIT {
 
     /** A client's patience: every answer must come well before it. */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern SERVER = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*$");
 
     private static TestDatabase database;
     private static DatabaseProxy proxy;
@@ -53,12 +51,8 @@ class DatabaseOutageIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         database = TestInfrastructure.get().newDatabase("milestones_outage");
-        Matcher url = SERVER.matcher(database.jdbcUrl());
-        if (!url.matches()) {
-            throw new IllegalStateException("unexpected JDBC URL " + database.jdbcUrl());
-        }
-        proxy = new DatabaseProxy(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name());
+        proxy = DatabaseProxy.inFrontOf(database);
+        registry.add("spring.datasource.url", () -> proxy.jdbcUrl(database.name()));
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure.get()::kafkaBootstrapServers);

@@ -2,6 +2,7 @@ package io.groundbreak.faults.stack;
 
 import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.testsupport.ChildProcessKafkaBroker;
+import io.groundbreak.testsupport.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

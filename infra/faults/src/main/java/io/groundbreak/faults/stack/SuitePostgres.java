@@ -1,5 +1,6 @@
 package io.groundbreak.faults.stack;
 
+import io.groundbreak.testsupport.net.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.groundbreak.bench;
+package io.groundbreak.testsupport.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,18 +8,19 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Loopback ports that are free right now, taken below the kernel's ephemeral range: the broker is stopped
- * and started again on the same ports, and a port of the ephemeral range may meanwhile become the local end
- * of any outgoing connection on a busy machine.
+ * Loopback ports that are free right now, taken below the kernel's ephemeral range: what runs on them (a
+ * broker, a service) is stopped and started again on the same ports, and a port of the ephemeral range may
+ * meanwhile become the local end of any outgoing connection on a busy machine. Used by the fault suite and
+ * the benchmark.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private static final int LOWEST = 15_000;
 
     private FreePorts() {
     }
 
-    static int[] take(int count) {
+    public static int[] take(int count) {
         int below = ephemeralRangeStart();
         int[] ports = new int[count];
         for (int i = 0; i < count; i++) {
@@ -32,7 +33,7 @@ final class FreePorts {
         return ports;
     }
 
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return true;

@@ -1,5 +1,6 @@
-package io.groundbreak.milestone;
+package io.groundbreak.testsupport.net;
 
+import io.groundbreak.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,13 +10,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP relay in front of PostgreSQL that a test can switch off: {@link #refuse()} closes its listening
  * socket and every relayed connection, so the service meets exactly what a stopped server gives
- * (connection refused, broken connections); {@link #accept()} listens again on the same port.
+ * (connection refused, broken connections); {@link #accept()} listens again on the same port. The server
+ * itself is never stopped, so other tests sharing it are not disturbed.
  */
-final class DatabaseProxy implements AutoCloseable {
+public final class DatabaseProxy implements AutoCloseable {
+
+    private static final Pattern SERVER = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*$");
 
     private final String targetHost;
     private final int targetPort;
@@ -23,24 +29,39 @@ final class DatabaseProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
-    DatabaseProxy(String targetHost, int targetPort) {
+    /** Relays a free loopback port to {@code targetHost:targetPort}, accepting from now on. */
+    public DatabaseProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.port = listen(0);
     }
 
-    int port() {
+    /** A relay to the server that holds {@code database} (host and port of its JDBC URL; 5432 when it has none). */
+    public static DatabaseProxy inFrontOf(TestDatabase database) {
+        Matcher url = SERVER.matcher(database.jdbcUrl());
+        if (!url.matches()) {
+            throw new IllegalStateException("unexpected JDBC URL " + database.jdbcUrl());
+        }
+        return new DatabaseProxy(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:<this relay's port>/<database>}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
         return port;
     }
 
-    synchronized void refuse() {
+    public synchronized void refuse() {
         closeQuietly(server);
         server = null;
         sockets.forEach(DatabaseProxy::closeQuietly);
         sockets.clear();
     }
 
-    synchronized void accept() {
+    public synchronized void accept() {
         if (server == null) {
             listen(port);
         }
