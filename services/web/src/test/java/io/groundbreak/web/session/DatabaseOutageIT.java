@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.net.DatabaseProxy;
 import io.groundbreak.web.Browser;
 import io.groundbreak.web.WebInstance;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseOutageIT {
 
-    private static final Pattern SERVER = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*$");
     private static final String DOWN = "http://127.0.0.1:1";
 
     private DatabaseProxy proxy;
@@ -41,12 +39,9 @@ class DatabaseOutageIT {
     @Test
     void withoutItsDatabaseTheWebAppAnswers503AndTheSessionsAreThereAgainAfterwards() throws Exception {
         TestDatabase database = TestInfrastructure.get().newDatabase("web_outage");
-        Matcher url = SERVER.matcher(database.jdbcUrl());
-        assertThat(url.matches()).as(database.jdbcUrl()).isTrue();
-        proxy = new DatabaseProxy(url.group(1), url.group(2) == null ? 5432 : Integer.parseInt(url.group(2)));
-        web = WebInstance.start(new TestDatabase(database.name(),
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database.name(), database.username(),
-                database.password()), DOWN, DOWN, DOWN);
+        proxy = DatabaseProxy.inFrontOf(database);
+        web = WebInstance.start(new TestDatabase(database.name(), proxy.jdbcUrl(database.name()),
+                database.username(), database.password()), DOWN, DOWN, DOWN);
         Browser leader = new Browser();
         assertThat(leader.logIn(web, "leader", "leader-dev").statusCode()).isEqualTo(302);
         assertThat(leader.json(web, "/web/me").get("name").asString()).isEqualTo("leader");
