@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * switch off ({@link DatabaseProxy}); the machine's server itself is never stopped.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // ServiceTestBase's timings repeated on purpose: a context of its own that differs only in its database
         "spring.kafka.producer.properties.request.timeout.ms=2000",
         "spring.kafka.producer.properties.delivery.timeout.ms=5000",
         "spring.kafka.producer.properties.max.block.ms=3000",

@@ -84,11 +84,17 @@ public final class Browser {
     public HttpResponse<String> upload(WebInstance instance, String fileName, byte[] content)
             throws IOException, InterruptedException {
         String boundary = "groundbreak-" + UUID.randomUUID();
+        return post(instance, "/web/imports", "multipart/form-data; boundary=" + boundary,
+                xlsxForm(boundary, fileName, content));
+    }
+
+    /** The multipart/form-data body the import page posts: one .xlsx file in the field {@code file}. */
+    public static byte[] xlsxForm(String boundary, String fileName, byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return post(instance, "/web/imports", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return body.toByteArray();
     }
 }

@@ -3,7 +3,6 @@ package io.groundbreak.web.excel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.CookieManager;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import io.groundbreak.web.Browser;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
@@ -182,15 +182,10 @@ class ExcelUploadIT {
 
         HttpResponse<String> upload(String fileName, byte[] content, String language) throws IOException, InterruptedException {
             String boundary = "groundbreak-" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             HttpRequest.Builder request = HttpRequest.newBuilder(url("/web/imports"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Browser.xlsxForm(boundary, fileName, content)));
             if (language != null) {
                 request.header("Accept-Language", language);
             }
