@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Whether a failure means "the database is not there right now" (down, restarting, refusing
@@ -30,6 +31,8 @@ import java.util.Set;
  *   <li>Spring's {@code CannotCreateTransactionException}, {@code DataAccessResourceFailureException}
  *       (and its subclass {@code CannotGetJdbcConnectionException}), Hibernate's {@code JDBCConnectionException}.</li>
  * </ul>
+ * A consumer asks {@link #isRetryable(Throwable)} instead: an outage, or a transaction that lost a race, both of
+ * which trying the same record again fixes; parking it would not.
  */
 public final class DatabaseOutages {
 
@@ -52,6 +55,44 @@ public final class DatabaseOutages {
             }
             if (cause instanceof SQLException sql && (isOutageState(sql) || isClosedUnderUs(sql))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether trying the same work again can succeed with nothing else changed: an {@linkplain #isOutage outage},
+     * or the transaction lost a race to another one, {@code 40001} (serialization failure) or {@code 40P01}
+     * (deadlock; two consumers' transactions locking the same rows in a different order). A consumer waits and
+     * retries these and never parks a record for them; a request meets them as 503 with Retry-After.
+     */
+    public static boolean isRetryable(Throwable failure) {
+        return isOutage(failure) || anySqlState(failure, DatabaseOutages::isLostRace);
+    }
+
+    /**
+     * Whether the database refused a write because it is read-only ({@code 25006}: {@code default_transaction_read_only},
+     * a standby). A pooled session keeps the setting it was opened with: the pool's connections must be renewed
+     * to see the database writable again.
+     */
+    public static boolean isReadOnly(Throwable failure) {
+        return anySqlState(failure, "25006"::equals);
+    }
+
+    private static boolean isLostRace(String sqlState) {
+        return "40001".equals(sqlState) || "40P01".equals(sqlState);
+    }
+
+    /** Whether a SQLException in the cause chain (or its next exceptions) has a SQLState {@code test} accepts. */
+    private static boolean anySqlState(Throwable failure, Predicate<String> test) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null; cause = cause.getCause()) {
+            int depth = 0;
+            for (SQLException sql = cause instanceof SQLException s ? s : null; sql != null && depth < 10;
+                 sql = sql.getNextException(), depth++) {
+                if (sql.getSQLState() != null && test.test(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;

@@ -38,4 +38,34 @@ class DatabaseOutagesTest {
         cycle.initCause(other);
         assertThat(DatabaseOutages.isOutage(cycle)).isFalse();
     }
+
+    @Test
+    void aConsumerAlsoRetriesATransactionThatLostARaceButNotTheRecordsOwnFailures() {
+        for (String state : new String[] {"40001", "40P01", "08006", "57P01", "53300", "25006"}) {
+            assertThat(DatabaseOutages.isRetryable(new RuntimeException("wrapped", new SQLException("failed", state)))).as(state).isTrue();
+        }
+        SQLException batch = new SQLException("Batch entry 3 was aborted", "24000");
+        batch.setNextException(new SQLException("deadlock detected", "40P01"));
+        assertThat(DatabaseOutages.isRetryable(new RuntimeException(batch))).isTrue();
+        assertThat(DatabaseOutages.isRetryable(new RuntimeException(
+                new SQLTransientConnectionException("Connection is not available, request timed out")))).isTrue();
+        for (String state : new String[] {"23503", "23505", "22021", "22003", "42P01", null}) {
+            assertThat(DatabaseOutages.isRetryable(new RuntimeException(new SQLException("failed", state)))).as(state).isFalse();
+        }
+        assertThat(DatabaseOutages.isRetryable(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void readOnlyIsTheRefusedWriteOnlyWhereverItIsInTheChain() {
+        assertThat(DatabaseOutages.isReadOnly(new RuntimeException(new SQLException("cannot execute INSERT in a read-only transaction", "25006")))).isTrue();
+        SQLException batch = new SQLException("Batch entry 0 was aborted", "24000");
+        batch.setNextException(new SQLException("cannot execute INSERT in a read-only transaction", "25006"));
+        assertThat(DatabaseOutages.isReadOnly(batch)).isTrue();
+        assertThat(DatabaseOutages.isReadOnly(new SQLException("terminating connection due to administrator command", "57P01"))).isFalse();
+        assertThat(DatabaseOutages.isReadOnly(new SQLException("deadlock detected", "40P01"))).isFalse();
+        RuntimeException cycle = new RuntimeException("a");
+        cycle.initCause(new RuntimeException("b", cycle));
+        assertThat(DatabaseOutages.isReadOnly(cycle)).isFalse();
+        assertThat(DatabaseOutages.isRetryable(cycle)).isFalse();
+    }
 }
