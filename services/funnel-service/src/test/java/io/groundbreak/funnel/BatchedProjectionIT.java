@@ -3,10 +3,10 @@ package io.groundbreak.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundbreak.events.EventEnvelope;
-import io.groundbreak.funnel.funnel.projection.DeferredFunnelDeltas;
-import io.groundbreak.funnel.funnel.projection.FunnelProjection;
-import io.groundbreak.funnel.funnel.projection.Outcome;
-import io.groundbreak.funnel.funnel.readmodel.ReadModels;
+import io.groundbreak.funnel.projection.DeferredFunnelDeltas;
+import io.groundbreak.funnel.projection.FunnelProjection;
+import io.groundbreak.funnel.projection.Outcome;
+import io.groundbreak.funnel.readmodel.ReadModels;
 import io.groundbreak.funnel.model.HistoryGenerator;
 import io.groundbreak.reference.ReferenceData;
 import java.util.ArrayList;

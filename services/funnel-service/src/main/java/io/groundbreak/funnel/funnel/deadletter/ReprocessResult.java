@@ -1,5 +1,0 @@
-package io.groundbreak.funnel.funnel.deadletter;
-
-/** What one reprocess did to one dead letter: its status afterwards and what happened, in words. */
-public record ReprocessResult(long id, String status, String outcome) {
-}

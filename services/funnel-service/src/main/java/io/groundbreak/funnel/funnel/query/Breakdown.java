@@ -1,6 +1,0 @@
-package io.groundbreak.funnel.funnel.query;
-
-/** What a funnel breakdown splits by. */
-public enum Breakdown {
-    DISTRICT, CHAIN
-}

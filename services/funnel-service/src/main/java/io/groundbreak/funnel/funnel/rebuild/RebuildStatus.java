@@ -1,5 +1,0 @@
-package io.groundbreak.funnel.funnel.rebuild;
-
-/** Which read-model set answers now, whether a rebuild runs in this instance, and the last one's report (or null). */
-public record RebuildStatus(String active, boolean running, RebuildReport last) {
-}

@@ -1,5 +1,0 @@
-package io.groundbreak.funnel.funnel.web;
-
-/** A district, chain or stage code with its Chinese and English names from the reference data. */
-record Label(String code, String nameZh, String nameEn) {
-}

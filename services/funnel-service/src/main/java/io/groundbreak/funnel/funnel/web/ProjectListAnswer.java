@@ -1,8 +1,0 @@
-package io.groundbreak.funnel.funnel.web;
-
-import java.time.LocalDate;
-import java.util.List;
-
-/** GET /api/projects: one page (from 0) of the projects asked for, and how many there are in all. */
-record ProjectListAnswer(LocalDate asOf, int page, int size, long totalItems, long totalPages, List<ProjectItem> items) {
-}

@@ -1,8 +1,0 @@
-package io.groundbreak.funnel.funnel.web;
-
-import java.math.BigDecimal;
-
-/** One stage of a funnel answer: its code (as in events) and names, and its figures. */
-record StageAnswer(String stage, String nameZh, String nameEn, long reached, long current, long lost,
-                   BigDecimal reachedInvestmentCny, BigDecimal currentInvestmentCny) {
-}

@@ -1,9 +1,0 @@
-package io.groundbreak.funnel.funnel.web;
-
-/** No project with this id is in the read model (yet). */
-class UnknownProject extends RuntimeException {
-
-    UnknownProject(String projectId) {
-        super("no project " + projectId);
-    }
-}

@@ -1,0 +1,110 @@
+package io.groundbreak.funnel.projection;
+
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
+import io.groundbreak.funnel.readmodel.ReadModels;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies each project's events exactly once and in order to a set of read-model tables: the
+ * project's last applied sequence (and hash) moves in the same transaction as the change, so a redelivery is a
+ * no-op and an event whose predecessor is missing is refused; so is the next event if its own hash is not intact
+ * or it does not link to the last applied one's hash (a record that is not what milestone-service sealed).
+ * <p>
+ * Events are applied in batches (the live consumer's batch is one event, a rebuild's a whole poll): the rows
+ * of the batch's projects are read once, every event changes them in memory in order, and what changed is
+ * written back once ({@link ReadModelRows}). The outcome of each event is what it would have been one by
+ * one; the round trips to PostgreSQL are those of one event per batch instead of per event.
+ */
+@Component
+public class FunnelProjection {
+
+    private final ReadModels readModels;
+    private final ReadModelRows rows;
+    private final FunnelDeltas deltas;
+
+    FunnelProjection(ReadModels readModels, ReadModelRows rows, FunnelDeltas deltas) {
+        this.readModels = readModels;
+        this.rows = rows;
+        this.deltas = deltas;
+    }
+
+    /** Into the active set; a switch to a rebuilt set waits for this transaction. */
+    @Transactional
+    public Outcome applyLive(EventEnvelope envelope) {
+        readModels.useActiveUntilCommit();
+        return apply(List.of(envelope), null).get(0);
+    }
+
+    /** Into the given set, in one transaction (the caller's, if there is one). */
+    @Transactional
+    public void applyAll(String schema, List<EventEnvelope> envelopes, Map<Outcome, Long> outcomes) {
+        applyAll(schema, envelopes, outcomes, null);
+    }
+
+    /**
+     * Into the given set, in one transaction (the caller's, if there is one), funnel_delta's changes held back
+     * in {@code deferred} (when not null) until {@link #writeDeferred}: for a set nobody reads yet.
+     */
+    @Transactional
+    public void applyAll(String schema, List<EventEnvelope> envelopes, Map<Outcome, Long> outcomes,
+                         DeferredFunnelDeltas deferred) {
+        readModels.use(schema);
+        for (Outcome outcome : apply(envelopes, deferred)) {
+            outcomes.merge(outcome, 1L, Long::sum);
+        }
+    }
+
+    /** Writes the held-back funnel_delta changes into the given set. */
+    @Transactional
+    public void writeDeferred(String schema, DeferredFunnelDeltas deferred) {
+        readModels.use(schema);
+        deltas.add(deferred.drain());
+    }
+
+    /**
+     * The event's prevHash is the hash of the project's last applied event (the genesis hash for sequence 0); a
+     * project applied before hashes were kept (last_hash null) is taken on trust.
+     */
+    private static boolean linksTo(EventEnvelope envelope, ProjectRows project) {
+        if (envelope.sequence() == 0) {
+            return HashChain.GENESIS_PREV_HASH.equals(envelope.prevHash());
+        }
+        return project.lastHash == null || project.lastHash.equals(envelope.prevHash());
+    }
+
+    /** Each event's outcome, in the order given; every project's events must come in topic order. */
+    private List<Outcome> apply(List<EventEnvelope> envelopes, DeferredFunnelDeltas deferred) {
+        Set<UUID> projectIds = new LinkedHashSet<>();
+        envelopes.forEach(envelope -> projectIds.add(envelope.subject().value()));
+        Map<UUID, ProjectRows> projects = rows.load(projectIds);
+        List<Outcome> outcomes = new ArrayList<>(envelopes.size());
+        for (EventEnvelope envelope : envelopes) {
+            ProjectRows project = projects.get(envelope.subject().value());
+            if (envelope.sequence() == project.lastApplied && project.lastHash != null
+                    && !project.lastHash.equals(envelope.hash())) {
+                outcomes.add(Outcome.SEQUENCE_TAKEN);
+            } else if (envelope.sequence() <= project.lastApplied) {
+                outcomes.add(Outcome.REDELIVERED);
+            } else if (envelope.sequence() > project.lastApplied + 1) {
+                outcomes.add(Outcome.GAP);
+            } else if (!envelope.hashIsIntact()) {
+                outcomes.add(Outcome.HASH_MISMATCH);
+            } else if (!linksTo(envelope, project)) {
+                outcomes.add(Outcome.PREV_HASH_MISMATCH);
+            } else {
+                project.apply(envelope.sequence(), envelope.hash(), envelope.data());
+                outcomes.add(Outcome.APPLIED);
+            }
+        }
+        rows.write(projects.values(), deferred);
+        return outcomes;
+    }
+}

@@ -1,0 +1,120 @@
+package io.groundbreak.funnel.projection;
+
+import io.groundbreak.events.InvestmentReported;
+import io.groundbreak.events.MilestoneCorrected;
+import io.groundbreak.events.MilestoneRecorded;
+import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.ProjectDetailsAmended;
+import io.groundbreak.events.ProjectEvent;
+import io.groundbreak.events.ProjectRegistered;
+import io.groundbreak.events.ProjectResumed;
+import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.ProjectTerminated;
+import io.groundbreak.events.Stage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One project's read-model rows while a batch of events is applied: loaded once, changed in memory event by
+ * event exactly as each event changes the tables, written back once ({@link ReadModelRows#write}). The
+ * project's funnel contribution is compared between the rows as loaded and as written, so funnel_delta gets
+ * one difference per project and batch.
+ */
+final class ProjectRows {
+
+    static final long NOTHING_APPLIED = -1;
+
+    final UUID projectId;
+    final long lastAppliedBefore;
+    /** The envelope hash of the last applied event (null for rows applied before it was kept). */
+    String lastHash;
+    final ProjectRow projectBefore;
+    final Map<Stage, StageRow> stagesBefore;
+    long lastApplied;
+    ProjectRow project;
+    final Map<Stage, StageRow> stages;
+    /** The date the batch's first resumption closes the suspensions stored before the batch with; null if none. */
+    LocalDate storedSuspensionsResumedOn;
+    final List<SuspensionRow> newSuspensions = new ArrayList<>();
+    /** Investment reports by period, the last of the batch for a period winning as it would in the table. */
+    final Map<String, BigDecimal> reports = new LinkedHashMap<>();
+
+    ProjectRows(UUID projectId, long lastApplied, String lastHash, ProjectRow project, Map<Stage, StageRow> stages) {
+        this.projectId = projectId;
+        this.lastHash = lastHash;
+        this.lastAppliedBefore = lastApplied;
+        this.lastApplied = lastApplied;
+        this.projectBefore = project;
+        this.project = project;
+        this.stagesBefore = Map.copyOf(stages);
+        this.stages = stages.isEmpty() ? new EnumMap<>(Stage.class) : new EnumMap<>(stages);
+    }
+
+    /**
+     * Changes the rows as the event changes the tables; the sequence has been checked by the caller. Text goes
+     * through {@link StorableText} (PostgreSQL cannot hold U+0000).
+     */
+    void apply(long sequence, String hash, ProjectEvent event) {
+        if (event instanceof ProjectRegistered registered) {
+            project = new ProjectRow(StorableText.of(registered.code()), StorableText.of(registered.name()),
+                    StorableText.of(registered.district()), StorableText.of(registered.chain()),
+                    StorableText.of(registered.investor()), StorableText.of(registered.park()),
+                    registered.plannedInvestmentCny(), null);
+        } else if (event instanceof MilestoneRecorded recorded) {
+            // a stage recorded again after its retraction takes the new date and amount
+            stages.put(recorded.stage(), new StageRow(recorded.effectiveDate(), recorded.amountCny()));
+        } else if (event instanceof MilestoneCorrected corrected) {
+            // a correction without an amount keeps the recorded amount; one of a stage not recorded changes nothing
+            stages.computeIfPresent(corrected.stage(), (stage, row) -> new StageRow(corrected.effectiveDate(),
+                    corrected.amountCny() != null ? corrected.amountCny() : row.amountCny()));
+        } else if (event instanceof MilestoneRetracted retracted) {
+            stages.remove(retracted.stage());
+        } else if (event instanceof ProjectSuspended suspended) {
+            newSuspensions.add(new SuspensionRow(sequence, suspended.effectiveDate(), null));
+        } else if (event instanceof ProjectResumed resumed) {
+            // a resumption closes every open suspension, stored or not
+            if (storedSuspensionsResumedOn == null) {
+                storedSuspensionsResumedOn = resumed.effectiveDate();
+            }
+            newSuspensions.replaceAll(row -> row.resumedOn() == null ? row.resumed(resumed.effectiveDate()) : row);
+        } else if (event instanceof ProjectTerminated terminated) {
+            project = project == null ? null : project.terminated(terminated.effectiveDate());
+        } else if (event instanceof InvestmentReported reported) {
+            reports.put(reported.period().toString(), reported.cumulativeCompletedCny());
+        } else if (event instanceof ProjectDetailsAmended amended) {
+            project = project == null ? null : project.amended(StorableText.of(amended.name()),
+                    StorableText.of(amended.chain()), StorableText.of(amended.investor()), StorableText.of(amended.park()),
+                    amended.plannedInvestmentCny());
+        }
+        lastApplied = sequence;
+        lastHash = StorableText.of(hash);
+    }
+
+    boolean projectChanged() {
+        return project != null && !project.equals(projectBefore);
+    }
+
+    /** What the batch did to the project's place in the funnel: its contribution after minus before. */
+    Map<FunnelPosition, Change> funnelDifference() {
+        return ProjectTimeline.difference(
+                timeline(projectBefore, stagesBefore).map(ProjectTimeline::contribution).orElse(Map.of()),
+                timeline(project, stages).map(ProjectTimeline::contribution).orElse(Map.of()));
+    }
+
+    private static Optional<ProjectTimeline> timeline(ProjectRow project, Map<Stage, StageRow> stages) {
+        if (project == null) {
+            return Optional.empty();
+        }
+        Map<Stage, LocalDate> dates = new EnumMap<>(Stage.class);
+        stages.forEach((stage, row) -> dates.put(stage, row.effectiveDate()));
+        return Optional.of(new ProjectTimeline(project.district(), project.chain(), project.plannedInvestmentCny(),
+                dates, project.terminatedOn()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.groundbreak.funnel.query;
+
+import io.groundbreak.events.Stage;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Which projects to list: those of the filter whose stage on its date is {@code stage} (or, with a
+ * {@code figure}, those counted in that figure of the stage), or that are stalled (held their stage
+ * longer than {@code stalledDays} days, not PRODUCING, not terminated).
+ */
+public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, Optional<FunnelFigure> figure,
+                           OptionalInt stalledDays, ProjectSort sort, boolean descending, int page, int size) {
+
+    public ProjectQuery {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(figure, "figure");
+        if (figure.isPresent() && stage.isEmpty()) {
+            throw new IllegalArgumentException("a funnel figure is one of a stage");
+        }
+        Objects.requireNonNull(stalledDays, "stalledDays");
+        Objects.requireNonNull(sort, "sort");
+    }
+}

@@ -1,0 +1,149 @@
+package io.groundbreak.funnel.query;
+
+import io.groundbreak.events.Stage;
+import io.groundbreak.funnel.readmodel.ReadModels;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Projects as listed and as shown one by one, on a valid date. */
+@Component
+public class ProjectReader {
+
+    /** Every project of the filter with its stage, since when, and status on :asOf. */
+    private static final String LISTED = """
+            WITH listed AS (
+                SELECT p.project_id, p.code, p.name, p.district, p.chain, p.planned_investment_cny, p.investor, p.park,
+                       p.terminated_on, s.stage, s.effective_date AS stage_since,
+                       CASE WHEN p.terminated_on <= :asOf THEN 'TERMINATED'
+                            WHEN EXISTS (SELECT 1 FROM suspension u WHERE u.project_id = p.project_id
+                                         AND u.suspended_on <= :asOf AND (u.resumed_on IS NULL OR u.resumed_on > :asOf))
+                            THEN 'SUSPENDED'
+                            ELSE 'ACTIVE' END AS status
+                FROM project p
+                LEFT JOIN LATERAL (SELECT m.stage, m.effective_date FROM milestone m
+                                   WHERE m.project_id = p.project_id AND m.effective_date <= :asOf
+                                   ORDER BY m.stage DESC LIMIT 1) s ON true
+                WHERE true %s)
+            """;
+
+    private final JdbcClient jdbc;
+    private final ReadModels readModels;
+
+    ProjectReader(JdbcClient jdbc, ReadModels readModels) {
+        this.jdbc = jdbc;
+        this.readModels = readModels;
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectPage list(ProjectQuery query) {
+        readModels.useActive();
+        FunnelFilter filter = query.filter();
+        String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain()));
+        String selected = "FROM listed WHERE true" + query.stage().map(stage -> stageCondition(query.figure())).orElse("")
+                + (query.stalledDays().isPresent()
+                ? " AND stage < :producing AND status <> 'TERMINATED' AND :asOf - stage_since > :stalledDays" : "");
+        long total = statement(listed + "SELECT count(*) " + selected, query).query(Long.class).single();
+        List<ProjectSummary> items = statement(listed + "SELECT * " + selected
+                + " ORDER BY " + query.sort().column + (query.descending() ? " DESC" : " ASC") + " NULLS LAST, project_id"
+                + " LIMIT :size OFFSET :offset", query)
+                .param("size", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query((row, number) -> summary(row))
+                .list();
+        return new ProjectPage(items, query.page(), query.size(), total);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProjectDetails> details(UUID projectId, LocalDate asOf) {
+        readModels.useActive();
+        Optional<ProjectSummary> summary = jdbc.sql(LISTED.formatted("AND p.project_id = :project")
+                        + "SELECT * FROM listed")
+                .param("asOf", asOf)
+                .param("project", projectId)
+                .query((row, number) -> summary(row))
+                .optional();
+        return summary.map(found -> details(found, asOf));
+    }
+
+    private ProjectDetails details(ProjectSummary summary, LocalDate asOf) {
+        Map<Stage, StageRecord> recorded = new EnumMap<>(Stage.class);
+        jdbc.sql("SELECT stage, effective_date, amount_cny FROM milestone WHERE project_id = :project AND effective_date <= :asOf")
+                .param("project", summary.projectId())
+                .param("asOf", asOf)
+                .query((row, number) -> {
+                    Stage stage = Stage.values()[row.getInt("stage")];
+                    return recorded.put(stage, new StageRecord(stage, row.getObject("effective_date", LocalDate.class),
+                            row.getBigDecimal("amount_cny"), true));
+                })
+                .list();
+        List<StageRecord> stages = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            boolean reached = summary.stage() != null && stage.compareTo(summary.stage()) <= 0;
+            stages.add(recorded.getOrDefault(stage, new StageRecord(stage, null, null, reached)));
+        }
+        List<SuspensionPeriod> suspensions = jdbc.sql("""
+                        SELECT suspended_on, CASE WHEN resumed_on <= :asOf THEN resumed_on END AS resumed_on
+                        FROM suspension WHERE project_id = :project AND suspended_on <= :asOf ORDER BY sequence""")
+                .param("project", summary.projectId())
+                .param("asOf", asOf)
+                .query((row, number) -> new SuspensionPeriod(row.getObject("suspended_on", LocalDate.class),
+                        row.getObject("resumed_on", LocalDate.class)))
+                .list();
+        return jdbc.sql("""
+                        SELECT p.investor, p.park, CASE WHEN p.terminated_on <= :asOf THEN p.terminated_on END AS terminated_on,
+                               r.period, r.cumulative_completed_cny
+                        FROM project p
+                        LEFT JOIN LATERAL (SELECT period, cumulative_completed_cny FROM investment_report i
+                                           WHERE i.project_id = p.project_id AND i.period <= :month
+                                           ORDER BY period DESC LIMIT 1) r ON true
+                        WHERE p.project_id = :project""")
+                .param("project", summary.projectId())
+                .param("asOf", asOf)
+                .param("month", YearMonth.from(asOf).toString())
+                .query((row, number) -> new ProjectDetails(summary, row.getString("investor"), row.getString("park"), stages,
+                        suspensions, row.getObject("terminated_on", LocalDate.class),
+                        row.getBigDecimal("cumulative_completed_cny"),
+                        row.getString("period") == null ? null : YearMonth.parse(row.getString("period"))))
+                .single();
+    }
+
+    /** reached: at or above the stage; current: at it, not terminated; lost: at it, terminated; none: at it. */
+    private static String stageCondition(Optional<FunnelFigure> figure) {
+        return figure.map(wanted -> switch (wanted) {
+            case REACHED -> " AND stage >= :stage";
+            case CURRENT -> " AND stage = :stage AND status <> 'TERMINATED'";
+            case LOST -> " AND stage = :stage AND status = 'TERMINATED'";
+        }).orElse(" AND stage = :stage");
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, ProjectQuery query) {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("asOf", query.filter().asOf());
+        ProjectScope.bind(statement, query.filter().district(), query.filter().chain());
+        query.stage().ifPresent(stage -> statement.param("stage", stage.ordinal()));
+        query.stalledDays().ifPresent(days -> statement
+                .param("stalledDays", days)
+                .param("producing", Stage.PRODUCING.ordinal()));
+        return statement;
+    }
+
+    private static ProjectSummary summary(ResultSet row) throws SQLException {
+        int stage = row.getInt("stage");
+        Stage current = row.wasNull() ? null : Stage.values()[stage];
+        BigDecimal planned = row.getBigDecimal("planned_investment_cny");
+        return new ProjectSummary(row.getObject("project_id", UUID.class), row.getString("code"), row.getString("name"),
+                row.getString("district"), row.getString("chain"), current, row.getObject("stage_since", LocalDate.class),
+                ProjectStatus.valueOf(row.getString("status")), planned);
+    }
+}

@@ -1,0 +1,11 @@
+package io.groundbreak.funnel.query;
+
+import io.groundbreak.events.Stage;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A project as listed: its stage on the date asked for (null before its first stage) and since when it holds it. */
+public record ProjectSummary(UUID projectId, String code, String name, String district, String chain,
+                             Stage stage, LocalDate stageSince, ProjectStatus status, BigDecimal plannedInvestmentCny) {
+}

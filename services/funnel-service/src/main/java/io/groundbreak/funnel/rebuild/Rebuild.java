@@ -1,0 +1,205 @@
+package io.groundbreak.funnel.rebuild;
+
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.funnel.deadletter.DeadLetterStore;
+import io.groundbreak.funnel.projection.DeferredFunnelDeltas;
+import io.groundbreak.funnel.projection.FunnelProjection;
+import io.groundbreak.funnel.projection.Outcome;
+import io.groundbreak.funnel.readmodel.ReadModels;
+import io.groundbreak.kit.database.DatabaseOutages;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Blue/green rebuild: empties the inactive read-model set, replays the whole topic into it with a
+ * consumer of its own while the live consumer keeps the active set current, and, once caught up,
+ * switches in one step. The switch holds back the live consumer (it waits on read_model), reads what
+ * arrived meanwhile up to the end offsets of that moment, and flips read_model.active in the same
+ * transaction; the live consumer then continues on the new set, where whatever the rebuild already
+ * applied is a redelivery. Before the switch, the events of the dead letters admins reprocessed are offered
+ * again (a redelivery if the topic's order let them in already), so a rebuild keeps what was released; records
+ * still parked are read like any other (applied if their turn comes in the topic's order, else skipped: they stay
+ * outstanding until reprocessed, which then finds them applied, or discarded).
+ */
+@Component
+public class Rebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+    /** One rebuild at a time across every instance sharing the database (a session advisory lock). */
+    private static final long ADVISORY_LOCK = 0x67726f756e64L;
+
+    private final ReadModels readModels;
+    private final DeadLetterStore deadLetters;
+    private final FunnelProjection projection;
+    private final TopicReplay replay;
+    private final TransactionTemplate transactions;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<RebuildReport> last = new AtomicReference<>();
+
+    Rebuild(ReadModels readModels, FunnelProjection projection, TopicReplay replay, TransactionTemplate transactions,
+            DataSource dataSource, Clock clock, DeadLetterStore deadLetters) {
+        this.readModels = readModels;
+        this.deadLetters = deadLetters;
+        this.projection = projection;
+        this.replay = replay;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public RebuildStatus status() {
+        return new RebuildStatus(transactions.execute(status -> readModels.useActive()), running.get(), last.get());
+    }
+
+    /** Starts a rebuild in the background. */
+    public RebuildStatus start() {
+        if (!running.compareAndSet(false, true)) {
+            throw new RebuildRunning();
+        }
+        Thread worker = new Thread(this::runGuarded, "funnel-rebuild");
+        worker.start();
+        return status();
+    }
+
+    /** Rebuilds now, in this thread (the rebuild command). */
+    public RebuildReport runNow() {
+        if (!running.compareAndSet(false, true)) {
+            throw new RebuildRunning();
+        }
+        return runGuarded();
+    }
+
+    private RebuildReport runGuarded() {
+        Instant startedAt = clock.instant();
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!tryLock(lockHolder)) {
+                throw new RebuildRunning();
+            }
+            try {
+                return finished(run(startedAt));
+            } finally {
+                // the lock belongs to the pooled connection's session, which outlives this rebuild
+                unlock(lockHolder);
+            }
+        } catch (RuntimeException | SQLException e) {
+            log.error("Rebuild of the funnel read models failed", e);
+            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, 0, 0, e.toString()));
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private RebuildReport run(Instant startedAt) {
+        String target = ReadModels.other(transactions.execute(status -> readModels.useActive()));
+        log.info("Rebuilding the funnel read models into {} from the start of the topic", target);
+        transactions.executeWithoutResult(status -> readModels.empty(target));
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        AtomicLong failed = new AtomicLong();
+        DeferredFunnelDeltas deferred = new DeferredFunnelDeltas();
+        try (TopicReplay.Session session = replay.open()) {
+            session.readToEnd(batch -> {
+                applyBatch(target, batch, outcomes, deferred, failed);
+                if (deferred.isFull()) {
+                    projection.writeDeferred(target, deferred);
+                }
+            });
+            // most of funnel_delta before the switch, so that the live consumer is held back only for the rest
+            projection.writeDeferred(target, deferred);
+            transactions.executeWithoutResult(status -> {
+                String active = readModels.lockForSwitch();
+                if (!active.equals(ReadModels.other(target))) {
+                    throw new IllegalStateException("the read models were switched to " + active + " meanwhile");
+                }
+                session.readToEnd(batch -> projection.applyAll(target, batch, outcomes, deferred));
+                // what admins released from the dead letters stays in the view, whatever the topic's order
+                List<EventEnvelope> released = deadLetters.reprocessedEvents();
+                if (!released.isEmpty()) {
+                    projection.applyAll(target, released, outcomes, deferred);
+                }
+                projection.writeDeferred(target, deferred);
+                readModels.activate(target);
+            });
+            RebuildReport report = new RebuildReport(target, startedAt, clock.instant(), session.recordsRead(),
+                    outcomes.getOrDefault(Outcome.APPLIED, 0L), outcomes.getOrDefault(Outcome.REDELIVERED, 0L),
+                    outcomes.getOrDefault(Outcome.GAP, 0L),
+                    outcomes.getOrDefault(Outcome.HASH_MISMATCH, 0L) + outcomes.getOrDefault(Outcome.PREV_HASH_MISMATCH, 0L)
+                            + outcomes.getOrDefault(Outcome.SEQUENCE_TAKEN, 0L),
+                    session.malformed(), failed.get(), null);
+            log.info("Switched the funnel read models to {}: {}", target, report);
+            return report;
+        }
+    }
+
+    /**
+     * A batch in one transaction; if it fails for another reason than the database being unavailable, its events
+     * one by one, each failing one skipped and counted (its project's later events are then gaps, as live).
+     */
+    private void applyBatch(String target, List<EventEnvelope> batch, Map<Outcome, Long> outcomes,
+                            DeferredFunnelDeltas deferred, AtomicLong failed) {
+        try {
+            projection.applyAll(target, batch, outcomes, deferred);
+        } catch (RuntimeException e) {
+            if (DatabaseOutages.isRetryable(e) || batch.size() == 1) {
+                if (batch.size() == 1 && !DatabaseOutages.isRetryable(e)) {
+                    skip(batch.get(0), e, failed);
+                    return;
+                }
+                throw e;
+            }
+            for (EventEnvelope envelope : batch) {
+                try {
+                    projection.applyAll(target, List.of(envelope), outcomes, deferred);
+                } catch (RuntimeException single) {
+                    if (DatabaseOutages.isRetryable(single)) {
+                        throw single;
+                    }
+                    skip(envelope, single, failed);
+                }
+            }
+        }
+    }
+
+    private static void skip(EventEnvelope envelope, RuntimeException failure, AtomicLong failed) {
+        failed.incrementAndGet();
+        log.warn("Rebuild skipped event {} of project {} (sequence {}), which cannot be applied: {}", envelope.id(),
+                envelope.subject(), envelope.sequence(), failure.toString());
+    }
+
+    private RebuildReport finished(RebuildReport report) {
+        last.set(report);
+        return report;
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, ADVISORY_LOCK);
+            statement.execute();
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, ADVISORY_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.groundbreak.funnel.web;
+
+import io.groundbreak.funnel.query.Breakdown;
+import io.groundbreak.funnel.query.Funnel;
+import io.groundbreak.funnel.query.FunnelFilter;
+import io.groundbreak.funnel.query.FunnelReader;
+import io.groundbreak.funnel.query.MilestoneReader;
+import io.groundbreak.kit.security.CurrentUser;
+import io.groundbreak.reference.ReferenceData;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The funnel, its breakdowns, cycle times and trend; a district office reads its own district only. */
+@RestController
+@RequestMapping("/api/funnel")
+class FunnelController {
+
+    /** The trend's default span, and the longest one answered. */
+    private static final int TREND_DEFAULT_MONTHS = 12;
+    private static final int TREND_MAX_MONTHS = 240;
+
+    private final FunnelReader funnels;
+    private final MilestoneReader milestones;
+    private final ReferenceData referenceData;
+    private final Labels labels;
+    private final Clock clock;
+
+    FunnelController(FunnelReader funnels, MilestoneReader milestones, ReferenceData referenceData,
+                     Labels labels, Clock clock) {
+        this.funnels = funnels;
+        this.milestones = milestones;
+        this.referenceData = referenceData;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    FunnelAnswer funnel(@RequestParam(required = false) String asOf,
+                        @RequestParam(required = false) String district,
+                        @RequestParam(required = false) String chain,
+                        Authentication authentication) {
+        return FunnelAnswer.of(funnels.funnel(filter(asOf, district, chain, authentication)), labels);
+    }
+
+    /** by=district lists every district (a district office: its own only); by=chain every chain. */
+    @GetMapping("/breakdown")
+    BreakdownAnswer breakdown(@RequestParam(required = false) String by,
+                              @RequestParam(required = false) String asOf,
+                              @RequestParam(required = false) String district,
+                              @RequestParam(required = false) String chain,
+                              Authentication authentication) {
+        Parameters parameters = new Parameters(referenceData, clock);
+        Optional<Breakdown> breakdown = parameters.parsed("by", by, value -> Breakdown.valueOf(value.toUpperCase(Locale.ROOT)),
+                "must be district or chain");
+        if (by == null || by.isBlank()) {
+            parameters.problem("by", "must be district or chain");
+        }
+        FunnelFilter filter = parameters.filter(asOf, district, chain);
+        parameters.check();
+        filter = Parameters.scoped(filter, CurrentUser.of(authentication));
+        List<String> codes = breakdown.get() == Breakdown.DISTRICT
+                ? filter.district().map(List::of).orElse(referenceData.districtCodes())
+                : filter.chain().map(List::of).orElse(referenceData.chainCodes());
+        Map<String, Funnel> split = funnels.breakdown(breakdown.get(), filter, codes);
+        List<BreakdownEntry> entries = new ArrayList<>();
+        split.forEach((code, funnel) -> {
+            Label label = breakdown.get() == Breakdown.DISTRICT ? labels.district(code) : labels.chain(code);
+            FunnelAnswer answer = FunnelAnswer.of(funnel, labels);
+            entries.add(new BreakdownEntry(label.code(), label.nameZh(), label.nameEn(), answer.stages(), answer.conversions()));
+        });
+        return new BreakdownAnswer(filter.asOf(), breakdown.get().name().toLowerCase(Locale.ROOT), entries);
+    }
+
+    @GetMapping("/cycle-times")
+    List<CycleTimeAnswer> cycleTimes(@RequestParam(required = false) String asOf,
+                                     @RequestParam(required = false) String district,
+                                     @RequestParam(required = false) String chain,
+                                     Authentication authentication) {
+        return milestones.cycleTimes(filter(asOf, district, chain, authentication)).stream().map(time -> {
+            Label from = labels.stage(time.from());
+            Label to = labels.stage(time.to());
+            return new CycleTimeAnswer(from.code(), to.code(), from.nameZh() + "→" + to.nameZh(),
+                    from.nameEn() + " → " + to.nameEn(), time.count(), time.medianDays(), time.p90Days());
+        }).toList();
+    }
+
+    /** from and to are months YYYY-MM, both included; without them, the twelve months up to this one. */
+    @GetMapping("/trend")
+    TrendAnswer trend(@RequestParam(required = false) String from,
+                      @RequestParam(required = false) String to,
+                      @RequestParam(required = false) String district,
+                      @RequestParam(required = false) String chain,
+                      Authentication authentication) {
+        Parameters parameters = new Parameters(referenceData, clock);
+        YearMonth last = parameters.month("to", to).orElseGet(() -> YearMonth.from(parameters.today()));
+        YearMonth first = parameters.month("from", from).orElse(last.minusMonths(TREND_DEFAULT_MONTHS - 1));
+        Optional<String> districtCode = parameters.district(district);
+        Optional<String> chainCode = parameters.chain(chain);
+        if (first.isAfter(last)) {
+            parameters.problem("from", "must not be after to");
+        } else if (first.plusMonths(TREND_MAX_MONTHS).isBefore(last.plusMonths(1))) {
+            parameters.problem("from", "must be at most " + TREND_MAX_MONTHS + " months before to");
+        }
+        parameters.check();
+        districtCode = Parameters.scopedDistrict(districtCode, CurrentUser.of(authentication));
+        List<TrendAnswer.Month> months = milestones.trend(first, last, districtCode, chainCode).stream()
+                .map(month -> new TrendAnswer.Month(month.month(), month.reached().entrySet().stream().map(reached -> {
+                    Label stage = labels.stage(reached.getKey());
+                    return new TrendAnswer.Reached(stage.code(), stage.nameZh(), stage.nameEn(), reached.getValue());
+                }).toList()))
+                .toList();
+        return new TrendAnswer(first, last, months);
+    }
+
+    private FunnelFilter filter(String asOf, String district, String chain, Authentication authentication) {
+        Parameters parameters = new Parameters(referenceData, clock);
+        FunnelFilter filter = parameters.filter(asOf, district, chain);
+        parameters.check();
+        return Parameters.scoped(filter, CurrentUser.of(authentication));
+    }
+}

@@ -1,0 +1,18 @@
+package io.groundbreak.funnel.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/** GET /api/projects/{id}: the project on {@code asOf}, every stage in funnel order. */
+record ProjectAnswer(LocalDate asOf, ProjectItem project, String investor, String park, List<StageEntry> stages,
+                     List<Suspension> suspensions, LocalDate terminatedOn, BigDecimal completedInvestmentCny,
+                     YearMonth completedInvestmentPeriod) {
+
+    record StageEntry(Label stage, LocalDate effectiveDate, BigDecimal amountCny, boolean reached, boolean skipped) {
+    }
+
+    record Suspension(LocalDate suspendedOn, LocalDate resumedOn) {
+    }
+}
