@@ -1,9 +1,9 @@
 package io.groundbreak.audit.ledger.ingest;
 
 import io.groundbreak.audit.ledger.record.ReceivedRecord;
-import io.groundbreak.audit.ledger.store.DatabaseFailures;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
+import io.groundbreak.kit.database.DatabaseOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -60,7 +60,7 @@ public class EventIntake {
             }
             return ingest.parkRecord(record, deadLetterId, "malformed", e.getMessage(), source);
         } catch (RuntimeException e) {
-            if (DatabaseFailures.isTransient(e)) {
+            if (DatabaseOutages.isRetryable(e)) {
                 throw new DatabaseUnavailable(e);
             }
             String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -69,7 +69,7 @@ public class EventIntake {
             try {
                 return ingest.parkFailed(envelope, record, deadLetterId, source, detail);
             } catch (RuntimeException again) {
-                if (DatabaseFailures.isTransient(again) || (record == null && deadLetterId == null)) {
+                if (DatabaseOutages.isRetryable(again) || (record == null && deadLetterId == null)) {
                     throw unavailableOr(again);
                 }
                 return ingest.parkRecord(record, deadLetterId, "failed", detail + "; as an event: " + again.getMessage(),
@@ -82,6 +82,6 @@ public class EventIntake {
         if (e instanceof DatabaseUnavailable) {
             return e;
         }
-        return DatabaseFailures.isTransient(e) ? new DatabaseUnavailable(e) : e;
+        return DatabaseOutages.isRetryable(e) ? new DatabaseUnavailable(e) : e;
     }
 }

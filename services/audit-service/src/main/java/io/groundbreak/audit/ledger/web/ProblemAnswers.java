@@ -1,6 +1,6 @@
 package io.groundbreak.audit.ledger.web;
 
-import io.groundbreak.audit.ledger.store.DatabaseFailures;
+import io.groundbreak.kit.database.DatabaseOutages;
 import io.groundbreak.kit.web.Problems;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +24,7 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     /** The database does not answer (down, restarting, out of connections): 503 with Retry-After, never a 500. */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException failure) {
-        if (!DatabaseFailures.isTransient(failure)) {
+        if (!DatabaseOutages.isRetryable(failure)) {
             throw failure;
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
