@@ -8,10 +8,8 @@ import io.groundbreak.demo.plan.CorrectMilestone;
 import io.groundbreak.demo.plan.ProjectAction;
 import io.groundbreak.demo.plan.RecordMilestone;
 import io.groundbreak.demo.plan.ReportInvestment;
-import io.groundbreak.demo.plan.ResumeProject;
 import io.groundbreak.demo.plan.RetractMilestone;
-import io.groundbreak.demo.plan.SuspendProject;
-import io.groundbreak.demo.plan.TerminateProject;
+import io.groundbreak.demo.plan.StatusChange;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -194,8 +192,8 @@ final class StoryWriter {
                 long gap = ChronoUnit.DAYS.between(day, next);
                 LocalDate suspendedOn = day.plusDays(gap * dice.between(10, 30) / 100);
                 resumedOn = day.plusDays(gap * dice.between(60, 90) / 100);
-                core.add(new Step(suspendedOn, new SuspendProject(suspendedOn, dice.oneOf(SUSPENSION_REASONS))));
-                core.add(new Step(resumedOn, new ResumeProject(resumedOn, dice.oneOf(RESUMPTION_REASONS))));
+                core.add(new Step(suspendedOn, StatusChange.suspend(suspendedOn, dice.oneOf(SUSPENSION_REASONS))));
+                core.add(new Step(resumedOn, StatusChange.resume(resumedOn, dice.oneOf(RESUMPTION_REASONS))));
             } else {
                 resumedOn = null;
             }
@@ -260,12 +258,12 @@ final class StoryWriter {
         if (draft.incidents.contains(Incident.SUSPENDED_AT_END)
                 || draft.incidents.contains(Incident.TERMINATED_AFTER_SUSPENSION)) {
             LocalDate suspendedOn = dice.day(capped(last.plusDays(30)), capped(last.plusDays(240)));
-            core.add(new Step(suspendedOn, new SuspendProject(suspendedOn, dice.oneOf(SUSPENSION_REASONS))));
+            core.add(new Step(suspendedOn, StatusChange.suspend(suspendedOn, dice.oneOf(SUSPENSION_REASONS))));
             last = suspendedOn;
         }
         if (draft.terminates()) {
             LocalDate terminatedOn = dice.day(capped(last.plusDays(30)), capped(last.plusDays(400)));
-            core.add(new Step(terminatedOn, new TerminateProject(terminatedOn, dice.oneOf(TERMINATION_REASONS))));
+            core.add(new Step(terminatedOn, StatusChange.terminate(terminatedOn, dice.oneOf(TERMINATION_REASONS))));
         }
     }
 
@@ -336,10 +334,12 @@ final class StoryWriter {
     private static LocalDate stillSuspendedSince(List<Step> core) {
         LocalDate since = null;
         for (Step step : core) {
-            if (step.action() instanceof SuspendProject suspended) {
-                since = suspended.effectiveDate();
-            } else if (step.action() instanceof ResumeProject) {
-                since = null;
+            if (step.action() instanceof StatusChange change) {
+                since = switch (change.kind()) {
+                    case SUSPENSION -> change.effectiveDate();
+                    case RESUMPTION -> null;
+                    case TERMINATION -> since;
+                };
             }
         }
         return since;

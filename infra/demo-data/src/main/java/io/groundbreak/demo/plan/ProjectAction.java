@@ -6,8 +6,8 @@ import java.util.Map;
  * One thing a district office posts about a project after registering it, exactly as milestone-service's
  * HTTP API takes it. The actions of a project are kept in the order they are posted.
  */
-public sealed interface ProjectAction permits RecordMilestone, CorrectMilestone, RetractMilestone, SuspendProject,
-        ResumeProject, TerminateProject, ReportInvestment, AmendDetails {
+public sealed interface ProjectAction permits RecordMilestone, CorrectMilestone, RetractMilestone, StatusChange,
+        ReportInvestment, AmendDetails {
 
     /** The path below {@code /api/projects/{id}}, e.g. {@code /milestones/SIGNED/correction}. */
     String path();

@@ -32,12 +32,12 @@ public record ProjectOutcome(String code, String district, String chain, BigDeci
                 stages.put(corrected.stage(), corrected.effectiveDate());
             } else if (action instanceof RetractMilestone retracted) {
                 stages.remove(retracted.stage());
-            } else if (action instanceof SuspendProject suspended) {
-                suspendedSince = suspended.effectiveDate();
-            } else if (action instanceof ResumeProject) {
-                suspendedSince = null;
-            } else if (action instanceof TerminateProject terminated) {
-                terminatedOn = terminated.effectiveDate();
+            } else if (action instanceof StatusChange change) {
+                switch (change.kind()) {
+                    case SUSPENSION -> suspendedSince = change.effectiveDate();
+                    case RESUMPTION -> suspendedSince = null;
+                    case TERMINATION -> terminatedOn = change.effectiveDate();
+                }
             } else if (action instanceof AmendDetails amended) {
                 chain = amended.chain() != null ? amended.chain() : chain;
                 planned = amended.plannedInvestmentCny() != null ? amended.plannedInvestmentCny() : planned;

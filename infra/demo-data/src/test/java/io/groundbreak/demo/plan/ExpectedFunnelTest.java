@@ -26,7 +26,7 @@ class ExpectedFunnelTest {
             new RecordMilestone(Stage.TALKS, MARCH, null, null),
             new RecordMilestone(Stage.LANDED, JUNE, null, null),
             new RetractMilestone(Stage.LANDED, "误报"),
-            new TerminateProject(SEPTEMBER, "投资方撤资"));
+            StatusChange.terminate(SEPTEMBER, "投资方撤资"));
     /** registered, never in the funnel */
     private final DemoProject registered = project("C", "500000000.00");
 
@@ -65,7 +65,7 @@ class ExpectedFunnelTest {
     void anOutcomeKnowsItsFinalStageSuspensionAndTermination() {
         ProjectOutcome outcome = project("D", "100000000.00",
                 new RecordMilestone(Stage.TALKS, MARCH, null, null),
-                new SuspendProject(JUNE, "资金未到位")).outcome();
+                StatusChange.suspend(JUNE, "资金未到位")).outcome();
         assertThat(outcome.finalStage()).contains(Stage.TALKS);
         assertThat(outcome.suspendedSince()).isEqualTo(JUNE);
         assertThat(outcome.terminatedOn()).isNull();
