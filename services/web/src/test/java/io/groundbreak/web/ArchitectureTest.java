@@ -1,7 +1,10 @@
 package io.groundbreak.web;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -34,4 +37,13 @@ class ArchitectureTest {
     static final ArchRule onlyTheGatewayCallsServices = noClasses()
             .that().resideOutsideOfPackage("..web.gateway..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient");
+
+    /**
+     * The feature packages (excel, gateway, session, …) depend on each other one way only. config is the
+     * wiring: it builds the features' beans (session's DatabaseOutage filter) while they read its properties,
+     * so what config itself uses is left out of the check.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycle = slices().matching("io.groundbreak.web.(*)..").should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("io.groundbreak.web.config.."), DescribedPredicate.alwaysTrue());
 }
