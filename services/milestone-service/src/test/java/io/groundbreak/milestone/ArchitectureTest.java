@@ -1,6 +1,7 @@
 package io.groundbreak.milestone;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,6 +27,11 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..project.command..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..publishing..", "..query..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void theFeaturePackagesFormNoCycle() {
+        slices().matching("io.groundbreak.milestone.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -126,6 +126,7 @@ class ProjectController {
                 (id, actor) -> new RetractMilestone(id, retracted, body.reason().strip(), actor));
     }
 
+    // Each endpoint repeats its signature on purpose (Spring binds each mapping's parameters); the steps are in event().
     @PostMapping("/{projectId}/suspension")
     ResponseEntity<EventRecordedAnswer> suspend(@PathVariable String projectId,
             @Valid @RequestBody StatusChangeRequest body,
