@@ -28,6 +28,7 @@ public final class DatabaseProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
 
     /** Relays a free loopback port to {@code targetHost:targetPort}, accepting from now on. */
     public DatabaseProxy(String targetHost, int targetPort) {
@@ -57,6 +58,9 @@ public final class DatabaseProxy implements AutoCloseable {
     public synchronized void refuse() {
         closeQuietly(server);
         server = null;
+        // a ServerSocket closed while another thread blocks in accept() keeps listening until that thread wakes
+        // (and may accept one more client): only once the acceptor is gone does the port refuse
+        awaitAcceptorGone();
         sockets.forEach(DatabaseProxy::closeQuietly);
         sockets.clear();
     }
@@ -78,13 +82,27 @@ public final class DatabaseProxy implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted));
             server = socket;
-            Thread acceptor = new Thread(() -> acceptLoop(socket), "database-proxy-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            Thread thread = new Thread(() -> acceptLoop(socket), "database-proxy-accept");
+            thread.setDaemon(true);
+            thread.start();
+            acceptor = thread;
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + wanted, e);
         }
+    }
+
+    private void awaitAcceptorGone() {
+        Thread thread = acceptor;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acceptor = null;
     }
 
     private void acceptLoop(ServerSocket socket) {
