@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BrokerFilesTest {
 
@@ -40,6 +41,42 @@ class BrokerFilesTest {
         assertThat(properties.getProperty("group.initial.rebalance.delay.ms")).isEqualTo("0");
         assertThat(home.resolve("log4j2.xml")).exists();
         assertThat(BrokerFiles.isFormatted(home)).isFalse();
+    }
+
+    @Test
+    void rendersANodeOfAThreeNodeClusterThatReplicatesThreeTimesAndAcknowledgesWithTwo() throws IOException {
+        List<BrokerFiles.Node> quorum = List.of(new BrokerFiles.Node(1, 19092, 19192),
+                new BrokerFiles.Node(2, 19093, 19193), new BrokerFiles.Node(3, 19094, 19194));
+
+        Path config = BrokerFiles.writeClusterConfig(home, quorum.get(1), quorum, "AAAAAAAAAAAAAAAAAAAAAA");
+
+        Properties properties = new Properties();
+        properties.load(new StringReader(Files.readString(config)));
+        assertThat(properties.getProperty("node.id")).isEqualTo("2");
+        assertThat(properties.getProperty("listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:19093,CONTROLLER://127.0.0.1:19193");
+        assertThat(properties.getProperty("controller.quorum.voters"))
+                .isEqualTo("1@127.0.0.1:19192,2@127.0.0.1:19193,3@127.0.0.1:19194");
+        for (String key : List.of("offsets.topic.replication.factor", "transaction.state.log.replication.factor",
+                "share.coordinator.state.topic.replication.factor", "default.replication.factor")) {
+            assertThat(properties.getProperty(key)).as(key).isEqualTo("3");
+        }
+        for (String key : List.of("min.insync.replicas", "transaction.state.log.min.isr",
+                "share.coordinator.state.topic.min.isr")) {
+            assertThat(properties.getProperty(key)).as(key).isEqualTo("2");
+        }
+        assertThat(BrokerFiles.brokerCommand(home, 42, BrokerFiles.Tuning.QUICK_START))
+                .as("every node formats its storage with the cluster's id")
+                .contains("-D" + BrokerFiles.FORMAT_CLUSTER_ID_PROPERTY + "=AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(BrokerFiles.bootstrapServers(quorum)).isEqualTo("127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094");
+    }
+
+    @Test
+    void aNodeOutsideItsQuorumIsRefused() {
+        List<BrokerFiles.Node> quorum = List.of(new BrokerFiles.Node(1, 19092, 19192));
+
+        assertThatThrownBy(() -> BrokerFiles.writeClusterConfig(home, new BrokerFiles.Node(2, 19093, 19193), quorum, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
