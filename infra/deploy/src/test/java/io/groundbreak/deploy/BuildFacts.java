@@ -20,9 +20,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * What the build says the deployment must match, read from the sources (no Maven model, no network): the
  * services that have an image (a profile {@code images} declaring Jib in their pom), each image's name and
- * port, each service's {@code server.port} and the variables its configuration reads; and the Kafka version.
+ * port, each service's {@code server.port} and the variables its configuration reads; the images' user and
+ * JVM options; and the Kafka version.
  */
-record BuildFacts(Map<String, ServiceConfig> services, String kafkaVersion) {
+record BuildFacts(Map<String, ServiceConfig> services, String kafkaVersion, String imageUser, List<String> jvmFlags) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
@@ -32,6 +33,9 @@ record BuildFacts(Map<String, ServiceConfig> services, String kafkaVersion) {
         String kafkaVersion = child(child(rootPom.getDocumentElement(), "properties"), "kafka.version").getTextContent().trim();
         Element jib = jibPlugin(child(child(rootPom.getDocumentElement(), "build"), "pluginManagement"));
         String imageTemplate = path(jib, "configuration", "to", "image").getTextContent().trim();
+        String imageUser = path(jib, "configuration", "container", "user").getTextContent().trim();
+        List<String> jvmFlags = children(path(jib, "configuration", "container", "jvmFlags"), "jvmFlag").stream()
+                .map(flag -> flag.getTextContent().trim()).toList();
 
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         for (Element module : children(child(rootPom.getDocumentElement(), "modules"), "module")) {
@@ -47,7 +51,7 @@ record BuildFacts(Map<String, ServiceConfig> services, String kafkaVersion) {
             String image = imageTemplate.replace("${project.artifactId}", name).replace("${project.version}", version);
             services.put(name, configuration(name, image, imagePort, dir.resolve("src/main/resources")));
         }
-        return new BuildFacts(services, kafkaVersion);
+        return new BuildFacts(services, kafkaVersion, imageUser, jvmFlags);
     }
 
     ServiceConfig byImage(String image) {

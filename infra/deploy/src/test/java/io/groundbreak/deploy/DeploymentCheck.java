@@ -71,6 +71,10 @@ final class DeploymentCheck {
     }
 
     private void images() {
+        expect(!build.imageUser().isEmpty() && !build.imageUser().startsWith("0") && !build.imageUser().startsWith("root"),
+                "the images must run as a non-root user, not %s", build.imageUser());
+        expect(build.jvmFlags().stream().anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage=")),
+                "the images' JVM must size its heap from the container's memory (-XX:MaxRAMPercentage), not %s", build.jvmFlags());
         build.services().values().forEach(s -> expect(s.imagePort() == s.serverPort(),
                 "the image of %s exposes %d, its server.port is %d", s.name(), s.imagePort(), s.serverPort()));
     }
@@ -199,6 +203,11 @@ final class DeploymentCheck {
                     probe(where, container, "livenessProbe", "/actuator/health/liveness", service.serverPort());
                     probe(where, container, "readinessProbe", "/actuator/health/readiness", service.serverPort());
                     variables(where, service, environment);
+                    Map<String, Object> pod = map(map(map(spec.get("template")).get("spec")).get("securityContext"));
+                    expect(Boolean.TRUE.equals(pod.get("runAsNonRoot")) && String.valueOf(pod.get("runAsUser")).equals(build.imageUser().split(":")[0]),
+                            "%s must run as non-root %s, the images' user", where, build.imageUser());
+                    expect(map(map(container.get("resources")).get("limits")).containsKey("memory"),
+                            "%s: a memory limit, which the image's heap is sized from", where);
                     environment.forEach((variable, value) -> {
                         Placeholder read = service.variables().get(variable);
                         if (read != null && variable.endsWith("_URL")) {

@@ -47,6 +47,8 @@ class DeploymentConsistencyTest {
             infra/deploy/k8s/web.yaml                                   | readinessProbe:\\n            httpGet: {path: /actuator/health/readiness, port: 8080} | readinessProbe:\\n            httpGet: {path: /actuator/health/readiness, port: 8081} | Deployment web: readinessProbe must GET /actuator/health/readiness on 8080
             infra/deploy/k8s/audit-service.yaml                         | image: groundbreak/audit-service:0.1.0-SNAPSHOT | image: groundbreak/audit:0.1.0-SNAPSHOT | image groundbreak/audit:0.1.0-SNAPSHOT is neither built here nor a known third-party one
             infra/deploy/compose.yaml                                   | image: apache/kafka:4.2.1         | image: apache/kafka:4.1.0         | apache/kafka:4.1.0, the build's Kafka is 4.2.1
+            infra/deploy/k8s/funnel-service.yaml                        | runAsUser: 65532                  | runAsUser: 1000                   | Deployment funnel-service must run as non-root 65532:65532
+            pom.xml                                                     | <user>65532:65532</user>          | <user>0:0</user>                  | the images must run as a non-root user, not 0:0
             """)
     void aChangeOnOneSideOnlyIsCaught(String file, String before, String after, String problem, @TempDir Path copy) throws Exception {
         copyWhatTheCheckReads(copy);
