@@ -40,10 +40,12 @@ if [[ ! -x $rootfs/usr/bin/java ]]; then
   chroot "$rootfs" groupadd --gid "$APP_UID" groundbreak
   chroot "$rootfs" useradd --uid "$APP_UID" --gid "$APP_UID" --no-create-home --home-dir /nonexistent \
     --shell /usr/sbin/nologin groundbreak
-  # what an image never needs: package caches and lists, documentation, the host's devices
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* \
-         "$rootfs"/usr/share/man/* "$rootfs"/usr/share/locale/* "$rootfs"/var/log/*.log "$rootfs"/dev/*
 fi
+# what an image never needs: package caches and lists, documentation, the host's devices, and the files a
+# container runtime provides (debootstrap copies this machine's name and resolver into the tree)
+rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* \
+       "$rootfs"/usr/share/man/* "$rootfs"/usr/share/locale/* "$rootfs"/var/log/*.log "$rootfs"/dev/* \
+       "$rootfs"/etc/hostname "$rootfs"/etc/resolv.conf
 
 pack=$WORK/pack
 rm -rf "$pack" && mkdir -p "$pack"
