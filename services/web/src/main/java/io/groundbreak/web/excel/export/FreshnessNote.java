@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * How fresh an export's figures are, noted under each sheet's title as the pages show it: the services' {@code
  * freshness} ({@code newestEventRecordedAt}, {@code newestEventAppliedAt}, {@code lag}, {@code checkedAt}), the least
- * fresh of the answers a sheet was made of, and a warning when events were still waiting or that could not be told.
+ * fresh of the answers a sheet was made of, and whether every event was counted (a warning when events were still
+ * waiting or that could not be told). Always two lines, so that the tables below start on the same row.
  */
 record FreshnessNote(Optional<Instant> checkedAt, Optional<Instant> newestEventRecordedAt, Long lag) {
 
@@ -26,11 +27,8 @@ record FreshnessNote(Optional<Instant> checkedAt, Optional<Instant> newestEventR
     SheetWriter write(ExportContext context, SheetWriter sheet) {
         sheet.note(context.text("export.freshness"), context.text("export.freshness.value",
                 checkedAt.map(context::cityTime).orElse("—"), newestEventRecordedAt.map(context::cityTime).orElse("—")));
-        if (lag == null || lag > 0) {
-            sheet.note(context.text("export.freshness.warning"), lag == null ? context.text("export.freshness.unknown")
-                    : context.text("export.freshness.waiting", String.valueOf(lag)));
-        }
-        return sheet;
+        return sheet.note(context.text("export.freshness.counted"), lag == null ? context.text("export.freshness.unknown")
+                : lag > 0 ? context.text("export.freshness.waiting", String.valueOf(lag)) : context.text("export.freshness.all"));
     }
 
     private static Optional<Instant> earliest(List<JsonNode> freshnesses, String field) {

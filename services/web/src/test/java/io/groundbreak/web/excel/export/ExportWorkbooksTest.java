@@ -83,7 +83,7 @@ class ExportWorkbooksTest {
             assertThat(text(sheet, 7)).containsExactly("金额单位", "万元");
             // the least fresh of the answers: the older reading and newest event, the larger lag
             assertThat(text(sheet, 8)).containsExactly("数据截至（北京时间）", "2024-06-30 10:00:00（最新事件 2024-06-30 09:57:00）");
-            assertThat(text(sheet, 9)).containsExactly("注意", "尚有 3 条事件未计入，数字可能不完整");
+            assertThat(text(sheet, 9)).containsExactly("事件计入", "尚有 3 条事件未计入，数字可能不完整");
             assertThat(text(sheet, 11)).startsWith("阶段", "累计达到", "当前处于", "已终止");
             Row talks = sheet.getRow(12);
             assertThat(talks.getCell(0).getStringCellValue()).isEqualTo("在谈");
@@ -99,7 +99,7 @@ class ExportWorkbooksTest {
             assertThat(first.getCell(1).getStringCellValue()).isEqualTo("TJ-1");
             assertThat(first.getCell(7).getNumericCellValue()).isEqualTo(395);
             assertThat(book.getSheet("阶段周期").getRow(book.getSheet("阶段周期").getLastRowNum()).getCell(3)).isNull();
-            assertThat(text(book.getSheet("月度趋势"), 9)).containsExactly("注意", "尚有 3 条事件未计入，数字可能不完整");
+            assertThat(text(book.getSheet("月度趋势"), 9)).containsExactly("事件计入", "尚有 3 条事件未计入，数字可能不完整");
             assertThat(text(book.getSheet("月度趋势"), 10)).containsExactly("趋势月份", "2024-05 – 2024-06");
         }
     }
@@ -126,7 +126,7 @@ class ExportWorkbooksTest {
             Sheet sheet = book.getSheet("History");
             assertThat(text(sheet, 2)).containsExactly("Project", "TJ-1 · 动力电池基地 · p1");
             assertThat(text(sheet, 7)).containsExactly("Figures as of (Beijing time)", "2024-06-30 10:00:00 (newest event 2024-05-08 09:00:00)");
-            assertThat(text(sheet, 8)).containsExactly("Warning", "Cannot tell whether events are still waiting: the figures may be incomplete");
+            assertThat(text(sheet, 8)).containsExactly("Events counted", "Cannot tell whether events are still waiting: the figures may be incomplete");
             Row signed = sheet.getRow(sheet.getLastRowNum());
             assertThat(signed.getCell(1).getStringCellValue()).isEqualTo("MilestoneRecorded");
             assertThat(signed.getCell(2).getStringCellValue()).isEqualTo("stage: SIGNED · effectiveDate: 2024-03-01");
