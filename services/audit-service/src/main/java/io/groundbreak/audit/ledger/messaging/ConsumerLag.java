@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,6 +79,12 @@ public class ConsumerLag implements IntakeLag, DisposableBean {
             measured = new Measured(lag.isPresent() ? lag.getAsLong() : null, measuredAt);
         }
         return lag;
+    }
+
+    /** The first answers after a start know the lag too, rather than calling it unknown until a reading exists. */
+    @EventListener(ApplicationReadyEvent.class)
+    void readFirst() {
+        recordsBehind();
     }
 
     @Override
