@@ -6,6 +6,7 @@ import { language } from './i18n.js';
 import { historyTable } from './history.js';
 import { completenessView } from './completeness.js';
 import { deadLettersPanel, problemText } from './deadletters.js';
+import { cityTime, freshnessNote, leastFresh } from './freshness.js';
 
 const FIGURES = ['reached', 'current', 'lost', 'reachedInvestmentCny', 'currentInvestmentCny'];
 const FIGURE_TITLES = { reached: 'reached', current: 'current', lost: 'lost', reachedInvestmentCny: 'reachedInvestment', currentInvestmentCny: 'currentInvestment' };
@@ -17,11 +18,6 @@ function instantOf(cityTime) {
   return new Date(`${date}T${seconds}+08:00`).toISOString();
 }
 
-function cityTimeOf(instant) {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(instant));
-}
-
 function show(figure, value) {
   return figure.endsWith('Cny') ? amount(value) : number(value);
 }
@@ -29,6 +25,7 @@ function show(figure, value) {
 async function compare(session, form) {
   const errorBox = document.getElementById('compare-error');
   errorBox.replaceChildren();
+  document.getElementById('compare-freshness').replaceChildren();
   try {
     const knownAt = instantOf(form.elements.knownAt.value);
     const scope = { validAt: form.elements.validAt.value, district: form.elements.district.value, chain: form.elements.chain.value };
@@ -49,6 +46,8 @@ async function compare(session, form) {
           const cell = (value, when) => el('td', { class: `num ${differs ? 'diff' : ''}`, dataset: { figure, when } }, show(figure, value));
           return [cell(before, 'then'), cell(after, 'now')];
         })))));
+    document.getElementById('compare-freshness').replaceChildren(
+      freshnessNote(leastFresh([then.freshness, now.freshness]), 'compare-freshness-note'));
     const count = document.getElementById('difference-count');
     count.dataset.count = differences;
     count.textContent = differences === 0 ? t('noDifferences') : t('differences', { n: differences });
@@ -60,9 +59,11 @@ async function compare(session, form) {
 async function history(form) {
   const errorBox = document.getElementById('history-error');
   errorBox.replaceChildren();
+  document.getElementById('history-freshness').replaceChildren();
   try {
-    historyTable(document.getElementById('history-table'),
-      await read(`/api/audit/projects/${encodeURIComponent(form.elements.project.value.trim())}/history`));
+    const answer = await read(`/api/audit/projects/${encodeURIComponent(form.elements.project.value.trim())}/history`);
+    historyTable(document.getElementById('history-table'), answer.events);
+    document.getElementById('history-freshness').replaceChildren(freshnessNote(answer.freshness, 'history-freshness-note'));
     const exportLink = document.getElementById('export-history');
     exportLink.href = href('/web/export/history.xlsx', { project: form.elements.project.value.trim(), lang: language() });
     exportLink.hidden = false;
@@ -93,7 +94,7 @@ const query = params();
 const compareForm = document.getElementById('compare-form');
 fillFilters(session, compareForm, { district: query.get('district'), chain: query.get('chain') });
 compareForm.elements.validAt.value = query.get('validAt') ?? cityToday();
-compareForm.elements.knownAt.value = cityTimeOf(query.get('knownAt') ?? new Date().toISOString());
+compareForm.elements.knownAt.value = cityTime(query.get('knownAt') ?? new Date().toISOString());
 compareForm.addEventListener('submit', (event) => { event.preventDefault(); compare(session, compareForm); });
 const historyForm = document.getElementById('history-form');
 historyForm.addEventListener('submit', (event) => { event.preventDefault(); history(historyForm); });
@@ -104,6 +105,7 @@ if (query.get('project')) {
 
 const verify = document.getElementById('verify');
 verify.addEventListener('click', () => post(verify, '/api/audit/verification', (report) => [verdict(report.ok),
+  freshnessNote(report.freshness, 'verification-freshness'),
   el('p', {}, `${t('projectsChecked')}: ${number(report.projectsChecked)} · ${t('eventsChecked')}: ${number(report.eventsChecked)}`),
   report.problems.length === 0 ? '' : el('table', {}, el('tbody', {}, report.problems.map((problem) =>
     el('tr', {}, el('td', {}, problem.projectId), el('td', {}, problem.sequence), el('td', {}, problem.problem))))),
@@ -112,7 +114,8 @@ document.getElementById('verification')));
 
 const reconcile = document.getElementById('reconcile');
 reconcile.addEventListener('click', () => post(reconcile, '/api/audit/reconciliation', (report) => [verdict(report.ok),
-  el('p', {}, `${t('validAt')}: ${report.validAt} · ${t('knownAt')}: ${cityTimeOf(report.knownAt)} · ${t('funnelsCompared')}: ${number(report.funnelsCompared)}`),
+  freshnessNote(report.freshness, 'reconciliation-freshness'),
+  el('p', {}, `${t('validAt')}: ${report.validAt} · ${t('knownAt')}: ${cityTime(report.knownAt)} · ${t('funnelsCompared')}: ${number(report.funnelsCompared)}`),
   report.differences.length === 0 ? '' : el('table', {},
     el('thead', {}, el('tr', {}, ['scope', 'stage', 'field', 'ledger', 'funnelService'].map((key) => el('th', {}, t(key))))),
     el('tbody', {}, report.differences.map((difference) => el('tr', {}, el('td', {}, difference.scope), el('td', {}, difference.stage),

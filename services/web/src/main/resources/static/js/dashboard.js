@@ -3,6 +3,7 @@
 import {
   amount, el, fillFilters, href, label, number, params, percent, read, showError, stageName, start, t,
 } from './app.js';
+import { freshnessNote, leastFresh } from './freshness.js';
 import { language } from './i18n.js';
 
 const STAGE_COLORS = ['#9fb3c8', '#f0b429', '#de911d', '#c0392b', '#2e7d32'];
@@ -109,7 +110,7 @@ function trendChart(session, trend) {
 function cycleTable(session, times) {
   document.getElementById('cycle-table').replaceChildren(
     el('thead', {}, el('tr', {}, el('th', {}, t('stage')), ['count', 'median', 'p90'].map((key) => el('th', { class: 'num' }, t(key))))),
-    el('tbody', {}, times.map((time) => el('tr', {},
+    el('tbody', {}, times.cycleTimes.map((time) => el('tr', {},
       el('td', {}, `${stageName(session, time.from)} → ${stageName(session, time.to)}`),
       el('td', { class: 'num' }, number(time.count)),
       el('td', { class: 'num' }, time.medianDays === null ? '—' : time.medianDays.toFixed(0)),
@@ -147,6 +148,7 @@ async function stalledTable(session, filters) {
         el('td', {}, item.stageSince), el('td', { class: 'num' }, number(days)),
         el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
         el('td', { class: 'num' }, amount(item.plannedInvestmentCny))))));
+  return page.freshness;
 }
 
 function monthsBefore(date, count) {
@@ -168,6 +170,7 @@ async function load(session, form) {
   window.history.replaceState(null, '', href('/dashboard.html', filters));
   const errorBox = document.getElementById('error');
   errorBox.replaceChildren();
+  document.getElementById('freshness').replaceChildren();
   try {
     const [funnel, byDistrict, byChain, trend, times] = await Promise.all([
       read(href('/api/funnel', filters)),
@@ -184,7 +187,9 @@ async function load(session, form) {
     leagueTable(session, 'chain-table', 'chain-chart', byChain, filters, 'chain');
     trendChart(session, trend);
     cycleTable(session, times);
-    await stalledTable(session, filters);
+    const stalledFreshness = await stalledTable(session, filters);
+    document.getElementById('freshness').replaceChildren(freshnessNote(leastFresh(
+      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness).concat([stalledFreshness])), 'dashboard-freshness'));
     document.getElementById('export-xlsx').href = href('/web/export/dashboard.xlsx', { ...filters,
       from: trendStart(session, filters.asOf), to: filters.asOf.substring(0, 7), lang: language() });
     document.body.dataset.loaded = filters.asOf + '|' + filters.district + '|' + filters.chain;

@@ -44,6 +44,10 @@ const TEXTS = {
     rowsTruncated: '仅显示前 {n} 行，完整报告请下载 Excel。', row: '行号', action: '操作', outcome: '结果', message: '说明',
     eventId: '事件 ID', outcomeACCEPTED: '已记录', outcomeREPLAYED: '此前已导入', outcomeREFUSED: '未记录',
     outcomeSKIPPED: '已跳过', outcomeUNCONFIRMED: '未能确认', exportExcel: '导出 Excel',
+    // how fresh the figures are
+    dataAsOf: '数据截至 {at} ·（最新事件 {newest}）', appliedAt: '最新事件计入于 {at}',
+    eventsWaiting: '尚有 {n} 条事件未计入，数字可能不完整',
+    freshnessUnknown: '无法确认是否尚有事件未计入（消息队列未应答），数字可能不完整',
     // completeness and dead letters (audit workbench)
     completeness: '完整性（对照 milestone-service 事件库）', sourceProjects: '事件库中的项目', ledgerBehind: '账本落后的项目',
     funnelBehind: '漏斗服务落后的项目', gaps: '序号缺口', parked: '暂存（死信）记录', sourceSequence: '事件库序号',
@@ -110,6 +114,10 @@ const TEXTS = {
     rowsTruncated: 'Only the first {n} rows are shown; download the Excel report for all.', row: 'Row', action: 'Action', outcome: 'Outcome', message: 'Message',
     eventId: 'Event id', outcomeACCEPTED: 'Recorded', outcomeREPLAYED: 'Imported before', outcomeREFUSED: 'Not recorded',
     outcomeSKIPPED: 'Skipped', outcomeUNCONFIRMED: 'Not confirmed', exportExcel: 'Export to Excel',
+    // how fresh the figures are
+    dataAsOf: 'Figures as of {at} · (newest event {newest})', appliedAt: 'newest event counted at {at}',
+    eventsWaiting: '{n} events not counted yet: the figures may be incomplete',
+    freshnessUnknown: 'Cannot tell whether events are still waiting (the message broker does not answer): the figures may be incomplete',
     // completeness and dead letters (audit workbench)
     completeness: 'Completeness (against milestone-service\'s event store)', sourceProjects: 'Projects in the event store',
     ledgerBehind: 'Projects behind in the ledger', funnelBehind: 'Projects behind in funnel-service', gaps: 'Gaps',

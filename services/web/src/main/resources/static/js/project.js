@@ -1,5 +1,6 @@
 // One project: its facts and stages on a date (funnel-service) and, for auditors, its whole history.
 import { amount, el, href, label, params, read, showError, start, t } from './app.js';
+import { freshnessNote, leastFresh } from './freshness.js';
 import { historyTable } from './history.js';
 
 const session = await start('projects');
@@ -24,10 +25,14 @@ try {
   project.suspensions.forEach((period) => events.push(el('li', {}, el('span', { class: 'when' }, period.suspendedOn),
     el('span', { class: 'badge SUSPENDED' }, t('SUSPENDED')), period.resumedOn ? `${t('resumedOn')} ${period.resumedOn}` : '')));
   document.getElementById('timeline').replaceChildren(...events);
+  const freshness = [project.freshness];
   if (session.role === 'AUDITOR' || session.role === 'ADMIN') {
-    historyTable(document.getElementById('history-table'), await read(`/api/audit/projects/${encodeURIComponent(id)}/history`));
+    const history = await read(`/api/audit/projects/${encodeURIComponent(id)}/history`);
+    historyTable(document.getElementById('history-table'), history.events);
     document.getElementById('history-card').hidden = false;
+    freshness.push(history.freshness);
   }
+  document.getElementById('freshness').replaceChildren(freshnessNote(leastFresh(freshness), 'project-freshness'));
   document.body.dataset.loaded = 'true';
 } catch (error) {
   showError(document.getElementById('error'), error);

@@ -1,5 +1,6 @@
 // The projects behind a figure of the dashboard: the same filters, the stage and the figure.
 import { amount, el, fillFilters, href, label, number, params, read, showError, stageName, start, t } from './app.js';
+import { freshnessNote } from './freshness.js';
 import { language } from './i18n.js';
 
 const PAGE_SIZE = 50;
@@ -34,6 +35,7 @@ async function load(session, form, page) {
         el('td', {}, item.stage ? label(item.stage) : '—'), el('td', {}, item.stageSince ?? '—'),
         el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
         el('td', { class: 'num' }, amount(item.plannedInvestmentCny))))));
+    document.getElementById('freshness').replaceChildren(freshnessNote(answer.freshness, 'projects-freshness'));
     document.getElementById('page-info').textContent = t('page',
       { page: answer.page + 1, pages: Math.max(1, answer.totalPages), total: number(answer.totalItems) });
     document.getElementById('page-info').dataset.total = answer.totalItems;

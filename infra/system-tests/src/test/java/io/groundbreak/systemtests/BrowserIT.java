@@ -54,6 +54,10 @@ class BrowserIT extends BrowserTest {
                         .isEqualTo(stage.get(figure).asString());
             }
         }
+        // how fresh the figures are, beside them (the broker answers: the lag is known; it may be a few seconds old)
+        WebElement freshness = browser.find("#dashboard-freshness");
+        assertThat(freshness.getText()).startsWith("数据截至 ").contains("（最新事件 ");
+        assertThat(freshness.getDomAttribute("data-state")).isIn("current", "behind");
         browser.screenshot("leader-dashboard");
 
         WebElement landedNumber = browser.find("#funnel-table a[data-stage='LANDED'][data-figure='reached']");
@@ -93,6 +97,7 @@ class BrowserIT extends BrowserTest {
         knownAtField.sendKeys(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CITY).format(knownAt));
         browser.find("#compare").click();
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#difference-count[data-count]")));
+        assertThat(browser.find("#compare-freshness-note").getText()).startsWith("数据截至 ");
         browser.screenshot("auditor-known-then-and-now");
 
         // the corner's own counts, whatever an earlier run left on a reused broker
@@ -147,7 +152,7 @@ class BrowserIT extends BrowserTest {
     private static JsonNode awaitHistory(String project, int events) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             HttpResponse<String> history = system.get(system.audit, "auditor", "/api/audit/projects/" + project + "/history");
-            return history.statusCode() == 200 ? RunningSystem.JSON.readTree(history.body()) : null;
+            return history.statusCode() == 200 ? RunningSystem.JSON.readTree(history.body()).get("events") : null;
         }, history -> history != null && history.size() == events);
     }
 }

@@ -285,7 +285,7 @@ class DistrictWorkspaceIT extends BrowserTest {
 
     private static int historySize(String projectId) throws Exception {
         var answer = system.get(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history");
-        return answer.statusCode() == 200 ? RunningSystem.JSON.readTree(answer.body()).size() : 0;
+        return answer.statusCode() == 200 ? RunningSystem.JSON.readTree(answer.body()).get("events").size() : 0;
     }
 
     /** The project's history once the ledger holds this many events. */
@@ -293,7 +293,7 @@ class DistrictWorkspaceIT extends BrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> historySize(projectId) == events);
         List<JsonNode> all = new ArrayList<>();
         try {
-            system.read(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history").forEach(all::add);
+            system.read(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history").get("events").forEach(all::add);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -226,16 +226,18 @@ class ExcelImportIT {
             assertThat(text(sheet.getRow(3))).containsExactly("区", "西青区");
             assertThat(text(sheet.getRow(4))).containsExactly("产业链", "高端装备");
             assertThat(text(sheet.getRow(5))).containsExactly("导出人", "leader");
+            assertThat(text(sheet.getRow(8))).startsWith("数据截至（北京时间）");
+            assertThat(text(sheet.getRow(9))).startsWith("事件计入");
             for (int stage = 0; stage < 5; stage++) {
                 JsonNode figures = funnel.get("stages").get(stage);
-                Row line = sheet.getRow(10 + stage);
+                Row line = sheet.getRow(12 + stage);
                 assertThat((long) line.getCell(1).getNumericCellValue()).isEqualTo(figures.get("reached").asLong());
                 assertThat((long) line.getCell(2).getNumericCellValue()).isEqualTo(figures.get("current").asLong());
                 assertThat(line.getCell(4).getNumericCellValue() * 10_000)
                         .isEqualTo(Double.parseDouble(figures.get("reachedInvestmentCny").asString()));
             }
-            assertThat(text(book.getSheet("月度趋势").getRow(8))).containsExactly("趋势月份", "2024-01 – 2024-06");
-            assertThat(book.getSheet("月度趋势").getLastRowNum()).isEqualTo(10 + 6);
+            assertThat(text(book.getSheet("月度趋势").getRow(10))).containsExactly("趋势月份", "2024-01 – 2024-06");
+            assertThat(book.getSheet("月度趋势").getLastRowNum()).isEqualTo(12 + 6);
         }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(leader.download(
                 "/web/export/projects.xlsx?" + corner + "&stage=SIGNED&figure=reached&lang=en")))) {
@@ -412,13 +414,13 @@ class ExcelImportIT {
 
     private static int historySize(String projectId) throws Exception {
         HttpResponse<String> answer = system.get(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history");
-        return answer.statusCode() == 200 ? RunningSystem.JSON.readTree(answer.body()).size() : 0;
+        return answer.statusCode() == 200 ? RunningSystem.JSON.readTree(answer.body()).get("events").size() : 0;
     }
 
     private static List<JsonNode> history(String projectId, int events) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> historySize(projectId) == events);
         List<JsonNode> all = new ArrayList<>();
-        system.read(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history").forEach(all::add);
+        system.read(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history").get("events").forEach(all::add);
         return all;
     }
 

@@ -124,7 +124,7 @@ class EndpointsIT extends FunnelServiceTestBase {
 
     @Test
     void cycleTimesTrendAndBreakdownCarryLabels() {
-        JsonNode times = get("/api/funnel/cycle-times?asOf=2017-12-31&district=120105", "leader");
+        JsonNode times = get("/api/funnel/cycle-times?asOf=2017-12-31&district=120105", "leader").get("cycleTimes");
         assertThat(times).hasSize(4);
         assertThat(times.get(0).get("nameZh").asString()).isEqualTo("在谈→签约");
         assertThat(times.get(0).get("count").asLong()).isZero();

@@ -168,7 +168,7 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
 
     private static List<String> cycleTimes(JsonNode answer) {
         List<String> lines = new ArrayList<>();
-        answer.forEach(time -> lines.add(time.get("from").asString() + ">" + time.get("to").asString() + " "
+        answer.get("cycleTimes").forEach(time -> lines.add(time.get("from").asString() + ">" + time.get("to").asString() + " "
                 + time.get("count").asLong() + " " + days(time.get("medianDays")) + " " + days(time.get("p90Days"))));
         return lines;
     }

@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.messaging;
 
+import io.groundbreak.funnel.freshness.IntakeLag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +28,13 @@ import org.springframework.stereotype.Component;
  * short timeouts ({@value #TIMEOUT_MS} ms per call) and cached for {@code groundbreak.intake.lag-cache}
  * (5 s), so health checks and metric scrapes never hammer or hang on the broker. Unknown (null) when the
  * broker does not answer in time.
+ * <p>
+ * The answers' freshness ({@link #recordsBehind()}) never waits for the broker: it takes the last reading, and a
+ * stale one is refreshed in the background, one at a time; a reading older than
+ * {@code groundbreak.freshness.lag-max-age} (15 s: the broker has not answered for that long) counts as unknown.
  */
 @Component
-class ConsumerLag implements DisposableBean {
+class ConsumerLag implements IntakeLag, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
     private static final int TIMEOUT_MS = 2000;
@@ -40,27 +47,74 @@ class ConsumerLag implements DisposableBean {
     private final String topic;
     private final String group;
     private final Duration cacheFor;
+    private final Duration maxAge;
     private final Clock clock;
     private Admin admin;
     private Reading last;
+    private boolean refreshing;
 
     ConsumerLag(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
                 @Value("${spring.cloud.stream.bindings.projectEvents-in-0.destination}") String topic,
                 @Value("${spring.cloud.stream.bindings.projectEvents-in-0.group}") String group,
-                @Value("${groundbreak.intake.lag-cache:5s}") Duration cacheFor, Clock clock) {
+                @Value("${groundbreak.intake.lag-cache:5s}") Duration cacheFor,
+                @Value("${groundbreak.freshness.lag-max-age:15s}") Duration maxAge, Clock clock) {
         this.brokers = brokers;
         this.topic = topic;
         this.group = group;
         this.cacheFor = cacheFor;
+        this.maxAge = maxAge;
         this.clock = clock;
     }
 
-    synchronized Reading read() {
+    /** The cached reading, or a new one: this waits for the broker (up to a few timeouts), outside the lock. */
+    Reading read() {
         Instant now = clock.instant();
-        if (last == null || last.at().plus(cacheFor).isBefore(now)) {
-            last = measure(now);
+        synchronized (this) {
+            if (!stale(last, now)) {
+                return last;
+            }
         }
-        return last;
+        Reading reading = measure(now);
+        synchronized (this) {
+            last = reading;
+        }
+        return reading;
+    }
+
+    /** The first answers after a start know the lag too, rather than calling it unknown until a reading exists. */
+    @EventListener(ApplicationReadyEvent.class)
+    void readFirst() {
+        recordsBehind();
+    }
+
+    @Override
+    public Long recordsBehind() {
+        Instant now = clock.instant();
+        Reading reading;
+        synchronized (this) {
+            reading = last;
+            if (stale(reading, now) && !refreshing) {
+                refreshing = true;
+                Thread refresh = new Thread(this::refresh, "funnel-freshness-lag");
+                refresh.setDaemon(true);
+                refresh.start();
+            }
+        }
+        return reading == null || reading.at().plus(maxAge).isBefore(now) ? null : reading.lag();
+    }
+
+    private void refresh() {
+        try {
+            read();
+        } finally {
+            synchronized (this) {
+                refreshing = false;
+            }
+        }
+    }
+
+    private boolean stale(Reading reading, Instant now) {
+        return reading == null || reading.at().plus(cacheFor).isBefore(now);
     }
 
     private Reading measure(Instant now) {
@@ -96,7 +150,7 @@ class ConsumerLag implements DisposableBean {
         return client.listOffsets(request).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
-    private Admin admin() {
+    private synchronized Admin admin() {
         if (admin == null) {
             admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,

@@ -100,7 +100,7 @@ public class FunnelProjection {
             } else if (!linksTo(envelope, project)) {
                 outcomes.add(Outcome.PREV_HASH_MISMATCH);
             } else {
-                project.apply(envelope.sequence(), envelope.hash(), envelope.data());
+                project.apply(envelope.sequence(), envelope.hash(), envelope.time(), envelope.data());
                 outcomes.add(Outcome.APPLIED);
             }
         }

@@ -12,6 +12,7 @@ import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,6 +39,8 @@ final class ProjectRows {
     final ProjectRow projectBefore;
     final Map<Stage, StageRow> stagesBefore;
     long lastApplied;
+    /** When the batch's last applied event of the project was recorded (null while the batch applied none). */
+    Instant lastRecordedAt;
     ProjectRow project;
     final Map<Stage, StageRow> stages;
     /** The date the batch's first resumption closes the suspensions stored before the batch with; null if none. */
@@ -61,7 +64,7 @@ final class ProjectRows {
      * Changes the rows as the event changes the tables; the sequence has been checked by the caller. Text goes
      * through {@link StorableText} (PostgreSQL cannot hold U+0000).
      */
-    void apply(long sequence, String hash, ProjectEvent event) {
+    void apply(long sequence, String hash, Instant recordedAt, ProjectEvent event) {
         if (event instanceof ProjectRegistered registered) {
             project = new ProjectRow(StorableText.of(registered.code()), StorableText.of(registered.name()),
                     StorableText.of(registered.district()), StorableText.of(registered.chain()),
@@ -95,6 +98,7 @@ final class ProjectRows {
         }
         lastApplied = sequence;
         lastHash = StorableText.of(hash);
+        lastRecordedAt = recordedAt;
     }
 
     boolean projectChanged() {

@@ -2,6 +2,7 @@ package io.groundbreak.funnel.projection;
 
 import io.groundbreak.events.Stage;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -102,16 +103,21 @@ class ReadModelRows {
         }
         Columns applied = new Columns();
         for (ProjectRows rows : changed) {
-            applied.add("ids", rows.projectId).add("sequences", rows.lastApplied).add("hashes", rows.lastHash);
+            applied.add("ids", rows.projectId).add("sequences", rows.lastApplied).add("hashes", rows.lastHash)
+                    .add("recorded", Timestamp.from(rows.lastRecordedAt));
         }
+        // last_applied_at is the database's clock, one for every instance (the views' freshness, README)
         jdbc.sql("""
-                        INSERT INTO applied_sequence (project_id, last_sequence, last_hash)
-                        SELECT * FROM unnest(:ids::uuid[], :sequences::bigint[], :hashes::text[])
+                        INSERT INTO applied_sequence (project_id, last_sequence, last_hash, last_recorded_at, last_applied_at)
+                        SELECT *, now() FROM unnest(:ids::uuid[], :sequences::bigint[], :hashes::text[],
+                                                    :recorded::timestamptz[])
                         ON CONFLICT (project_id) DO UPDATE
-                        SET last_sequence = EXCLUDED.last_sequence, last_hash = EXCLUDED.last_hash""")
+                        SET last_sequence = EXCLUDED.last_sequence, last_hash = EXCLUDED.last_hash,
+                            last_recorded_at = EXCLUDED.last_recorded_at, last_applied_at = EXCLUDED.last_applied_at""")
                 .param("ids", applied.array("ids", "uuid"))
                 .param("sequences", applied.array("sequences", "int8"))
                 .param("hashes", applied.array("hashes", "text"))
+                .param("recorded", applied.array("recorded", "timestamptz"))
                 .update();
     }
 

@@ -1,5 +1,7 @@
 package io.groundbreak.funnel.web;
 
+import io.groundbreak.funnel.freshness.Freshness;
+import io.groundbreak.funnel.freshness.FreshnessReader;
 import io.groundbreak.funnel.query.Breakdown;
 import io.groundbreak.funnel.query.Funnel;
 import io.groundbreak.funnel.query.FunnelFilter;
@@ -33,14 +35,16 @@ class FunnelController {
     private final MilestoneReader milestones;
     private final ReferenceData referenceData;
     private final Labels labels;
+    private final FreshnessReader freshness;
     private final Clock clock;
 
     FunnelController(FunnelReader funnels, MilestoneReader milestones, ReferenceData referenceData,
-                     Labels labels, Clock clock) {
+                     Labels labels, FreshnessReader freshness, Clock clock) {
         this.funnels = funnels;
         this.milestones = milestones;
         this.referenceData = referenceData;
         this.labels = labels;
+        this.freshness = freshness;
         this.clock = clock;
     }
 
@@ -49,7 +53,9 @@ class FunnelController {
                         @RequestParam(required = false) String district,
                         @RequestParam(required = false) String chain,
                         Authentication authentication) {
-        return FunnelAnswer.of(funnels.funnel(filter(asOf, district, chain, authentication)), labels);
+        FunnelFilter filter = filter(asOf, district, chain, authentication);
+        Freshness fresh = freshness.now();
+        return FunnelAnswer.of(funnels.funnel(filter), labels, fresh);
     }
 
     /** by=district lists every district (a district office: its own only); by=chain every chain. */
@@ -71,27 +77,30 @@ class FunnelController {
         List<String> codes = breakdown.get() == Breakdown.DISTRICT
                 ? filter.district().map(List::of).orElse(referenceData.districtCodes())
                 : filter.chain().map(List::of).orElse(referenceData.chainCodes());
+        Freshness fresh = freshness.now();
         Map<String, Funnel> split = funnels.breakdown(breakdown.get(), filter, codes);
         List<BreakdownEntry> entries = new ArrayList<>();
         split.forEach((code, funnel) -> {
             Label label = breakdown.get() == Breakdown.DISTRICT ? labels.district(code) : labels.chain(code);
-            FunnelAnswer answer = FunnelAnswer.of(funnel, labels);
+            FunnelAnswer answer = FunnelAnswer.of(funnel, labels, fresh);
             entries.add(new BreakdownEntry(label.code(), label.nameZh(), label.nameEn(), answer.stages(), answer.conversions()));
         });
-        return new BreakdownAnswer(filter.asOf(), breakdown.get().name().toLowerCase(Locale.ROOT), entries);
+        return new BreakdownAnswer(filter.asOf(), breakdown.get().name().toLowerCase(Locale.ROOT), entries, fresh);
     }
 
     @GetMapping("/cycle-times")
-    List<CycleTimeAnswer> cycleTimes(@RequestParam(required = false) String asOf,
+    CycleTimesAnswer cycleTimes(@RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) String district,
                                      @RequestParam(required = false) String chain,
                                      Authentication authentication) {
-        return milestones.cycleTimes(filter(asOf, district, chain, authentication)).stream().map(time -> {
+        FunnelFilter filter = filter(asOf, district, chain, authentication);
+        Freshness fresh = freshness.now();
+        return new CycleTimesAnswer(filter.asOf(), milestones.cycleTimes(filter).stream().map(time -> {
             Label from = labels.stage(time.from());
             Label to = labels.stage(time.to());
             return new CycleTimeAnswer(from.code(), to.code(), from.nameZh() + "→" + to.nameZh(),
                     from.nameEn() + " → " + to.nameEn(), time.count(), time.medianDays(), time.p90Days());
-        }).toList();
+        }).toList(), fresh);
     }
 
     /** from and to are months YYYY-MM, both included; without them, the twelve months up to this one. */
@@ -113,13 +122,14 @@ class FunnelController {
         }
         parameters.check();
         districtCode = Parameters.scopedDistrict(districtCode, CurrentUser.of(authentication));
+        Freshness fresh = freshness.now();
         List<TrendAnswer.Month> months = milestones.trend(first, last, districtCode, chainCode).stream()
                 .map(month -> new TrendAnswer.Month(month.month(), month.reached().entrySet().stream().map(reached -> {
                     Label stage = labels.stage(reached.getKey());
                     return new TrendAnswer.Reached(stage.code(), stage.nameZh(), stage.nameEn(), reached.getValue());
                 }).toList()))
                 .toList();
-        return new TrendAnswer(first, last, months);
+        return new TrendAnswer(first, last, months, fresh);
     }
 
     private FunnelFilter filter(String asOf, String district, String chain, Authentication authentication) {

@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.web;
 
+import io.groundbreak.funnel.freshness.Freshness;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,7 +9,7 @@ import java.util.List;
 /** GET /api/projects/{id}: the project on {@code asOf}, every stage in funnel order. */
 record ProjectAnswer(LocalDate asOf, ProjectItem project, String investor, String park, List<StageEntry> stages,
                      List<Suspension> suspensions, LocalDate terminatedOn, BigDecimal completedInvestmentCny,
-                     YearMonth completedInvestmentPeriod) {
+                     YearMonth completedInvestmentPeriod, Freshness freshness) {
 
     record StageEntry(Label stage, LocalDate effectiveDate, BigDecimal amountCny, boolean reached, boolean skipped) {
     }

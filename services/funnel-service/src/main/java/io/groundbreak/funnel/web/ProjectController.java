@@ -1,5 +1,7 @@
 package io.groundbreak.funnel.web;
 
+import io.groundbreak.funnel.freshness.Freshness;
+import io.groundbreak.funnel.freshness.FreshnessReader;
 import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.query.FunnelFigure;
 import io.groundbreak.funnel.query.FunnelFilter;
@@ -36,12 +38,15 @@ class ProjectController {
     private final ProjectReader projects;
     private final ReferenceData referenceData;
     private final Labels labels;
+    private final FreshnessReader freshness;
     private final Clock clock;
 
-    ProjectController(ProjectReader projects, ReferenceData referenceData, Labels labels, Clock clock) {
+    ProjectController(ProjectReader projects, ReferenceData referenceData, Labels labels, FreshnessReader freshness,
+                      Clock clock) {
         this.projects = projects;
         this.referenceData = referenceData;
         this.labels = labels;
+        this.freshness = freshness;
         this.clock = clock;
     }
 
@@ -77,11 +82,12 @@ class ProjectController {
         }
         parameters.check();
         filter = Parameters.scoped(filter, CurrentUser.of(authentication));
+        Freshness fresh = freshness.now();
         ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, sortBy.orElse(ProjectSort.CODE),
                 descending, pageNumber, pageSize));
         return new ProjectListAnswer(filter.asOf(), found.page(), found.size(), found.totalItems(),
                 (found.totalItems() + pageSize - 1) / pageSize,
-                found.items().stream().map(item -> ProjectItem.of(item, labels)).toList());
+                found.items().stream().map(item -> ProjectItem.of(item, labels)).toList(), fresh);
     }
 
     @GetMapping("/{projectId}")
@@ -92,6 +98,7 @@ class ProjectController {
         Optional<UUID> id = parameters.parsed("projectId", projectId, UUID::fromString, "must be a UUID");
         LocalDate date = parameters.filter(asOf, null, null).asOf();
         parameters.check();
+        Freshness fresh = freshness.now();
         ProjectDetails details = projects.details(id.orElseThrow(), date).orElseThrow(() -> new UnknownProject(projectId));
         Parameters.scopedDistrict(Optional.of(details.summary().district()), CurrentUser.of(authentication));
         return new ProjectAnswer(date, ProjectItem.of(details.summary(), labels), details.investor(), details.park(),
@@ -99,7 +106,7 @@ class ProjectController {
                         stage.effectiveDate(), stage.amountCny(), stage.reached(), stage.skipped())).toList(),
                 details.suspensions().stream().map(period -> new ProjectAnswer.Suspension(period.suspendedOn(),
                         period.resumedOn())).toList(),
-                details.terminatedOn(), details.completedInvestmentCny(), details.completedInvestmentPeriod());
+                details.terminatedOn(), details.completedInvestmentCny(), details.completedInvestmentPeriod(), fresh);
     }
 
     private static ProjectSort sortOf(String name) {

@@ -1,5 +1,8 @@
 package io.groundbreak.audit.funnel.web;
 
+import io.groundbreak.audit.ledger.freshness.Freshness;
+import io.groundbreak.audit.ledger.freshness.FreshnessReader;
+import io.groundbreak.audit.ledger.freshness.WithFreshness;
 import io.groundbreak.audit.funnel.replay.Funnel;
 import io.groundbreak.audit.funnel.replay.FunnelScope;
 import io.groundbreak.audit.funnel.replay.LedgerReplay;
@@ -25,11 +28,13 @@ class AuditFunnelController {
 
     private final LedgerReplay replay;
     private final ReferenceData referenceData;
+    private final FreshnessReader freshness;
     private final Clock clock;
 
-    AuditFunnelController(LedgerReplay replay, ReferenceData referenceData, Clock clock) {
+    AuditFunnelController(LedgerReplay replay, ReferenceData referenceData, FreshnessReader freshness, Clock clock) {
         this.replay = replay;
         this.referenceData = referenceData;
+        this.freshness = freshness;
         this.clock = clock;
     }
 
@@ -38,7 +43,7 @@ class AuditFunnelController {
      * {@code knownAt} (an ISO instant; default: now). A blank parameter counts as not given.
      */
     @GetMapping("/api/audit/funnel")
-    Funnel funnel(@RequestParam(required = false) String validAt,
+    WithFreshness<Funnel> funnel(@RequestParam(required = false) String validAt,
                   @RequestParam(required = false) String knownAt,
                   @RequestParam(required = false) String district,
                   @RequestParam(required = false) String chain) {
@@ -66,7 +71,8 @@ class AuditFunnelController {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return replay.funnel(validDate, knownInstant, new FunnelScope(districtCode, chainCode));
+        Freshness fresh = freshness.now();
+        return new WithFreshness<>(replay.funnel(validDate, knownInstant, new FunnelScope(districtCode, chainCode)), fresh);
     }
 
     private static Optional<String> given(String parameter) {

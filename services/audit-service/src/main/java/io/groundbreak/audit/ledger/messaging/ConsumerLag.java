@@ -1,5 +1,6 @@
 package io.groundbreak.audit.ledger.messaging;
 
+import io.groundbreak.audit.ledger.freshness.IntakeLag;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -20,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +31,17 @@ import org.springframework.stereotype.Component;
  * group's committed offsets (the start offset for a partition it has not committed on), asked with an admin
  * client with a bounded timeout and cached for {@value #CACHE_SECONDS} s. Unknown (empty) while the broker
  * does not answer. Also the gauge {@value #LAG_METRIC}.
+ * <p>
+ * The answers' freshness ({@link #recordsBehind()}) never waits for the broker: it takes the last measurement, and
+ * a stale one is measured again in the background, one at a time; one older than {@value #MAX_AGE_SECONDS} s (the
+ * broker has not answered for that long) counts as unknown.
  */
 @Component
-public class ConsumerLag implements DisposableBean {
+public class ConsumerLag implements IntakeLag, DisposableBean {
 
     public static final String LAG_METRIC = "groundbreak.audit.events.lag";
     static final long CACHE_SECONDS = 5;
+    static final long MAX_AGE_SECONDS = 15;
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 
@@ -43,6 +52,12 @@ public class ConsumerLag implements DisposableBean {
     private Instant measuredAt = Instant.MIN;
     private OptionalLong lag = OptionalLong.empty();
     private String error;
+    /** The last measurement, for {@link #recordsBehind()}: read without the lock. */
+    private volatile Measured measured;
+    private final AtomicBoolean measuring = new AtomicBoolean();
+
+    private record Measured(Long lag, Instant at) {
+    }
 
     ConsumerLag(@Value("${spring.cloud.stream.kafka.binder.brokers}") String bootstrap,
                 @Value("${spring.cloud.stream.bindings.projectEvents-in-0.destination}") String topic,
@@ -61,8 +76,33 @@ public class ConsumerLag implements DisposableBean {
         if (Instant.now().isAfter(measuredAt.plusSeconds(CACHE_SECONDS))) {
             measure();
             measuredAt = Instant.now();
+            measured = new Measured(lag.isPresent() ? lag.getAsLong() : null, measuredAt);
         }
         return lag;
+    }
+
+    /** The first answers after a start know the lag too, rather than calling it unknown until a reading exists. */
+    @EventListener(ApplicationReadyEvent.class)
+    void readFirst() {
+        recordsBehind();
+    }
+
+    @Override
+    public Long recordsBehind() {
+        Measured last = measured;
+        Instant now = Instant.now();
+        if ((last == null || now.isAfter(last.at().plusSeconds(CACHE_SECONDS))) && measuring.compareAndSet(false, true)) {
+            Thread refresh = new Thread(() -> {
+                try {
+                    lag();
+                } finally {
+                    measuring.set(false);
+                }
+            }, "audit-freshness-lag");
+            refresh.setDaemon(true);
+            refresh.start();
+        }
+        return last == null || now.isAfter(last.at().plusSeconds(MAX_AGE_SECONDS)) ? null : last.lag();
     }
 
     /** Why the lag is unknown, when it is. */

@@ -105,6 +105,14 @@ public class Ledger {
     }
 
     /** Every event of a project, in sequence order; empty for a project the ledger has never seen. */
+    /** The event recorded last of all the ledger holds, and when it was ingested; empty for an empty ledger. */
+    public Optional<NewestEvent> newest() {
+        return jdbc.sql("SELECT recorded_at, ingested_at FROM ledger_event ORDER BY recorded_at DESC LIMIT 1")
+                .query((row, number) -> new NewestEvent(row.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        row.getObject("ingested_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     public List<StoredEvent> history(ProjectId projectId) {
         return jdbc.sql("SELECT " + ENVELOPE_COLUMNS + " FROM ledger_event WHERE project_id = :project ORDER BY sequence")
                 .param("project", projectId.value())

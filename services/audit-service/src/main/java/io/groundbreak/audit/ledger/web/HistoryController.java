@@ -1,5 +1,7 @@
 package io.groundbreak.audit.ledger.web;
 
+import io.groundbreak.audit.ledger.freshness.Freshness;
+import io.groundbreak.audit.ledger.freshness.FreshnessReader;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.StoredEvent;
 import io.groundbreak.events.ProjectId;
@@ -8,16 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/api/audit/projects")
 class HistoryController {
 
     private final Ledger ledger;
+    private final FreshnessReader freshness;
 
-    HistoryController(Ledger ledger) {
+    HistoryController(Ledger ledger, FreshnessReader freshness) {
         this.ledger = ledger;
+        this.freshness = freshness;
     }
 
     /**
@@ -25,12 +28,14 @@ class HistoryController {
      * fields, the body under {@code data}), so an auditor recomputes each hash from the answer alone.
      */
     @GetMapping("/{projectId}/history")
-    List<ObjectNode> history(@PathVariable String projectId) {
-        List<StoredEvent> events = ledger.history(parse(projectId));
+    HistoryAnswer history(@PathVariable String projectId) {
+        ProjectId id = parse(projectId);
+        Freshness fresh = freshness.now();
+        List<StoredEvent> events = ledger.history(id);
         if (events.isEmpty()) {
             throw new UnknownProject(projectId);
         }
-        return events.stream().map(StoredEvent::asAuditorReadsIt).toList();
+        return new HistoryAnswer(id.value(), events.stream().map(StoredEvent::asAuditorReadsIt).toList(), fresh);
     }
 
     /** A path id that is not a UUID names no project: 404, not 400. */

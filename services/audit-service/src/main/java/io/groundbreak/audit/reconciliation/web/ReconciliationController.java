@@ -1,5 +1,8 @@
 package io.groundbreak.audit.reconciliation.web;
 
+import io.groundbreak.audit.ledger.freshness.Freshness;
+import io.groundbreak.audit.ledger.freshness.FreshnessReader;
+import io.groundbreak.audit.ledger.freshness.WithFreshness;
 import io.groundbreak.audit.reconciliation.check.ReconciliationReport;
 import io.groundbreak.audit.reconciliation.check.Reconciler;
 import io.groundbreak.audit.reconciliation.client.FunnelServiceUnavailable;
@@ -14,14 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReconciliationController {
 
     private final Reconciler reconciler;
+    private final FreshnessReader freshness;
 
-    ReconciliationController(Reconciler reconciler) {
+    ReconciliationController(Reconciler reconciler, FreshnessReader freshness) {
         this.reconciler = reconciler;
+        this.freshness = freshness;
     }
 
     @PostMapping("/api/audit/reconciliation")
-    ReconciliationReport reconcile() {
-        return reconciler.reconcile();
+    WithFreshness<ReconciliationReport> reconcile() {
+        Freshness fresh = freshness.now();
+        return new WithFreshness<>(reconciler.reconcile(), fresh);
     }
 
     @ExceptionHandler(FunnelServiceUnavailable.class)

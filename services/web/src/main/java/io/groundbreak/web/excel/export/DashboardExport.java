@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * stalled projects (red and amber by the dashboard's thresholds). Each sheet notes its filters.
  */
 record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, JsonNode trend, JsonNode cycleTimes,
-                       List<JsonNode> stalled, String district, String chain, WebProperties.Stalled thresholds) {
+                       List<JsonNode> stalled, String district, String chain, WebProperties.Stalled thresholds,
+                       FreshnessNote freshness) {
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
@@ -43,7 +44,7 @@ record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, J
                 .note(context.text("export.as-of"), funnel.path("asOf").asString())
                 .note(context.text("export.district"), context.district(district))
                 .note(context.text("export.chain"), context.chain(chain));
-        return context.signed(sheet);
+        return freshness.write(context, context.signed(sheet));
     }
 
     private void funnelSheet(ExportContext context, StreamingWorkbook book) {
@@ -114,7 +115,7 @@ record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, J
                 .header(context.text("export.col.from"), context.text("export.col.to"), context.text("export.col.count"),
                         context.text("export.col.median"), context.text("export.col.p90"))
                 .widths(12, 12, 10, 14, 14);
-        for (JsonNode time : cycleTimes) {
+        for (JsonNode time : cycleTimes.path("cycleTimes")) {
             sheet.row(context.stage(time.path("from").asString()), context.stage(time.path("to").asString()),
                     time.path("count").asLong(), time.path("medianDays").isNumber() ? time.path("medianDays").asDouble() : null,
                     time.path("p90Days").isNumber() ? time.path("p90Days").asDouble() : null);

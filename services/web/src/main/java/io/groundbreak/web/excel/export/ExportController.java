@@ -71,8 +71,9 @@ class ExportController {
         List<JsonNode> stalled = reads.allProjects(context.user(), query("asOf", day, "district", scope, "chain", chain,
                 "stalledDays", String.valueOf(fewestDays), "sort", "stageSince,asc"), context.locale());
         Downloads.xlsx(response, fileName(context, "export.dashboard", day), "groundbreak-dashboard-" + day + ".xlsx");
-        new DashboardExport(funnel, byDistrict, byChain, trend, cycleTimes, stalled, scope, chain,
-                properties.stalled()).write(context, response.getOutputStream());
+        new DashboardExport(funnel, byDistrict, byChain, trend, cycleTimes, stalled, scope, chain, properties.stalled(),
+                FreshnessNote.leastFresh(List.of(funnel, byDistrict, byChain, trend, cycleTimes)))
+                .write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/projects.xlsx")
@@ -100,11 +101,12 @@ class ExportController {
                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         ExportContext context = context(authentication, request);
         String id = project == null ? "" : project.strip();
-        JsonNode events = reads.read(context.user(), Backend.AUDIT,
+        JsonNode history = reads.read(context.user(), Backend.AUDIT,
                 "/api/audit/projects/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + "/history",
                 Map.of(), context.locale());
         Downloads.xlsx(response, fileName(context, "export.history", id), "groundbreak-history-" + asciiOnly(id) + ".xlsx");
-        new HistoryExport(id, events).write(context, reads, response.getOutputStream());
+        new HistoryExport(id, history.path("events"), FreshnessNote.leastFresh(List.of(history)))
+                .write(context, reads, response.getOutputStream());
     }
 
     private ExportContext context(Authentication authentication, HttpServletRequest request) {

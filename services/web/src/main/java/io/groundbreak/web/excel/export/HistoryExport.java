@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * content readable, and its body as stored with the envelope's time and hashes, from which the hash
  * can be recomputed.
  */
-record HistoryExport(String projectId, JsonNode events) {
+record HistoryExport(String projectId, JsonNode events, FreshnessNote freshness) {
 
     void write(ExportContext context, ServiceReads json, OutputStream out) throws IOException {
         String project = projectId;
@@ -31,7 +31,7 @@ record HistoryExport(String projectId, JsonNode events) {
                     .note(context.text("export.view"), context.text("export.history"))
                     .note(context.text("export.project"), project)
                     .note(context.text("export.events"), String.valueOf(events.size()));
-            context.signed(sheet).blank()
+            freshness.write(context, context.signed(sheet)).blank()
                     .header(context.text("export.col.sequence"), context.text("export.col.type"),
                             context.text("export.col.content"), context.text("export.col.recorded-by"),
                             context.text("export.col.recorded-at"), context.text("export.col.time"),

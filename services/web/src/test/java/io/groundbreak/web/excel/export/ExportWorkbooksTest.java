@@ -42,18 +42,22 @@ class ExportWorkbooksTest {
                  {"stage":"STARTED","reached":1,"current":1,"lost":0,"reachedInvestmentCny":"1900000000.00","currentInvestmentCny":"1900000000.00"},
                  {"stage":"PRODUCING","reached":0,"current":0,"lost":0,"reachedInvestmentCny":"0.00","currentInvestmentCny":"0.00"}],
                  "conversions":[{"from":"TALKS","to":"SIGNED","rate":0.75},{"from":"SIGNED","to":"LANDED","rate":0.6666666666666666},
-                  {"from":"LANDED","to":"STARTED","rate":0.5},{"from":"STARTED","to":"PRODUCING","rate":0.0}]}""");
+                  {"from":"LANDED","to":"STARTED","rate":0.5},{"from":"STARTED","to":"PRODUCING","rate":0.0}],
+                 "freshness":{"newestEventRecordedAt":"2024-06-30T01:58:00Z","newestEventAppliedAt":"2024-06-30T01:58:01Z",
+                  "lag":0,"checkedAt":"2024-06-30T02:00:00Z"}}""");
         JsonNode byDistrict = JSON.readTree("""
                 {"asOf":"2024-06-30","by":"district","funnels":[{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai",
                  "stages":[{"stage":"TALKS","reached":4,"current":1,"lost":1,"reachedInvestmentCny":"5000000000.00"},
                   {"stage":"SIGNED","reached":3,"current":1,"lost":0},{"stage":"LANDED","reached":2,"current":1,"lost":0},
-                  {"stage":"STARTED","reached":1,"current":1,"lost":0},{"stage":"PRODUCING","reached":0,"current":0,"lost":0}]}]}""");
+                  {"stage":"STARTED","reached":1,"current":1,"lost":0},{"stage":"PRODUCING","reached":0,"current":0,"lost":0}]}],
+                 "freshness":{"newestEventRecordedAt":"2024-06-30T01:57:00Z","newestEventAppliedAt":"2024-06-30T01:57:01Z",
+                  "lag":3,"checkedAt":"2024-06-30T02:00:01Z"}}""");
         JsonNode trend = JSON.readTree("""
                 {"from":"2024-05","to":"2024-06","months":[{"month":"2024-05","stages":[{"stage":"TALKS","reached":2},
                  {"stage":"SIGNED","reached":1},{"stage":"LANDED","reached":0},{"stage":"STARTED","reached":0},{"stage":"PRODUCING","reached":0}]}]}""");
         JsonNode cycleTimes = JSON.readTree("""
-                [{"from":"TALKS","to":"SIGNED","count":3,"medianDays":40.5,"p90Days":88.0},
-                 {"from":"SIGNED","to":"LANDED","count":0,"medianDays":null,"p90Days":null}]""");
+                {"asOf":"2024-06-30","cycleTimes":[{"from":"TALKS","to":"SIGNED","count":3,"medianDays":40.5,"p90Days":88.0},
+                 {"from":"SIGNED","to":"LANDED","count":0,"medianDays":null,"p90Days":null}]}""");
         List<JsonNode> stalled = List.of(JSON.readTree("""
                 {"projectId":"p1","code":"TJ-1","name":"慢项目","district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
                  "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"stage":{"code":"SIGNED","nameZh":"签约","nameEn":"Signed"},
@@ -64,7 +68,7 @@ class ExportWorkbooksTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new DashboardExport(funnel, byDistrict, byDistrict, trend, cycleTimes, stalled, "120116", null,
-                new WebProperties.Stalled(null, null)).write(leader, out);
+                new WebProperties.Stalled(null, null), FreshnessNote.leastFresh(List.of(funnel, byDistrict))).write(leader, out);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(sheetNames(book)).containsExactly("漏斗", "分区", "分产业链", "月度趋势", "阶段周期", "滞留项目");
@@ -77,14 +81,17 @@ class ExportWorkbooksTest {
             assertThat(text(sheet, 5)).containsExactly("导出人", "leader");
             assertThat(text(sheet, 6)).containsExactly("导出时间（北京时间）", "2024-06-30 10:00:00");
             assertThat(text(sheet, 7)).containsExactly("金额单位", "万元");
-            assertThat(text(sheet, 9)).startsWith("阶段", "累计达到", "当前处于", "已终止");
-            Row talks = sheet.getRow(10);
+            // the least fresh of the answers: the older reading and newest event, the larger lag
+            assertThat(text(sheet, 8)).containsExactly("数据截至（北京时间）", "2024-06-30 10:00:00（最新事件 2024-06-30 09:57:00）");
+            assertThat(text(sheet, 9)).containsExactly("事件计入", "尚有 3 条事件未计入，数字可能不完整");
+            assertThat(text(sheet, 11)).startsWith("阶段", "累计达到", "当前处于", "已终止");
+            Row talks = sheet.getRow(12);
             assertThat(talks.getCell(0).getStringCellValue()).isEqualTo("在谈");
             assertThat(talks.getCell(1).getNumericCellValue()).isEqualTo(4);
             assertThat(talks.getCell(4).getNumericCellValue()).as("万元").isEqualTo(500000);
             assertThat(talks.getCell(6).getNumericCellValue()).isEqualTo(0.75);
             assertThat(talks.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-            assertThat(sheet.getRow(14).getCell(6)).as("no conversion after the last stage").isNull();
+            assertThat(sheet.getRow(16).getCell(6)).as("no conversion after the last stage").isNull();
 
             Sheet stalledSheet = book.getSheet("滞留项目");
             Row first = stalledSheet.getRow(stalledSheet.getLastRowNum());
@@ -92,7 +99,8 @@ class ExportWorkbooksTest {
             assertThat(first.getCell(1).getStringCellValue()).isEqualTo("TJ-1");
             assertThat(first.getCell(7).getNumericCellValue()).isEqualTo(395);
             assertThat(book.getSheet("阶段周期").getRow(book.getSheet("阶段周期").getLastRowNum()).getCell(3)).isNull();
-            assertThat(text(book.getSheet("月度趋势"), 8)).containsExactly("趋势月份", "2024-05 – 2024-06");
+            assertThat(text(book.getSheet("月度趋势"), 9)).containsExactly("事件计入", "尚有 3 条事件未计入，数字可能不完整");
+            assertThat(text(book.getSheet("月度趋势"), 10)).containsExactly("趋势月份", "2024-05 – 2024-06");
         }
     }
 
@@ -108,11 +116,17 @@ class ExportWorkbooksTest {
                 Locale.ENGLISH, AT, new ExcelTexts(), ReferenceData.loadDefault());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new HistoryExport("p1", events).write(auditor, new ServiceReads(null, JSON), out);
+        JsonNode unknown = JSON.readTree("""
+                {"freshness":{"newestEventRecordedAt":"2024-05-08T01:00:00Z","newestEventAppliedAt":"2024-05-08T01:00:01Z",
+                 "lag":null,"checkedAt":"2024-06-30T02:00:00Z"}}""");
+
+        new HistoryExport("p1", events, FreshnessNote.leastFresh(List.of(unknown))).write(auditor, new ServiceReads(null, JSON), out);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheet("History");
             assertThat(text(sheet, 2)).containsExactly("Project", "TJ-1 · 动力电池基地 · p1");
+            assertThat(text(sheet, 7)).containsExactly("Figures as of (Beijing time)", "2024-06-30 10:00:00 (newest event 2024-05-08 09:00:00)");
+            assertThat(text(sheet, 8)).containsExactly("Events counted", "Cannot tell whether events are still waiting: the figures may be incomplete");
             Row signed = sheet.getRow(sheet.getLastRowNum());
             assertThat(signed.getCell(1).getStringCellValue()).isEqualTo("MilestoneRecorded");
             assertThat(signed.getCell(2).getStringCellValue()).isEqualTo("stage: SIGNED · effectiveDate: 2024-03-01");
