@@ -46,7 +46,10 @@ declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-s
 
 BROKER_TIMEOUT=90     # seconds; ~3 s on an idle 2-core machine
 POSTGRES_TIMEOUT=180  # the first start unpacks the binaries and runs initdb
-HEALTH_TIMEOUT=240    # four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores
+# four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores; a cluster waits twice as
+# long (its instances start four at a time, beside three brokers). GROUNDBREAK_HEALTH_TIMEOUT overrides both.
+HEALTH_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-240}
+CLUSTER_HEALTH_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-480}
 
 # The cluster: node n of Kafka serves clients on 9091+n and its controller on 9191+n; instance n of a service
 # listens on n*10000 + the service's port (web-1 18080, milestone-service-2 28081); HAProxy keeps 8080-8083.
@@ -59,6 +62,9 @@ LB_TIMEOUT=30         # HAProxy marks an instance UP after two passing checks a 
 # Eight Spring Boot JVMs and three brokers on 2 cores: a bounded heap each and the serial collector (no
 # concurrent GC threads competing for the cores); the JIT stays complete, since the cluster is measured too
 CLUSTER_JVM_OPTS="-Xmx384m -XX:+UseSerialGC"
+# Hikari's default pool holds 10 connections whatever the load: eight instances would take 80 of PostgreSQL's
+# default max_connections (100). Five each (40 in all) keep the server usable by the rest of the machine.
+CLUSTER_DB_POOL=5
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
@@ -134,6 +140,8 @@ await() {
     if (( SECONDS >= deadline )); then
       say "$what is not ready after ${timeout} s; see $log. Last lines:" >&2
       tail -n 30 "$log" >&2 || true
+      # on a machine this busy everything starts slowly: say so, and how to wait longer
+      say "(load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown). It may still come up: run the same command again to wait for it, or give GROUNDBREAK_HEALTH_TIMEOUT=<seconds>)" >&2
       exit 1
     fi
     sleep 0.5
@@ -358,7 +366,8 @@ launch_instance() {
   local service=$1 n=$2
   launch_service "$service" "$service-$n" "$(instance_port "$service" "$n")" "$CLUSTER_JVM_OPTS" \
     SERVER_PORT="$(instance_port "$service" "$n")" GROUNDBREAK_KAFKA_BOOTSTRAP="$CLUSTER_BOOTSTRAP" \
-    GROUNDBREAK_KAFKA_REPLICATION_FACTOR=3 GROUNDBREAK_KAFKA_MIN_INSYNC_REPLICAS=2
+    GROUNDBREAK_KAFKA_REPLICATION_FACTOR=3 GROUNDBREAK_KAFKA_MIN_INSYNC_REPLICAS=2 \
+    SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE="$CLUSTER_DB_POOL"
 }
 
 # GET http://127.0.0.1:PORT/PATH; prints the body; fails when nothing answers within 2 s (or, with curl, on
@@ -496,7 +505,7 @@ cluster_all_running() {
 }
 
 await_instance() {
-  await_service "$1-$2" "$(instance_port "$1" "$2")"
+  HEALTH_TIMEOUT=$CLUSTER_HEALTH_TIMEOUT await_service "$1-$2" "$(instance_port "$1" "$2")"
 }
 
 all_running() {
