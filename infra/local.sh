@@ -63,8 +63,9 @@ LB_TIMEOUT=30         # HAProxy marks an instance UP after two passing checks a 
 # concurrent GC threads competing for the cores); the JIT stays complete, since the cluster is measured too
 CLUSTER_JVM_OPTS="-Xmx384m -XX:+UseSerialGC"
 # Hikari's default pool holds 10 connections whatever the load: eight instances would take 80 of PostgreSQL's
-# default max_connections (100). Five each (40 in all) keep the server usable by the rest of the machine.
-CLUSTER_DB_POOL=5
+# default max_connections (100), and did. The write path keeps 10 (fewer made writes under load wait past its
+# 3 s connection timeout and answer 503); the readers and the web app's sessions need fewer: 46 in all.
+declare -A CLUSTER_DB_POOL=([milestone-service]=10 [funnel-service]=5 [audit-service]=4 [web]=4)
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
@@ -184,15 +185,16 @@ running_names() {
   printf '%s' "${found[*]}"
 }
 
-# A single stack and a cluster share ports (9092-9094, 8080-8083): never half of each.
+# A single stack and a cluster share ports (9092-9094, 8080-8083): never half of each. WANTED is the kind of
+# stack the command (ASKED, as typed) belongs to.
 refuse_mixing() {
-  local wanted=$1 other
+  local wanted=$1 asked=$2 other
   if [[ "$wanted" == cluster ]]; then
     other=$(running_names "${SINGLE_NAMES[@]}")
-    [[ -z "$other" ]] || fail "a single-instance stack runs ($other); stop it first (infra/local.sh down), then infra/local.sh up --cluster"
+    [[ -z "$other" ]] || fail "a single-instance stack runs ($other), and $asked is a cluster's: nothing was started. Stop the single stack first (infra/local.sh down), then run infra/local.sh up --cluster"
   else
     other=$(running_names "${CLUSTER_NAMES[@]}")
-    [[ -z "$other" ]] || fail "a cluster runs ($other); stop it first (infra/local.sh down), then infra/local.sh up (or keep it: infra/local.sh status)"
+    [[ -z "$other" ]] || fail "a cluster runs ($other), and $asked is a single stack's: nothing was started. Keep the cluster (infra/local.sh status), or stop it (infra/local.sh down) and run infra/local.sh up"
   fi
 }
 
@@ -367,7 +369,7 @@ launch_instance() {
   launch_service "$service" "$service-$n" "$(instance_port "$service" "$n")" "$CLUSTER_JVM_OPTS" \
     SERVER_PORT="$(instance_port "$service" "$n")" GROUNDBREAK_KAFKA_BOOTSTRAP="$CLUSTER_BOOTSTRAP" \
     GROUNDBREAK_KAFKA_REPLICATION_FACTOR=3 GROUNDBREAK_KAFKA_MIN_INSYNC_REPLICAS=2 \
-    SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE="$CLUSTER_DB_POOL"
+    SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE="${CLUSTER_DB_POOL[$service]}"
 }
 
 # GET http://127.0.0.1:PORT/PATH; prints the body; fails when nothing answers within 2 s (or, with curl, on
@@ -599,7 +601,7 @@ cmd_up() {
     cmd_up_cluster "$build_first"
     return
   fi
-  refuse_mixing single
+  refuse_mixing single "infra/local.sh up"
   mkdir -p "$STATE"
   rm -f "$STATE/stack"
   # whatever went wrong, say what did start and still runs, and how to stop it
@@ -626,7 +628,7 @@ cmd_up() {
 
 cmd_up_cluster() {
   local build_first=$1 service n
-  refuse_mixing cluster
+  refuse_mixing cluster "infra/local.sh up --cluster"
   mkdir -p "$STATE"
   trap_what_still_runs
   if cluster_all_running; then
@@ -703,7 +705,7 @@ cmd_status_cluster() {
       say "$(printf '%-20s' "$name") stopped"
     fi
   done
-  cmd_status_postgres
+  cmd_status_postgres 20
   if pid=$(running_pid haproxy "$(marker haproxy)"); then
     if http_get "$LB_STATS_PORT" '/;csv' >/dev/null; then health="answers: 127.0.0.1:8080-8083, statistics http://127.0.0.1:$LB_STATS_PORT"; else health="its statistics do not answer (see .local/haproxy.log)"; fi
     say "$(printf '%-20s' haproxy) running (pid $pid), $health"
@@ -723,14 +725,16 @@ cmd_status_cluster() {
   done
 }
 
+# PostgreSQL's line of the status, its name padded to WIDTH.
 cmd_status_postgres() {
-  local pid
+  local pid label
+  label=$(printf "%-$1s" PostgreSQL)
   if pid=$(running_pid postgres "$POSTGRES_MARKER"); then
-    say "PostgreSQL         embedded, running (pid $pid) on $DB_HOST:$DB_PORT"
+    say "$label embedded, running (pid $pid) on $DB_HOST:$DB_PORT"
   elif port_open "$DB_HOST" "$DB_PORT"; then
-    say "PostgreSQL         a server answers on $DB_HOST:$DB_PORT (not started by local.sh)"
+    say "$label a server answers on $DB_HOST:$DB_PORT (not started by local.sh)"
   else
-    say "PostgreSQL         nothing answers on $DB_HOST:$DB_PORT"
+    say "$label nothing answers on $DB_HOST:$DB_PORT"
   fi
 }
 
@@ -745,7 +749,7 @@ cmd_status() {
   else
     say "Kafka              stopped"
   fi
-  cmd_status_postgres
+  cmd_status_postgres 18
   for name in "${SERVICES[@]}"; do
     if pid=$(running_pid "$name" "$(service_marker "$name")"); then
       if health_up "${SERVICE_PORT[$name]}"; then
@@ -789,24 +793,24 @@ cmd_start() {
   trap_what_still_runs
   case "$name" in
     postgres) start_postgres ;;
-    kafka) refuse_mixing single; start_kafka ;;
+    kafka) refuse_mixing single "start kafka"; start_kafka ;;
     kafka-[0-9])
-      refuse_mixing cluster
+      refuse_mixing cluster "start $name"
       echo cluster >"$STATE/stack"
       launch_cluster_broker "${name#kafka-}"
       await_broker "$name" "$name" ;;
     haproxy)
-      refuse_mixing cluster
+      refuse_mixing cluster "start haproxy"
       ensure_haproxy
       echo cluster >"$STATE/stack"
       start_haproxy ;;
     *-[0-9])
-      refuse_mixing cluster
+      refuse_mixing cluster "start $name"
       echo cluster >"$STATE/stack"
       launch_instance "${name%-*}" "${name##*-}"
       await_instance "${name%-*}" "${name##*-}" ;;
     *)
-      refuse_mixing single
+      refuse_mixing single "start $name"
       start_service "$name"
       await_service "$name" ;;
   esac

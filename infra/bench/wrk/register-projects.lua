@@ -2,7 +2,7 @@
 -- code no run has used, as a district office over HTTP Basic (profile local). Every request is a real write:
 -- an event appended, a code claimed, the event published to Kafka.
 --
---   wrk -t2 -c32 -d30s --latency -s infra/bench/wrk/register-projects.lua http://127.0.0.1:8081
+--   wrk -t2 -c32 -d30s --timeout 30s --latency -s infra/bench/wrk/register-projects.lua http://127.0.0.1:8081
 --   wrk … -s infra/bench/wrk/register-projects.lua http://127.0.0.1:8081 -- d120101 d120101-dev 120101
 --
 -- Arguments after --: user, password, district (default d120116 / d120116-dev / 120116, 滨海新区). At the end
