@@ -4,8 +4,17 @@
 #
 #   infra/local.sh up [--no-build]   build, then start what does not run yet; wait until all is healthy;
 #                                    then load the demo data when the ledger is empty
-#   infra/local.sh down              stop what `up` started (by pid): services, then the broker, then PostgreSQL
-#   infra/local.sh status            say what runs
+#   infra/local.sh up --cluster [--no-build]
+#                                    the same as a cluster: three Kafka brokers (replication 3, min ISR 2), two
+#                                    instances of each service and of the web app, HAProxy in front of them on
+#                                    the ports a single stack uses (8080-8083; statistics on 8404)
+#   infra/local.sh down              stop what `up` started (by pid), cluster or not: the load balancer, the
+#                                    services, then the brokers, then PostgreSQL
+#   infra/local.sh status            say what runs (for a cluster: every process with its pid and health)
+#   infra/local.sh stop NAME | start NAME
+#                                    stop or start one process: kafka-1…3, milestone-service-1/2,
+#                                    funnel-service-1/2, audit-service-1/2, web-1/2, haproxy, postgres (or, of a
+#                                    single stack, kafka, milestone-service, funnel-service, audit-service, web)
 #   infra/local.sh demo [options]    post the demo data (the plan's projects, infra/demo-data) through
 #                                    milestone-service's API as the district offices; --help lists options
 #   infra/local.sh faults [--quick] [--only NAME…] [--no-build]
@@ -14,7 +23,7 @@
 # State (pids, logs, broker data, embedded PostgreSQL data) lives in .local/ at the repository root
 # (git-ignored). Environment: GROUNDBREAK_DB_HOST / _PORT / _USER / _PASSWORD (default 127.0.0.1 / 5432 /
 # postgres / empty) name the PostgreSQL server; JAVA_HOME picks the JDK; GROUNDBREAK_JAVA_OPTS is added to
-# each service's JVM. See infra/README.md.
+# each service's JVM (after a cluster instance's own heap limit, so it may raise it). See infra/README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +46,26 @@ declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-s
 
 BROKER_TIMEOUT=90     # seconds; ~3 s on an idle 2-core machine
 POSTGRES_TIMEOUT=180  # the first start unpacks the binaries and runs initdb
-HEALTH_TIMEOUT=240    # four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores
+# four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores; a cluster waits twice as
+# long (its instances start four at a time, beside three brokers). GROUNDBREAK_HEALTH_TIMEOUT overrides both.
+HEALTH_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-240}
+CLUSTER_HEALTH_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-480}
+
+# The cluster: node n of Kafka serves clients on 9091+n and its controller on 9191+n; instance n of a service
+# listens on n*10000 + the service's port (web-1 18080, milestone-service-2 28081); HAProxy keeps 8080-8083.
+BROKER_NODES=(1 2 3)
+INSTANCES=(1 2)
+CLUSTER_QUORUM="1:9092:9192,2:9093:9193,3:9094:9194"
+CLUSTER_BOOTSTRAP="127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094"
+LB_STATS_PORT=8404
+LB_TIMEOUT=30         # HAProxy marks an instance UP after two passing checks a second apart
+# Eight Spring Boot JVMs and three brokers on 2 cores: a bounded heap each and the serial collector (no
+# concurrent GC threads competing for the cores); the JIT stays complete, since the cluster is measured too
+CLUSTER_JVM_OPTS="-Xmx384m -XX:+UseSerialGC"
+# Hikari's default pool holds 10 connections whatever the load: eight instances would take 80 of PostgreSQL's
+# default max_connections (100), and did. The write path keeps 10 (fewer made writes under load wait past its
+# 3 s connection timeout and answer 503); the readers and the web app's sessions need fewer: 46 in all.
+declare -A CLUSTER_DB_POOL=([milestone-service]=10 [funnel-service]=5 [audit-service]=4 [web]=4)
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'local.sh: %s\n' "$*" >&2; exit 1; }
@@ -56,24 +84,37 @@ running_pid() {
   printf '%s' "$pid"
 }
 
-# Stops the process of NAME (SIGTERM, then SIGKILL after 30 s) if it is ours and alive; drops the pid file.
-stop_process() {
-  local name=$1 marker=$2 pid
-  if pid=$(running_pid "$name" "$marker"); then
-    say "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    local waited=0
-    while kill -0 "$pid" 2>/dev/null; do
-      if (( waited >= 300 )); then
-        say "$name did not stop within 30 s; killing it"
-        kill -KILL "$pid" 2>/dev/null || true
-        break
-      fi
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-  fi
-  rm -f "$STATE/$name.pid"
+# Stops the processes NAME… that are ours and alive, all at once (SIGTERM, then SIGKILL to those still
+# running after 30 s); drops their pid files. Brokers stop together: the last of a quorum stopped alone
+# would wait for controllers that are gone.
+stop_processes() {
+  local name pid pids=() names=()
+  for name in "$@"; do
+    if pid=$(running_pid "$name" "$(marker "$name")"); then
+      say "stopping $name (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+      names+=("$name")
+    fi
+  done
+  local waited=0 i alive
+  while true; do
+    alive=false
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+    $alive || break
+    if (( waited >= 300 )); then
+      for i in "${!pids[@]}"; do
+        if kill -0 "${pids[$i]}" 2>/dev/null; then
+          say "${names[$i]} did not stop within 30 s; killing it"
+          kill -KILL "${pids[$i]}" 2>/dev/null || true
+        fi
+      done
+      break
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  for name in "$@"; do rm -f "$STATE/$name.pid"; done
 }
 
 # Keeps the previous run's log as NAME.log.1, so that readiness checks read only this run's lines.
@@ -100,6 +141,8 @@ await() {
     if (( SECONDS >= deadline )); then
       say "$what is not ready after ${timeout} s; see $log. Last lines:" >&2
       tail -n 30 "$log" >&2 || true
+      # on a machine this busy everything starts slowly: say so, and how to wait longer
+      say "(load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown). It may still come up: run the same command again to wait for it, or give GROUNDBREAK_HEALTH_TIMEOUT=<seconds>)" >&2
       exit 1
     fi
     sleep 0.5
@@ -112,11 +155,99 @@ KAFKA_MARKER="io.groundbreak.kafka.ChildBroker"
 POSTGRES_MARKER="io.groundbreak.localpg.LocalPostgres"
 service_marker() { printf '%s' "$STATE/run/$1.jar"; }
 
+# Every process local.sh may run: a single stack's, and a cluster's (the load balancer, then each service's
+# instances, then the brokers: the order they are stopped in, reversed).
+SINGLE_NAMES=("${SERVICES[@]}" kafka)
+CLUSTER_NAMES=(haproxy)
+for service in "${SERVICES[@]}"; do
+  for n in "${INSTANCES[@]}"; do CLUSTER_NAMES+=("$service-$n"); done
+done
+for n in "${BROKER_NODES[@]}"; do CLUSTER_NAMES+=("kafka-$n"); done
+unset service n
+
+# What the command line of process NAME contains, and nothing else's does.
+marker() {
+  case "$1" in
+    kafka) printf '%s' "$KAFKA_MARKER" ;;
+    kafka-[0-9]) printf '%s' "$STATE/$1/server.properties" ;;
+    postgres) printf '%s' "$POSTGRES_MARKER" ;;
+    haproxy) printf '%s' "$STATE/haproxy.cfg" ;;
+    *) service_marker "$1" ;;
+  esac
+}
+
+# The names among NAME… whose process runs, space-separated.
+running_names() {
+  local name found=()
+  for name in "$@"; do
+    running_pid "$name" "$(marker "$name")" >/dev/null && found+=("$name")
+  done
+  printf '%s' "${found[*]}"
+}
+
+# A single stack and a cluster share ports (9092-9094, 8080-8083): never half of each. WANTED is the kind of
+# stack the command (ASKED, as typed) belongs to.
+refuse_mixing() {
+  local wanted=$1 asked=$2 other
+  if [[ "$wanted" == cluster ]]; then
+    other=$(running_names "${SINGLE_NAMES[@]}")
+    [[ -z "$other" ]] || fail "a single-instance stack runs ($other), and $asked is a cluster's: nothing was started. Stop the single stack first (infra/local.sh down), then run infra/local.sh up --cluster"
+  else
+    other=$(running_names "${CLUSTER_NAMES[@]}")
+    [[ -z "$other" ]] || fail "a cluster runs ($other), and $asked is a single stack's: nothing was started. Keep the cluster (infra/local.sh status), or stop it (infra/local.sh down) and run infra/local.sh up"
+  fi
+}
+
+# Says, when a command fails, which processes it leaves running.
+trap_what_still_runs() {
+  trap 'rc=$?; if (( rc != 0 )); then say_what_still_runs; fi' EXIT
+}
+
+say_what_still_runs() {
+  local still
+  still=$(running_names "${CLUSTER_NAMES[@]}" "${SINGLE_NAMES[@]}" postgres)
+  [[ -z "$still" ]] || say "(still running: $still; see infra/local.sh status, stop them with infra/local.sh down)" >&2
+}
+
 build() {
   say "building (mvn -DskipTests install)…"
   local mvn=mvn
   [[ -x "$ROOT/mvnw" ]] && mvn="$ROOT/mvnw"
   (cd "$ROOT" && "$mvn" -q -DskipTests install) || fail "the build failed"
+}
+
+BROKER_JAR="$ROOT/infra/kafka-broker/target/kafka-broker-$VERSION.jar"
+
+# Starts broker process NAME (shown as LABEL) on PORT with its files in .local/NAME, configured by
+# BrokerFiles with the remaining arguments (configure … or configure-node …); does not wait for it.
+launch_broker() {
+  local name=$1 label=$2 port=$3 home="$STATE/$1" pid
+  shift 3
+  port_open "$KAFKA_HOST" "$port" && fail "something that local.sh did not start listens on $KAFKA_HOST:$port"
+  [[ -f "$BROKER_JAR" ]] || fail "$BROKER_JAR is missing; build first (infra/local.sh up, without --no-build)"
+  mkdir -p "$home/lib"
+  # Run from a copy: a later build must not replace the jar under a running JVM.
+  cp "$BROKER_JAR" "$home/lib/kafka-broker.jar"
+  local launcher=("$JAVA" -cp "$home/lib/kafka-broker.jar" io.groundbreak.kafka.BrokerFiles)
+  "${launcher[@]}" "$@"
+  local command
+  mapfile -t command < <("${launcher[@]}" command "$home")
+  (( ${#command[@]} > 0 )) || fail "could not build the broker's command line"
+  # The broker formats its storage (.local/NAME/data) on its first start only; the data survives restarts.
+  rotate_log "$STATE/$name.log"
+  nohup "${command[@]}" >>"$STATE/$name.log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$STATE/$name.pid"
+  say "starting $label on $KAFKA_HOST:$port (pid $pid, log .local/$name.log)"
+}
+
+broker_started() {
+  grep -q "Kafka Server started" "$STATE/$1.log"
+}
+
+await_broker() {
+  await "$2" "$BROKER_TIMEOUT" "$(<"$STATE/$1.pid")" "$STATE/$1.log" broker_started "$1"
+  say "$2 is up"
 }
 
 start_kafka() {
@@ -125,25 +256,33 @@ start_kafka() {
     say "Kafka already runs (pid $pid)"
     return
   fi
-  port_open "$KAFKA_HOST" "$KAFKA_PORT" && fail "something that local.sh did not start listens on $KAFKA_HOST:$KAFKA_PORT"
-  local jar="$ROOT/infra/kafka-broker/target/kafka-broker-$VERSION.jar"
-  [[ -f "$jar" ]] || fail "$jar is missing; build first (infra/local.sh up, without --no-build)"
-  mkdir -p "$STATE/kafka/lib"
-  # Run from a copy: a later build must not replace the jar under a running JVM.
-  cp "$jar" "$STATE/kafka/lib/kafka-broker.jar"
-  local launcher=("$JAVA" -cp "$STATE/kafka/lib/kafka-broker.jar" io.groundbreak.kafka.BrokerFiles)
-  "${launcher[@]}" configure "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
-  local command
-  mapfile -t command < <("${launcher[@]}" command "$STATE/kafka")
-  (( ${#command[@]} > 0 )) || fail "could not build the broker's command line"
-  # The broker formats its storage (.local/kafka/data) on its first start only; the data survives restarts.
-  rotate_log "$STATE/kafka.log"
-  nohup "${command[@]}" >>"$STATE/kafka.log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$STATE/kafka.pid"
-  say "starting Kafka on $KAFKA_HOST:$KAFKA_PORT (pid $pid, log .local/kafka.log)"
-  await "Kafka" "$BROKER_TIMEOUT" "$pid" "$STATE/kafka.log" grep -q "Kafka Server started" "$STATE/kafka.log"
-  say "Kafka is up"
+  launch_broker kafka Kafka "$KAFKA_PORT" configure "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+  await_broker kafka Kafka
+}
+
+# Every node formats its storage with the same cluster id: the one a node was configured with before, or a new one.
+cluster_id() {
+  local n
+  for n in "${BROKER_NODES[@]}"; do
+    if [[ -s "$STATE/kafka-$n/cluster.id" ]]; then
+      printf '%s' "$(<"$STATE/kafka-$n/cluster.id")"
+      return
+    fi
+  done
+  [[ -f "$BROKER_JAR" ]] || fail "$BROKER_JAR is missing; build first (infra/local.sh up --cluster, without --no-build)"
+  "$JAVA" -cp "$BROKER_JAR" io.groundbreak.kafka.BrokerFiles cluster-id
+}
+
+# Starts node N of the cluster (kafka-N) unless it runs; does not wait for it: a node is ready only once a
+# majority of the quorum runs.
+launch_cluster_broker() {
+  local n=$1 pid
+  if pid=$(running_pid "kafka-$n" "$(marker "kafka-$n")"); then
+    say "kafka-$n already runs (pid $pid)"
+    return
+  fi
+  launch_broker "kafka-$n" "kafka-$n" $((KAFKA_PORT + n - 1)) \
+    configure-node "$STATE/kafka-$n" "$n" "$(cluster_id)" "$CLUSTER_QUORUM"
 }
 
 postgres_ready() {
@@ -187,47 +326,188 @@ create_databases() {
     io.groundbreak.localpg.CreateDatabases "${DATABASES[@]}" || fail "could not create the databases on $DB_HOST:$DB_PORT"
 }
 
-start_service() {
-  local name=$1 port=${SERVICE_PORT[$1]} pid
+# Starts SERVICE's jar as process NAME on PORT unless it runs; does not wait for it. JVM_OPTIONS (words) come
+# before GROUNDBREAK_JAVA_OPTS; the remaining arguments (VAR=value) are added to the environment.
+launch_service() {
+  local service=$1 name=$2 port=$3 jvm_options=$4 pid
+  shift 4
   if pid=$(running_pid "$name" "$(service_marker "$name")"); then
     say "$name already runs (pid $pid)"
     return
   fi
   port_open 127.0.0.1 "$port" && fail "something that local.sh did not start listens on 127.0.0.1:$port ($name's port)"
-  local jar="$ROOT/services/$name/target/$name-$VERSION-exec.jar"
+  local jar="$ROOT/services/$service/target/$service-$VERSION-exec.jar"
   [[ -f "$jar" ]] || fail "$jar is missing: the build did not produce it"
   mkdir -p "$STATE/run"
   cp "$jar" "$STATE/run/$name.jar"
   rotate_log "$STATE/$name.log"
-  # shellcheck disable=SC2086 # GROUNDBREAK_JAVA_OPTS holds several options on purpose
-  SPRING_PROFILES_ACTIVE=local \
-    GROUNDBREAK_KAFKA_BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT" \
+  # shellcheck disable=SC2086 # the JVM options hold several options on purpose
+  env "$@" SPRING_PROFILES_ACTIVE=local \
     GROUNDBREAK_DB_HOST="$DB_HOST" GROUNDBREAK_DB_PORT="$DB_PORT" \
     GROUNDBREAK_DB_USER="$DB_USER" GROUNDBREAK_DB_PASSWORD="$DB_PASSWORD" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    nohup "$JAVA" ${GROUNDBREAK_JAVA_OPTS:-} -Daxoniq.update-checker.disabled=true \
+    nohup "$JAVA" $jvm_options ${GROUNDBREAK_JAVA_OPTS:-} -Daxoniq.update-checker.disabled=true \
     -jar "$STATE/run/$name.jar" >>"$STATE/$name.log" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$STATE/$name.pid"
   say "starting $name on port $port (pid $pid, log .local/$name.log)"
 }
 
+start_service() {
+  launch_service "$1" "$1" "${SERVICE_PORT[$1]}" "" GROUNDBREAK_KAFKA_BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
+}
+
+# Instance N of SERVICE (SERVICE-N) on N*10000 + the service's port, on the cluster's brokers and the same
+# databases as a single stack. The web app and audit-service reach the other services through the load
+# balancer: their defaults (127.0.0.1:8081-8083) are its ports.
+instance_port() {
+  printf '%s' $(($2 * 10000 + SERVICE_PORT[$1]))
+}
+
+launch_instance() {
+  local service=$1 n=$2
+  launch_service "$service" "$service-$n" "$(instance_port "$service" "$n")" "$CLUSTER_JVM_OPTS" \
+    SERVER_PORT="$(instance_port "$service" "$n")" GROUNDBREAK_KAFKA_BOOTSTRAP="$CLUSTER_BOOTSTRAP" \
+    GROUNDBREAK_KAFKA_REPLICATION_FACTOR=3 GROUNDBREAK_KAFKA_MIN_INSYNC_REPLICAS=2 \
+    SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE="${CLUSTER_DB_POOL[$service]}"
+}
+
+# GET http://127.0.0.1:PORT/PATH; prints the body; fails when nothing answers within 2 s (or, with curl, on
+# an error status).
+http_get() {
+  if command -v curl >/dev/null; then
+    curl -fsS --max-time 2 "http://127.0.0.1:$1$2" 2>/dev/null
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+      printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3 && cat <&3) 2>/dev/null
+  fi
+}
+
 health_up() {
   local body
-  if command -v curl >/dev/null; then
-    body=$(curl -fsS --max-time 2 "http://127.0.0.1:$1/actuator/health" 2>/dev/null) || return 1
-  else
-    body=$(exec 3<>"/dev/tcp/127.0.0.1/$1" &&
-      printf 'GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3) 2>/dev/null || return 1
-  fi
+  body=$(http_get "$1" /actuator/health) || return 1
   [[ "$body" == *'"status":"UP"'* ]]
 }
 
+# Waits until process NAME answers UP on PORT (default: the service's own port).
 await_service() {
-  local name=$1 pid
+  local name=$1 port=${2:-${SERVICE_PORT[$1]:-}} pid
   pid=$(<"$STATE/$name.pid")
-  await "$name" "$HEALTH_TIMEOUT" "$pid" "$STATE/$name.log" health_up "${SERVICE_PORT[$name]}"
+  await "$name" "$HEALTH_TIMEOUT" "$pid" "$STATE/$name.log" health_up "$port"
   say "$name is UP"
+}
+
+# --- the load balancer ------------------------------------------------------------------------------
+
+CLUSTER_DIR="$ROOT/infra/cluster"
+
+# HAProxy from Debian's packages; installed when missing, or a clear word on how to get it.
+ensure_haproxy() {
+  command -v haproxy >/dev/null && return
+  local how="install HAProxy 2.x yourself (Debian/Ubuntu, as root: apt-get update && apt-get install -y haproxy), then run infra/local.sh up --cluster again"
+  command -v apt-get >/dev/null || fail "HAProxy is not installed and this system has no apt-get: $how"
+  local sudo=()
+  if (( EUID != 0 )); then
+    command -v sudo >/dev/null || fail "HAProxy is not installed and installing it needs root: $how"
+    sudo=(sudo)
+  fi
+  say "HAProxy is not installed: installing Debian's package (apt-get install -y haproxy)…"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy ||
+    fail "apt-get install -y haproxy failed (see above; an outdated package list needs apt-get update first): $how"
+  command -v haproxy >/dev/null || fail "apt-get installed HAProxy but no haproxy is on the PATH: $how"
+}
+
+# .local/haproxy.cfg from infra/cluster/haproxy.cfg.template (which the fault suite renders too), checked by
+# haproxy -c before it is used.
+render_haproxy_config() {
+  local config service n
+  config=$(<"$CLUSTER_DIR/haproxy.cfg.template") || fail "$CLUSTER_DIR/haproxy.cfg.template is missing"
+  config=${config//@STATE@/"$STATE"}
+  config=${config//@CLUSTER_DIR@/"$CLUSTER_DIR"}
+  config=${config//@STATS_PORT@/"$LB_STATS_PORT"}
+  declare -A placeholder=([web]=WEB [milestone-service]=MILESTONE [funnel-service]=FUNNEL [audit-service]=AUDIT)
+  for service in "${SERVICES[@]}"; do
+    config=${config//@${placeholder[$service]}_PORT@/"${SERVICE_PORT[$service]}"}
+    for n in "${INSTANCES[@]}"; do
+      config=${config//@${placeholder[$service]}_${n}_PORT@/"$(instance_port "$service" "$n")"}
+    done
+  done
+  local unfilled
+  unfilled=$(grep -v '^[[:space:]]*#' <<<"$config" | grep -o '@[A-Z0-9_]*@' | sort -u | tr '\n' ' ') || true
+  [[ -z "$unfilled" ]] || fail "haproxy.cfg.template has placeholders local.sh does not fill: $unfilled"
+  printf '%s\n' "$config" >"$STATE/haproxy.cfg"
+  haproxy -c -q -f "$STATE/haproxy.cfg" || fail "HAProxy refuses $STATE/haproxy.cfg (haproxy -c -f, above)"
+}
+
+start_haproxy() {
+  local pid port
+  if pid=$(running_pid haproxy "$(marker haproxy)"); then
+    say "haproxy already runs (pid $pid)"
+    return
+  fi
+  for port in "${SERVICE_PORT[@]}" "$LB_STATS_PORT"; do
+    port_open 127.0.0.1 "$port" && fail "something that local.sh did not start listens on 127.0.0.1:$port (the load balancer's port)"
+  done
+  render_haproxy_config
+  rotate_log "$STATE/haproxy.log"
+  # -db: in the foreground, so that its pid is $! and its log goes to .local/haproxy.log
+  nohup haproxy -db -f "$STATE/haproxy.cfg" >>"$STATE/haproxy.log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$STATE/haproxy.pid"
+  say "starting haproxy on 127.0.0.1:8080-8083, statistics on http://127.0.0.1:$LB_STATS_PORT (pid $pid, log .local/haproxy.log)"
+  await haproxy "$LB_TIMEOUT" "$pid" "$STATE/haproxy.log" port_open 127.0.0.1 "$LB_STATS_PORT"
+}
+
+# HAProxy's word on instance NAME of SERVICE (UP, DOWN, "UP 1/2" while it changes its mind, …), from its
+# statistics as CSV (field 18 is the status).
+lb_status() {
+  http_get "$LB_STATS_PORT" '/;csv' | awk -F, -v backend="$1" -v server="$2" \
+    '$1 == backend && $2 == server { print $18; found = 1 } END { exit !found }'
+}
+
+every_instance_in_lb() {
+  local service n
+  for service in "${SERVICES[@]}"; do
+    for n in "${INSTANCES[@]}"; do
+      [[ "$(lb_status "$service" "$service-$n")" == UP ]] || return 1
+    done
+  done
+}
+
+# --- the cluster -----------------------------------------------------------------------------------
+
+# Each port the cluster's process NAME listens on.
+ports_of() {
+  local n service
+  case "$1" in
+    kafka-[0-9]) n=${1#kafka-}; printf '%s\n' $((KAFKA_PORT + n - 1)) $((9191 + n)) ;;
+    haproxy) printf '%s\n' "${SERVICE_PORT[@]}" "$LB_STATS_PORT" ;;
+    *) service=${1%-*}; instance_port "$service" "${1##*-}"; printf '\n' ;;
+  esac
+}
+
+# Before anything starts: each port of a cluster process that does not run yet must be free.
+check_cluster_ports() {
+  local name port taken=()
+  for name in "${CLUSTER_NAMES[@]}"; do
+    running_pid "$name" "$(marker "$name")" >/dev/null && continue
+    while read -r port; do
+      port_open 127.0.0.1 "$port" && taken+=("$port ($name)")
+    done < <(ports_of "$name")
+  done
+  (( ${#taken[@]} == 0 )) ||
+    fail "ports the cluster needs are taken by processes local.sh did not start: ${taken[*]}; nothing was started"
+}
+
+cluster_all_running() {
+  local name
+  for name in "${CLUSTER_NAMES[@]}"; do
+    running_pid "$name" "$(marker "$name")" >/dev/null || return 1
+  done
+}
+
+await_instance() {
+  HEALTH_TIMEOUT=$CLUSTER_HEALTH_TIMEOUT await_service "$1-$2" "$(instance_port "$1" "$2")"
 }
 
 all_running() {
@@ -252,8 +532,10 @@ load_demo() {
     fail "loading the demo data failed (see above); the stack still runs"
 }
 
+# What runs and a first thing to try. KAFKA says where the brokers are; EXTRA (lines) is added after the table.
 print_usage_hints() {
-  local code="DEMO-$(date +%s)" # project codes are unique: a fixed one would answer 409 the second time
+  local kafka=$1 extra=${2:-} code
+  code="DEMO-$(date +%s)" # project codes are unique: a fixed one would answer 409 the second time
   cat <<EOF
 
 Groundbreak runs locally:
@@ -261,8 +543,11 @@ Groundbreak runs locally:
   milestone-service  http://127.0.0.1:8081   (writes: POST /api/projects …)
   funnel-service     http://127.0.0.1:8082   (GET /api/funnel …)
   audit-service      http://127.0.0.1:8083   (GET /api/audit/projects/{id}/history …)
-  Kafka              $KAFKA_HOST:$KAFKA_PORT (topic groundbreak.project-events.v1)
+  Kafka              $kafka (topic groundbreak.project-events.v1)
   PostgreSQL         $DB_HOST:$DB_PORT (databases ${DATABASES[*]})
+EOF
+  [[ -z "$extra" ]] || printf '%s\n' "$extra"
+  cat <<EOF
 
 Local users (the web app's login, or HTTP Basic on the services; profile 'local' only):
   leader / leader-dev     auditor / auditor-dev     admin / admin-dev
@@ -304,16 +589,23 @@ cmd_faults() {
 # --- commands --------------------------------------------------------------------------------------
 
 cmd_up() {
-  local build_first=true name
-  case "${1:-}" in
-    "") ;;
-    --no-build) build_first=false ;;
-    *) fail "unknown option for up: $1 (only --no-build)" ;;
-  esac
+  local build_first=true cluster=false name arg
+  for arg in "$@"; do
+    case "$arg" in
+      --no-build) build_first=false ;;
+      --cluster) cluster=true ;;
+      *) fail "unknown option for up: $arg (only --no-build, --cluster)" ;;
+    esac
+  done
+  if $cluster; then
+    cmd_up_cluster "$build_first"
+    return
+  fi
+  refuse_mixing single "infra/local.sh up"
   mkdir -p "$STATE"
-  # whatever went wrong, say that what did start is still running and how to stop it
-  trap 'rc=$?; if (( rc != 0 )) && compgen -G "$STATE/*.pid" >/dev/null; then
-          say "(what started so far still runs: infra/local.sh status, infra/local.sh down)" >&2; fi' EXIT
+  rm -f "$STATE/stack"
+  # whatever went wrong, say what did start and still runs, and how to stop it
+  trap_what_still_runs
   if all_running; then
     # Nothing to start, and a build now would only rewrite jars for nothing.
     say "everything already runs"
@@ -331,7 +623,51 @@ cmd_up() {
   done
   # a new user sees the plan's projects at once; a ledger that holds any project is left alone
   load_demo --if-empty
-  print_usage_hints
+  print_usage_hints "$KAFKA_HOST:$KAFKA_PORT"
+}
+
+cmd_up_cluster() {
+  local build_first=$1 service n
+  refuse_mixing cluster "infra/local.sh up --cluster"
+  mkdir -p "$STATE"
+  trap_what_still_runs
+  if cluster_all_running; then
+    say "everything already runs"
+  else
+    # whatever cannot be had is known before anything starts
+    ensure_haproxy
+    check_cluster_ports
+    $build_first && build
+    echo cluster >"$STATE/stack"
+    for n in "${BROKER_NODES[@]}"; do launch_cluster_broker "$n"; done
+    start_postgres
+    create_databases
+    for n in "${BROKER_NODES[@]}"; do await_broker "kafka-$n" "kafka-$n"; done
+    start_haproxy
+    # one instance of each service at a time: eight Spring Boot contexts at once would starve two cores
+    for n in "${INSTANCES[@]}"; do
+      for service in "${SERVICES[@]}"; do launch_instance "$service" "$n"; done
+      for service in "${SERVICES[@]}"; do await_instance "$service" "$n"; done
+    done
+  fi
+  for n in "${INSTANCES[@]}"; do
+    for service in "${SERVICES[@]}"; do await_instance "$service" "$n"; done
+  done
+  await "HAProxy's health checks of every instance" "$LB_TIMEOUT" "$(<"$STATE/haproxy.pid")" "$STATE/haproxy.log" \
+    every_instance_in_lb
+  say "the load balancer sends requests to every instance"
+  load_demo --if-empty
+  local instances="" sep=""
+  for service in "${SERVICES[@]}"; do
+    for n in "${INSTANCES[@]}"; do
+      instances+="$sep$service-$n $(instance_port "$service" "$n")"
+      sep=", "
+    done
+  done
+  print_usage_hints "$CLUSTER_BOOTSTRAP, three brokers: replication 3, min.insync.replicas 2" \
+"  Every port above is HAProxy's (statistics http://127.0.0.1:$LB_STATS_PORT), in front of two instances of each:
+    $instances
+  One process at a time: infra/local.sh status | stop NAME | start NAME (kafka-1…3, web-2, haproxy, …)"
 }
 
 cmd_demo() {
@@ -340,32 +676,80 @@ cmd_demo() {
   load_demo "$@"
 }
 
+# Everything, cluster or not: the load balancer, the services (the web app first), the brokers, PostgreSQL.
 cmd_down() {
-  local name i
+  local i service n instances
+  stop_processes haproxy
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
-    name=${SERVICES[$i]}
-    stop_process "$name" "$(service_marker "$name")"
+    service=${SERVICES[$i]}
+    instances=("$service")
+    for n in "${INSTANCES[@]}"; do instances+=("$service-$n"); done
+    stop_processes "${instances[@]}"
   done
-  stop_process kafka "$KAFKA_MARKER"
-  stop_process postgres "$POSTGRES_MARKER"
-  rm -f "$STATE/postgres.port"
+  stop_processes kafka kafka-1 kafka-2 kafka-3
+  stop_processes postgres
+  rm -f "$STATE/postgres.port" "$STATE/stack"
   say "stopped"
+}
+
+# One line per process of the cluster: its pid and health (a broker: its port answers; an instance: its own
+# /actuator/health and HAProxy's word on it; HAProxy: its statistics answer).
+cmd_status_cluster() {
+  local pid name service n port health
+  for n in "${BROKER_NODES[@]}"; do
+    name="kafka-$n" port=$((KAFKA_PORT + n - 1))
+    if pid=$(running_pid "$name" "$(marker "$name")"); then
+      if port_open "$KAFKA_HOST" "$port"; then health="answers on $KAFKA_HOST:$port"; else health="does not answer on $KAFKA_HOST:$port yet (see .local/$name.log)"; fi
+      say "$(printf '%-20s' "$name") running (pid $pid), $health"
+    else
+      say "$(printf '%-20s' "$name") stopped"
+    fi
+  done
+  cmd_status_postgres 20
+  if pid=$(running_pid haproxy "$(marker haproxy)"); then
+    if http_get "$LB_STATS_PORT" '/;csv' >/dev/null; then health="answers: 127.0.0.1:8080-8083, statistics http://127.0.0.1:$LB_STATS_PORT"; else health="its statistics do not answer (see .local/haproxy.log)"; fi
+    say "$(printf '%-20s' haproxy) running (pid $pid), $health"
+  else
+    say "$(printf '%-20s' haproxy) stopped: nothing answers on 8080-8083"
+  fi
+  for service in "${SERVICES[@]}"; do
+    for n in "${INSTANCES[@]}"; do
+      name="$service-$n" port=$(instance_port "$service" "$n")
+      if pid=$(running_pid "$name" "$(marker "$name")"); then
+        if health_up "$port"; then health="UP at http://127.0.0.1:$port"; else health="not UP (see .local/$name.log)"; fi
+        say "$(printf '%-20s' "$name") running (pid $pid), $health, load balancer: $(lb_status "$service" "$name" || echo "?")"
+      else
+        say "$(printf '%-20s' "$name") stopped, load balancer: $(lb_status "$service" "$name" || echo "?")"
+      fi
+    done
+  done
+}
+
+# PostgreSQL's line of the status, its name padded to WIDTH.
+cmd_status_postgres() {
+  local pid label
+  label=$(printf "%-$1s" PostgreSQL)
+  if pid=$(running_pid postgres "$POSTGRES_MARKER"); then
+    say "$label embedded, running (pid $pid) on $DB_HOST:$DB_PORT"
+  elif port_open "$DB_HOST" "$DB_PORT"; then
+    say "$label a server answers on $DB_HOST:$DB_PORT (not started by local.sh)"
+  else
+    say "$label nothing answers on $DB_HOST:$DB_PORT"
+  fi
 }
 
 cmd_status() {
   local pid name
+  if [[ -f "$STATE/stack" || -n "$(running_names "${CLUSTER_NAMES[@]}")" ]]; then
+    cmd_status_cluster
+    return
+  fi
   if pid=$(running_pid kafka "$KAFKA_MARKER"); then
     say "Kafka              running (pid $pid) on $KAFKA_HOST:$KAFKA_PORT"
   else
     say "Kafka              stopped"
   fi
-  if pid=$(running_pid postgres "$POSTGRES_MARKER"); then
-    say "PostgreSQL         embedded, running (pid $pid) on $DB_HOST:$DB_PORT"
-  elif port_open "$DB_HOST" "$DB_PORT"; then
-    say "PostgreSQL         a server answers on $DB_HOST:$DB_PORT (not started by local.sh)"
-  else
-    say "PostgreSQL         nothing answers on $DB_HOST:$DB_PORT"
-  fi
+  cmd_status_postgres 18
   for name in "${SERVICES[@]}"; do
     if pid=$(running_pid "$name" "$(service_marker "$name")"); then
       if health_up "${SERVICE_PORT[$name]}"; then
@@ -379,11 +763,66 @@ cmd_status() {
   done
 }
 
+known_name() {
+  local name
+  for name in "${CLUSTER_NAMES[@]}" "${SINGLE_NAMES[@]}" postgres; do
+    [[ "$1" == "$name" ]] && return 0
+  done
+  return 1
+}
+
+require_name() {
+  if [[ -z "${1:-}" ]] || ! known_name "$1"; then
+    fail "name one process: ${CLUSTER_NAMES[*]} postgres (a single stack's: ${SINGLE_NAMES[*]})"
+  fi
+}
+
+cmd_stop() {
+  require_name "${1:-}"
+  running_pid "$1" "$(marker "$1")" >/dev/null || { say "$1 does not run"; return; }
+  stop_processes "$1"
+  say "$1 stopped"
+}
+
+# Starts one process from the jars already built (a rebuild first puts a new version in, one at a time) and
+# waits until it is healthy; a cluster's instance then gets requests once HAProxy has seen it UP twice.
+cmd_start() {
+  require_name "${1:-}"
+  local name=$1
+  mkdir -p "$STATE"
+  trap_what_still_runs
+  case "$name" in
+    postgres) start_postgres ;;
+    kafka) refuse_mixing single "start kafka"; start_kafka ;;
+    kafka-[0-9])
+      refuse_mixing cluster "start $name"
+      echo cluster >"$STATE/stack"
+      launch_cluster_broker "${name#kafka-}"
+      await_broker "$name" "$name" ;;
+    haproxy)
+      refuse_mixing cluster "start haproxy"
+      ensure_haproxy
+      echo cluster >"$STATE/stack"
+      start_haproxy ;;
+    *-[0-9])
+      refuse_mixing cluster "start $name"
+      echo cluster >"$STATE/stack"
+      launch_instance "${name%-*}" "${name##*-}"
+      await_instance "${name%-*}" "${name##*-}" ;;
+    *)
+      refuse_mixing single "start $name"
+      start_service "$name"
+      await_service "$name" ;;
+  esac
+}
+
 case "${1:-}" in
   up) shift; cmd_up "$@" ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  stop) shift; cmd_stop "$@" ;;
+  start) shift; cmd_start "$@" ;;
   demo) shift; cmd_demo "$@" ;;
   faults) shift; cmd_faults "$@" ;;
-  *) say "usage: infra/local.sh up [--no-build] | down | status | demo [--if-empty] [--threads=N] [--dry-run] | faults [--quick] [--only NAME…] [--no-build]" >&2; exit 2 ;;
+  *) say "usage: infra/local.sh up [--cluster] [--no-build] | down | status | stop NAME | start NAME | demo [--if-empty] [--threads=N] [--dry-run] | faults [--quick] [--only NAME…] [--no-build]" >&2; exit 2 ;;
 esac
