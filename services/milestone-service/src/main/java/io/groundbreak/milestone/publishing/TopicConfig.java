@@ -12,7 +12,10 @@ class TopicConfig {
 
     /**
      * Created at start when missing (Spring Kafka's KafkaAdmin); a project's events share a partition by key. With
-     * acks=all, a write is acknowledged once min.insync.replicas replicas hold it (a topic that exists keeps its settings).
+     * acks=all, a write is acknowledged once min.insync.replicas replicas hold it. Kept forever: funnel-service and
+     * audit-service rebuild from the topic's beginning, so a broker's time-based retention (7 days by default)
+     * would silently leave every older project out of a rebuild. A topic that exists is brought to these settings
+     * at start ({@code spring.kafka.admin.modify-topic-configs}).
      */
     @Bean
     NewTopic projectEventsTopic(@Value("${groundbreak.publisher.topic-partitions:6}") int partitions,
@@ -21,6 +24,7 @@ class TopicConfig {
         return TopicBuilder.name(CloudEventHeaders.TOPIC).partitions(partitions).replicas(replicas)
                 .config(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                         String.valueOf(minInSyncReplicas))
+                .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .build();
     }
 }

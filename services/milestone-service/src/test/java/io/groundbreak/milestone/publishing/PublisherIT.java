@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.milestone.ServiceTestBase;
+import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.http.Http;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -35,6 +45,18 @@ class PublisherIT extends ServiceTestBase {
                 && publisher.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
 
         assertThat(allRecordsOf(projectId)).hasSize(1);
+    }
+
+    @Test
+    void theTopicKeepsEveryEventForeverBecauseRebuildsReadItFromTheBeginning() throws Exception {
+        registerProject("120112");
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, CloudEventHeaders.TOPIC);
+        try (Admin admin = Admin.create(Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     @Test
