@@ -49,6 +49,8 @@ class ConsumerLag implements IntakeLag, DisposableBean {
     private final Duration cacheFor;
     private final Duration maxAge;
     private final Clock clock;
+    /** Guards the admin client apart from the readings, so that creating it never holds up an answer. */
+    private final Object adminLock = new Object();
     private Admin admin;
     private Reading last;
     private boolean refreshing;
@@ -150,27 +152,31 @@ class ConsumerLag implements IntakeLag, DisposableBean {
         return client.listOffsets(request).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "funnel-service-intake-lag",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    // as service-kit's KafkaClientDefaults for every client: a broker that is gone is retried (and
-                    // logged) every 10 s at most
-                    AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1_000,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000,
-                    AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10_000));
+    private Admin admin() {
+        synchronized (adminLock) {
+            if (admin == null) {
+                admin = Admin.create(Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                        AdminClientConfig.CLIENT_ID_CONFIG, "funnel-service-intake-lag",
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                        // as service-kit's KafkaClientDefaults for every client: a broker that is gone is retried (and
+                        // logged) every 10 s at most
+                        AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1_000,
+                        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000,
+                        AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 10_000));
+            }
+            return admin;
         }
-        return admin;
     }
 
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(1));
-            admin = null;
+    public void destroy() {
+        synchronized (adminLock) {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(1));
+                admin = null;
+            }
         }
     }
 }

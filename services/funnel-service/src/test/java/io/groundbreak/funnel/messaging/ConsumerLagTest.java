@@ -17,11 +17,12 @@ class ConsumerLagTest {
         ConsumerLag lag = new ConsumerLag("127.0.0.1:" + nobody, "groundbreak.project-events.v1", "funnel-service",
                 Duration.ofSeconds(5), Duration.ofSeconds(15), Clock.systemUTC());
         try {
-            // the background reading takes its 2 s timeouts meanwhile; every answer is immediate and unknown
+            // the background reading takes its 2 s timeouts meanwhile; every answer is unknown and well under one of them
+            // (a loaded machine may pause a call for a moment)
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> {
                 long start = System.nanoTime();
                 Long behind = lag.recordsBehind();
-                return behind == null && Duration.ofNanos(System.nanoTime() - start).toMillis() < 100;
+                return behind == null && Duration.ofNanos(System.nanoTime() - start).toMillis() < 1000;
             });
             assertThat(lag.read().lag()).isNull();
             assertThat(lag.read().error()).isNotBlank();
