@@ -155,8 +155,8 @@ KAFKA_MARKER="io.groundbreak.kafka.ChildBroker"
 POSTGRES_MARKER="io.groundbreak.localpg.LocalPostgres"
 service_marker() { printf '%s' "$STATE/run/$1.jar"; }
 
-# Every process local.sh may run: a single stack's, and a cluster's (the load balancer, then each service's
-# instances, then the brokers: the order they are stopped in, reversed).
+# Every process local.sh may run: a single stack's, and a cluster's (the load balancer, each service's
+# instances, the brokers: the order in which `down` stops them).
 SINGLE_NAMES=("${SERVICES[@]}" kafka)
 CLUSTER_NAMES=(haproxy)
 for service in "${SERVICES[@]}"; do
