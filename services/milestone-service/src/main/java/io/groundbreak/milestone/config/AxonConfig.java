@@ -12,15 +12,19 @@ import org.springframework.context.annotation.Configuration;
 class AxonConfig {
 
     /**
-     * The instance holding the publisher's segment renews its claim this often while no batch does it, well within
+     * The instance holding the publisher's segment renews its claim this often, well within
      * axon.eventhandling.tokenstore.claim-timeout, so that another instance takes the segment over only when this
-     * one is gone (Axon's default threshold, 5 s, would leave a 6 s claim one late renewal from being taken).
+     * one is gone (Axon's default threshold, 5 s, would leave a 6 s claim one late renewal from being taken). The
+     * coordinator renews it while a batch runs too: a batch may take longer than the timeout (the first one creates
+     * the Kafka producer; Kafka may acknowledge slowly), and without that the other instance would take the segment
+     * mid-batch and this one would fail the batch at its end.
      */
     @Bean
     ConfigurerModule publisherRenewsItsClaim(@Value("${groundbreak.publisher.claim-extension:1500ms}") Duration renewal) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 ProjectEventPublisher.PROCESSING_GROUP,
-                (configuration, builder) -> builder.claimExtensionThreshold(renewal.toMillis()));
+                (configuration, builder) -> builder.claimExtensionThreshold(renewal.toMillis())
+                        .enableCoordinatorClaimExtension());
     }
 
     /**
