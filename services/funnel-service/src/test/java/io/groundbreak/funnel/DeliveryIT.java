@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.events.CloudEventHeaders;
-import io.groundbreak.events.EventCodec;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.model.FunnelModel;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -188,11 +186,5 @@ class DeliveryIT extends FunnelServiceTestBase {
     private double count(String meter, String... tags) {
         var found = meters.find(meter).tags(tags).counter();
         return found == null ? 0 : found.count();
-    }
-
-    private static Message<byte[]> asDelivered(EventEnvelope envelope) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()));
-        CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-        return message.build();
     }
 }

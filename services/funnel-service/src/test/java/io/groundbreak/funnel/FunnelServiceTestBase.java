@@ -3,6 +3,7 @@ package io.groundbreak.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.EventCodec;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.ProjectId;
@@ -27,6 +28,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -163,6 +166,13 @@ public abstract class FunnelServiceTestBase {
     protected static ProjectRegistered registered(ProjectId id, String district, String chain, String plannedCny) {
         return new ProjectRegistered(id, "GB-" + id.toString().substring(0, 8), "Project " + id, district, chain,
                 "Investor Ltd.", new BigDecimal(plannedCny), null);
+    }
+
+    /** The event as the binding hands a record of it to the consumer function. */
+    protected static Message<byte[]> asDelivered(EventEnvelope envelope) {
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()));
+        CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        return message.build();
     }
 
     protected static MilestoneRecorded milestone(ProjectId id, Stage stage, String effectiveDate) {
