@@ -56,8 +56,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service NAME on PORT in profile {@code local} with these Spring Boot arguments only. */
     public static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
-        Path jar = Path.of(System.getProperty("groundbreak.services.directory"), name + ".jar");
-        Path logs = Path.of(System.getProperty("groundbreak.logs.directory"));
+        return start(Path.of(System.getProperty("groundbreak.services.directory"), name + ".jar"), name, port,
+                arguments, Path.of(System.getProperty("groundbreak.logs.directory")));
+    }
+
+    /**
+     * Starts a runnable jar as the service NAME on PORT in profile {@code local} with these Spring Boot arguments,
+     * logging to {@code LOGS/NAME.log}: for a module's own tests, which run its freshly packaged jar.
+     */
+    public static ServiceProcess start(Path jar, String name, int port, List<String> arguments, Path logs)
+            throws IOException {
         Files.createDirectories(logs);
         Path log = logs.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -93,6 +101,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process outright (SIGKILL, as kill -9 does): no shutdown hook runs, nothing is said goodbye to. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override
