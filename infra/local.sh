@@ -563,15 +563,22 @@ EOF
 }
 
 # The fault-injection suite: builds infra/faults and the services it starts, then runs it on a stack of its own
-# (its own PostgreSQL, broker and services on free ports: nothing of `up` is touched). Exit status: the suite's.
+# (its own PostgreSQL, broker and services on free ports, or with --cluster three brokers, two instances of each
+# service and HAProxy: nothing of `up` is touched). Exit status: the suite's.
 cmd_faults() {
-  local build_first=true arg args=()
+  local build_first=true cluster=false arg args=()
   for arg in "$@"; do
     case "$arg" in
       --no-build) build_first=false ;;
+      --cluster) cluster=true; args+=("$arg") ;;
       *) args+=("$arg") ;;
     esac
   done
+  # the cluster's suite runs its instances behind HAProxy, from Debian's packages
+  if $cluster && ! command -v haproxy >/dev/null; then
+    say "installing HAProxy (apt-get install haproxy)…"
+    apt-get install -y -q haproxy >/dev/null || fail "HAProxy is needed for faults --cluster: apt-get install haproxy"
+  fi
   if $build_first; then
     say "building the suite and the services (mvn -DskipTests install -pl infra/faults -am)…"
     local mvn=mvn

@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code infra/local.sh faults [--quick] [--only NAME…]}: starts a fresh stack of its own, runs every scenario
- * (or those named) under write load, prints the table and writes it to {@code <directory>/REPORT.md}; exits 1
- * when any scenario fails, 2 on a usage error.
+ * {@code infra/local.sh faults [--cluster] [--quick] [--only NAME…]}: starts a fresh stack of its own (the
+ * single-instance one, or the cluster with {@code --cluster}), runs every scenario of it (or those named) under
+ * write load, prints the table and writes it to {@code <directory>/REPORT.md} ({@code CLUSTER-REPORT.md} for the
+ * cluster); exits 1 when any scenario fails, 2 on a usage error.
  */
 public final class FaultSuite {
 
@@ -32,14 +33,19 @@ public final class FaultSuite {
     /**
      * @param directory where the run lives ({@code run/}: data, logs, jars) and the report is written
      */
-    public record Options(boolean quick, List<String> only, Path directory, Path servicesDirectory) {
+    public record Options(boolean quick, boolean cluster, List<String> only, Path directory, Path servicesDirectory) {
 
         public Duration loadDuration() {
             return quick ? QUICK_LOAD : FULL_LOAD;
         }
 
+        public String reportName() {
+            return cluster ? "CLUSTER-REPORT.md" : "REPORT.md";
+        }
+
         static Options parse(String[] args) {
             boolean quick = false;
+            boolean cluster = false;
             List<String> only = new ArrayList<>();
             Path directory = Path.of(System.getProperty("groundbreak.faults.directory", "infra/faults/target"));
             Path services = Path.of(System.getProperty("groundbreak.services.directory", directory.resolve("services").toString()));
@@ -47,6 +53,9 @@ public final class FaultSuite {
             for (String arg : args) {
                 if (arg.equals("--quick")) {
                     quick = true;
+                    readingNames = false;
+                } else if (arg.equals("--cluster")) {
+                    cluster = true;
                     readingNames = false;
                 } else if (arg.equals("--only")) {
                     readingNames = true;
@@ -59,11 +68,12 @@ public final class FaultSuite {
                 }
             }
             for (String name : only) {
-                if (!Scenarios.names().contains(name)) {
-                    throw new IllegalArgumentException("no scenario " + name + "; there are " + Scenarios.names());
+                if (!Scenarios.names(cluster).contains(name)) {
+                    throw new IllegalArgumentException("no scenario " + name + (cluster ? " in the cluster" : "")
+                            + "; there are " + Scenarios.names(cluster));
                 }
             }
-            return new Options(quick, List.copyOf(only), directory, services);
+            return new Options(quick, cluster, List.copyOf(only), directory, services);
         }
     }
 
@@ -76,7 +86,8 @@ public final class FaultSuite {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("faults: " + e.getMessage());
-            System.err.println("usage: infra/local.sh faults [--quick] [--only NAME…]   scenarios: " + String.join(" ", Scenarios.names()));
+            System.err.println("usage: infra/local.sh faults [--cluster] [--quick] [--only NAME…]   scenarios: "
+                    + String.join(" ", Scenarios.names(false)) + "; with --cluster: " + String.join(" ", Scenarios.names(true)));
             System.exit(2);
             return;
         }
@@ -86,7 +97,7 @@ public final class FaultSuite {
 
     /** Starts the stack, runs the scenarios, writes the report; the stack is stopped at the end. */
     public static List<ScenarioResult> run(Options options) throws Exception {
-        List<Scenario> scenarios = Scenarios.all().stream()
+        List<Scenario> scenarios = Scenarios.of(options.cluster()).stream()
                 .filter(scenario -> options.only().isEmpty() || options.only().contains(scenario.name())).toList();
         Instant startedAt = Instant.now();
         ReferenceData referenceData = ReferenceData.loadDefault();
@@ -95,18 +106,23 @@ public final class FaultSuite {
                 options.loadDuration().toSeconds(), options.directory().resolve("run").toAbsolutePath());
         Stack started;
         try {
-            started = Stack.start(options.directory().resolve("run"), options.servicesDirectory());
+            started = options.cluster() ? Stack.startCluster(options.directory().resolve("run"), options.servicesDirectory())
+                    : Stack.start(options.directory().resolve("run"), options.servicesDirectory());
         } catch (RuntimeException e) {
             // a service that does not start is a finding too: say which, and where its log is
-            String report = "# Fault-injection suite (`infra/local.sh faults`)\n\nRun " + startedAt
+            String report = ReportTable.title(options.cluster()) + "\n\nRun " + startedAt
                     + ": **the stack did not start**, no scenario ran: " + e.getMessage() + "\n";
             Files.createDirectories(options.directory());
-            Files.writeString(options.directory().resolve("REPORT.md"), report, StandardCharsets.UTF_8);
+            Files.writeString(options.directory().resolve(options.reportName()), report, StandardCharsets.UTF_8);
             System.out.println(report);
             throw e;
         }
         try (Stack stack = started) {
             log.info("the stack answers after {} s", Duration.between(startedAt, Instant.now()).toSeconds());
+            String topic = stack.isCluster() ? stack.topicSettings() : null;
+            if (topic != null) {
+                log.info("{}", topic);
+            }
             ScenarioRunner runner = new ScenarioRunner(stack, options.loadDuration(), referenceData.districtCodes(),
                     referenceData.chainCodes());
             for (Scenario scenario : scenarios) {
@@ -114,20 +130,20 @@ public final class FaultSuite {
                 results.add(result);
                 log.info("[{}] {}{}", result.scenario(), result.passed() ? "PASS" : "FAIL",
                         result.passed() ? "" : ": " + result.problems());
-                write(options, results, startedAt); // a run cut short still leaves what it found
+                write(options, results, startedAt, topic); // a run cut short still leaves what it found
             }
+            String report = write(options, results, startedAt, topic);
+            System.out.println();
+            System.out.println(report);
         }
-        String report = write(options, results, startedAt);
-        System.out.println();
-        System.out.println(report);
         return results;
     }
-
-    private static String write(Options options, List<ScenarioResult> results, Instant startedAt) throws Exception {
+    private static String write(Options options, List<ScenarioResult> results, Instant startedAt, String topic) throws Exception {
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
-        String report = ReportTable.render(results, options.loadDuration(), startedAt, machine);
+        String report = options.cluster() ? ReportTable.renderCluster(results, options.loadDuration(), startedAt, machine, topic)
+                : ReportTable.render(results, options.loadDuration(), startedAt, machine);
         Files.createDirectories(options.directory());
-        Files.writeString(options.directory().resolve("REPORT.md"), report, StandardCharsets.UTF_8);
+        Files.writeString(options.directory().resolve(options.reportName()), report, StandardCharsets.UTF_8);
         return report;
     }
 }

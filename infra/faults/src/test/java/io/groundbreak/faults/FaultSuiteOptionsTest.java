@@ -24,6 +24,24 @@ class FaultSuiteOptionsTest {
     }
 
     @Test
+    void clusterRunsTheClusterScenariosAndWritesItsOwnReport() {
+        FaultSuite.Options options = FaultSuite.Options.parse(new String[] {"--cluster", "--only", "instance-kill,rolling-restart"});
+
+        assertThat(options.cluster()).isTrue();
+        assertThat(options.only()).containsExactly("instance-kill", "rolling-restart");
+        assertThat(options.reportName()).isEqualTo("CLUSTER-REPORT.md");
+        assertThat(FaultSuite.Options.parse(new String[0]).reportName()).isEqualTo("REPORT.md");
+    }
+
+    @Test
+    void aScenarioOfTheOtherStackIsAUsageError() {
+        assertThatThrownBy(() -> FaultSuite.Options.parse(new String[] {"--cluster", "--only", "postgres-restart"}))
+                .hasMessageContaining("no scenario postgres-restart in the cluster");
+        assertThatThrownBy(() -> FaultSuite.Options.parse(new String[] {"--only", "instance-kill"}))
+                .hasMessageContaining("no scenario instance-kill");
+    }
+
+    @Test
     void anUnknownScenarioOrOptionIsAUsageError() {
         assertThatThrownBy(() -> FaultSuite.Options.parse(new String[] {"--only", "meteor-strike"}))
                 .hasMessageContaining("no scenario meteor-strike");

@@ -27,9 +27,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A real single-node KRaft broker in a child JVM, run from the jars that {@code infra/kafka-broker}
- * resolved at build time. Listens on 127.0.0.1 only; its data and log ({@code broker.log}) live in
- * {@link #home()}. The child exits by itself when this JVM is gone, even after kill -9.
+ * A real KRaft broker in a child JVM, run from the jars that {@code infra/kafka-broker} resolved at build
+ * time: a single node, or one node of a cluster ({@link #startCluster}). Listens on 127.0.0.1 only; its data
+ * and log ({@code broker.log}) live in {@link #home()}. The child exits by itself when this JVM is gone, even
+ * after kill -9.
  */
 public final class ChildProcessKafkaBroker implements KafkaBroker, AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class ChildProcessKafkaBroker implements KafkaBroker, AutoCloseable
     private final int port;
     private final int controllerPort;
     private Process process;
+    private long launchedAt;
 
     private ChildProcessKafkaBroker(Path home, int port, int controllerPort) {
         this.home = home.toAbsolutePath();
@@ -60,6 +62,27 @@ public final class ChildProcessKafkaBroker implements KafkaBroker, AutoCloseable
         BrokerFiles.writeConfig(broker.home, port, controllerPort);
         broker.start(); // formats the storage on its first start
         return broker;
+    }
+
+    /**
+     * Starts a cluster of {@code size} nodes on free loopback ports, node N in {@code home/kafka-N}, and
+     * returns once every node serves. The nodes are launched together: none is ready before a quorum of
+     * controllers has formed.
+     */
+    public static List<ChildProcessKafkaBroker> startCluster(Path home, int size) {
+        int[] ports = freePorts(2 * size);
+        List<BrokerFiles.Node> quorum = java.util.stream.IntStream.rangeClosed(1, size)
+                .mapToObj(id -> new BrokerFiles.Node(id, ports[2 * id - 2], ports[2 * id - 1])).toList();
+        String clusterId = BrokerFiles.newClusterId();
+        List<ChildProcessKafkaBroker> nodes = quorum.stream().map(node -> {
+            ChildProcessKafkaBroker broker = new ChildProcessKafkaBroker(home.resolve("kafka-" + node.id()),
+                    node.port(), node.controllerPort());
+            BrokerFiles.writeClusterConfig(broker.home, node, quorum, clusterId);
+            return broker;
+        }).toList();
+        nodes.forEach(ChildProcessKafkaBroker::launch);
+        nodes.forEach(ChildProcessKafkaBroker::awaitStarted);
+        return nodes;
     }
 
     public Path home() {
@@ -85,12 +108,25 @@ public final class ChildProcessKafkaBroker implements KafkaBroker, AutoCloseable
         return process != null && process.isAlive();
     }
 
+    /** The child JVM's pid, to signal it (SIGSTOP, SIGCONT). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the broker on " + bootstrapServers() + " does not run");
+        }
+        return process.pid();
+    }
+
     @Override
     public synchronized void start() {
         if (isRunning()) {
             return;
         }
-        long begin = System.nanoTime();
+        launch();
+        awaitStarted();
+    }
+
+    private synchronized void launch() {
+        launchedAt = System.nanoTime();
         try {
             process = new ProcessBuilder(BrokerFiles.brokerCommand(home, ProcessHandle.current().pid(), BrokerFiles.Tuning.QUICK_START))
                     .redirectErrorStream(true)
@@ -99,9 +135,12 @@ public final class ChildProcessKafkaBroker implements KafkaBroker, AutoCloseable
         } catch (IOException e) {
             throw new UncheckedIOException("Could not launch the Kafka broker JVM", e);
         }
+    }
+
+    private void awaitStarted() {
         awaitReady();
-        log.info("Kafka broker (pid {}) serves {} after {} ms; data and log in {}", process.pid(), bootstrapServers(),
-                Duration.ofNanos(System.nanoTime() - begin).toMillis(), home);
+        log.info("Kafka broker (pid {}) serves {} after {} ms; data and log in {}", pid(), bootstrapServers(),
+                Duration.ofNanos(System.nanoTime() - launchedAt).toMillis(), home);
     }
 
     /** Stops the broker the way an operator would (SIGTERM, controlled shutdown), killing it if it hangs. */
@@ -149,7 +188,10 @@ public final class ChildProcessKafkaBroker implements KafkaBroker, AutoCloseable
      * the child died; then one DescribeCluster confirms that requests are served, not just accepted.
      */
     private void awaitReady() {
-        Process child = process;
+        Process child;
+        synchronized (this) {
+            child = process;
+        }
         Awaitility.await("Kafka broker on " + bootstrapServers())
                 .atMost(START_TIMEOUT)
                 .pollInterval(Duration.ofMillis(100))

@@ -24,7 +24,7 @@ public final class FunnelViews {
 
     /** funnel-service's figures of {@code chain} per district, or empty when it did not answer 200. */
     public static Optional<Map<String, List<StageFigures>>> live(Stack stack, String chain) {
-        ServiceHttp.Answer answer = ServiceHttp.get(stack.funnel.url("/api/funnel/breakdown?by=district&chain=" + encode(chain)), "leader");
+        ServiceHttp.Answer answer = ServiceHttp.get(stack.funnelUrl("/api/funnel/breakdown?by=district&chain=" + encode(chain)), "leader");
         if (answer.status() != 200 || answer.body() == null) {
             return Optional.empty();
         }
@@ -37,7 +37,7 @@ public final class FunnelViews {
 
     /** audit-service's replay of the ledger for one district and chain, or empty when it did not answer 200. */
     public static Optional<List<StageFigures>> ledger(Stack stack, String district, String chain) {
-        URI uri = stack.audit.url("/api/audit/funnel?district=" + encode(district) + "&chain=" + encode(chain));
+        URI uri = stack.auditUrl("/api/audit/funnel?district=" + encode(district) + "&chain=" + encode(chain));
         ServiceHttp.Answer answer = ServiceHttp.get(uri, "auditor");
         if (answer.status() != 200 || answer.body() == null) {
             return Optional.empty();

@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One district office at work until {@code stopAt}: registers a project (with a projectId of its own choosing),
  * records its five stages in order, then the next project. A request left unanswered after its retries leaves
  * the project alone (its state is unknown); a refusal is kept in the attempt log and the project abandoned.
+ * {@code stopAt} is asked again before each request: the load may be extended while it runs.
  */
 final class DistrictClient implements Runnable {
 
@@ -28,11 +30,11 @@ final class DistrictClient implements Runnable {
     private final String scenario;
     private final String district;
     private final String chain;
-    private final Instant stopAt;
+    private final Supplier<Instant> stopAt;
     private final MilestoneClient client;
     private final Consumer<Acknowledged> acknowledged;
 
-    DistrictClient(String scenario, String district, String chain, Instant stopAt, URI milestoneService,
+    DistrictClient(String scenario, String district, String chain, Supplier<Instant> stopAt, URI milestoneService,
                    List<Attempt> attempts, Consumer<Acknowledged> acknowledged) {
         this.scenario = scenario;
         this.district = district;
@@ -44,8 +46,8 @@ final class DistrictClient implements Runnable {
 
     @Override
     public void run() {
-        Instant giveUpAt = stopAt.plus(GIVE_UP_AFTER_STOP);
-        for (int number = 1; Instant.now().isBefore(stopAt) && !Thread.currentThread().isInterrupted(); number++) {
+        for (int number = 1; Instant.now().isBefore(stopAt.get()) && !Thread.currentThread().isInterrupted(); number++) {
+            Instant giveUpAt = stopAt.get().plus(GIVE_UP_AFTER_STOP);
             UUID projectId = UUID.randomUUID();
             BigDecimal planned = BigDecimal.valueOf(ThreadLocalRandom.current().nextLong(100_000, 5_000_000), 0)
                     .multiply(BigDecimal.valueOf(1000)).setScale(2);
@@ -57,7 +59,7 @@ final class DistrictClient implements Runnable {
             if (!record("/api/projects", registration, projectId, 0, Acknowledged.REGISTRATION, planned, giveUpAt)) {
                 continue;
             }
-            for (int stage = 0; stage < STAGES.length && Instant.now().isBefore(stopAt); stage++) {
+            for (int stage = 0; stage < STAGES.length && Instant.now().isBefore(stopAt.get()); stage++) {
                 pace();
                 String milestone = """
                         {"stage":"%s","effectiveDate":"%s"}""".formatted(STAGES[stage], DATES[stage]);

@@ -68,19 +68,20 @@ public final class MilestoneClient {
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
+        Instant sent = Instant.now();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Optional<String> retryAfter = response.headers().firstValue("Retry-After");
             int status = response.statusCode();
-            attempts.add(new Attempt(Instant.now(), status, retryAfter.isPresent(), false,
+            attempts.add(new Attempt(sent, Instant.now(), idempotencyKey, status, retryAfter.isPresent(), false,
                     status >= 300 ? status + " " + abbreviate(response.body()) : null));
             return Optional.of(new Answer(status, parse(response.body()), response.body(),
                     retryAfter.map(MilestoneClient::seconds).orElse(null)));
         } catch (HttpTimeoutException e) {
-            attempts.add(new Attempt(Instant.now(), 0, false, true, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"));
+            attempts.add(new Attempt(sent, Instant.now(), idempotencyKey, 0, false, true, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"));
             return Optional.empty();
         } catch (IOException e) {
-            attempts.add(new Attempt(Instant.now(), 0, false, false, e.getClass().getSimpleName()));
+            attempts.add(new Attempt(sent, Instant.now(), idempotencyKey, 0, false, false, e.getClass().getSimpleName()));
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,7 @@ public final class WriteLoad {
     private final List<Thread> clients = new ArrayList<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
-    private final Instant stopAt;
+    private volatile Instant stopAt;
 
     private WriteLoad(Instant stopAt) {
         this.stopAt = stopAt;
@@ -27,7 +27,7 @@ public final class WriteLoad {
                                   Duration duration, Consumer<Acknowledged> listener) {
         WriteLoad load = new WriteLoad(Instant.now().plus(duration));
         for (String district : districts) {
-            DistrictClient client = new DistrictClient(scenario, district, chain, load.stopAt, milestoneService,
+            DistrictClient client = new DistrictClient(scenario, district, chain, load::stopAt, milestoneService,
                     load.attempts, ack -> {
                         load.acknowledged.add(ack);
                         listener.accept(ack);
@@ -42,6 +42,11 @@ public final class WriteLoad {
 
     public Instant stopAt() {
         return stopAt;
+    }
+
+    /** Moves the end of the load (earlier or later): the clients start no new request after it. */
+    public void stopAt(Instant stopAt) {
+        this.stopAt = stopAt;
     }
 
     /** Waits until every client has finished (its last request answered or given up); returns when that was. */

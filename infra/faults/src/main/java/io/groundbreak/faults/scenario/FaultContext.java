@@ -3,10 +3,13 @@ package io.groundbreak.faults.scenario;
 import io.groundbreak.faults.check.Reference;
 import io.groundbreak.faults.stack.ServiceJvm;
 import io.groundbreak.faults.stack.Stack;
+import io.groundbreak.faults.watch.ClusterWatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +31,13 @@ public final class FaultContext {
     private Instant outageEnded;
     /** The scenario's own column in the report (dead letters, the door's answer), or "" */
     private String extra = "";
+    private final Map<String, Duration> measured = new LinkedHashMap<>();
+    /** Samples the cluster's readers while the scenario runs; null on the single-instance stack. */
+    public final ClusterWatch watch;
 
     FaultContext(Stack stack, Reference reference, String scenario, String chain, List<String> loadDistricts,
-                 String foreignDistrict) {
+                 String foreignDistrict, ClusterWatch watch) {
+        this.watch = watch;
         this.stack = stack;
         this.reference = reference;
         this.scenario = scenario;
@@ -76,6 +83,16 @@ public final class FaultContext {
         return extra;
     }
 
+    /** A time the scenario measured (the publisher's handover, the replicas' return); the report shows the longest. */
+    public synchronized void measured(String what, Duration duration) {
+        measured.merge(what, duration, (one, other) -> one.compareTo(other) >= 0 ? one : other);
+        note(String.format(java.util.Locale.ROOT, "%s: %.1f s", what, duration.toMillis() / 1000.0));
+    }
+
+    synchronized Map<String, Duration> measured() {
+        return Map.copyOf(measured);
+    }
+
     synchronized List<String> notes() {
         return List.copyOf(notes);
     }
@@ -84,10 +101,16 @@ public final class FaultContext {
         return List.copyOf(problems);
     }
 
-    /** Starts the service again (same port, same configuration) and waits until it answers. */
+    /**
+     * Starts the service again (same port, same configuration) and waits until it answers (and, in the cluster,
+     * until HAProxy sends it requests again).
+     */
     public void restart(ServiceJvm service) {
         service.start();
         service.awaitHealthy();
+        if (stack.balancer != null) {
+            stack.balancer.awaitUp(service.name(), Duration.ofSeconds(60));
+        }
         note(service.name() + " answers again");
     }
 

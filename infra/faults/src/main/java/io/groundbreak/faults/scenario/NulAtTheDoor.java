@@ -37,7 +37,7 @@ final class NulAtTheDoor implements Scenario {
     public void inject(FaultContext context) {
         String district = context.loadDistricts.get(0);
         List<Attempt> attempts = MilestoneClient.newAttemptLog();
-        MilestoneClient client = new MilestoneClient(context.stack.milestone.url("/"), "d" + district, attempts);
+        MilestoneClient client = new MilestoneClient(context.stack.milestoneUrl("/"), "d" + district, attempts);
         List<String> outcomes = new ArrayList<>();
         for (String field : List.of("name", "investor")) {
             UUID projectId = UUID.randomUUID();

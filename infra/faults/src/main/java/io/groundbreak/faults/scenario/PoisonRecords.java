@@ -63,7 +63,7 @@ final class PoisonRecords implements Scenario {
     public void inject(FaultContext context) throws Exception {
         injectedAt = Instant.now();
         String district = context.foreignDistrict;
-        try (EventsTopic topic = new EventsTopic(context.stack.broker.bootstrapServers(), CloudEventHeaders.TOPIC)) {
+        try (EventsTopic topic = new EventsTopic(context.stack.bootstrapServers(), CloudEventHeaders.TOPIC)) {
             // 1. not JSON at all, under a plausible envelope
             ProjectStream notJsonStream = new ProjectStream(district);
             EventEnvelope notJson = notJsonStream.next(registration(notJsonStream.projectId, district, "非JSON"));

@@ -1,5 +1,8 @@
 package io.groundbreak.faults.scenario;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * One fault, injected while the district clients write. {@link #inject} runs once the load is a third through;
  * it marks the outage ({@link FaultContext#outageBegins()}, {@link FaultContext#outageEnds()}) and returns once
@@ -16,5 +19,13 @@ public interface Scenario {
     void inject(FaultContext context) throws Exception;
 
     default void verify(FaultContext context) throws Exception {
+    }
+
+    /**
+     * In the cluster: how long a consumer group may leave a partition with records waiting unread, when the
+     * scenario's fault is one the issue bounds (an instance dying or leaving); empty when it only reports it.
+     */
+    default Optional<Duration> takeoverBound() {
+        return Optional.empty();
     }
 }

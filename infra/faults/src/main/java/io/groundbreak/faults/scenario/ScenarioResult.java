@@ -14,11 +14,13 @@ import java.util.List;
  * @param timeouts requests the client gave up waiting for (no answer within its timeout)
  * @param check the scenario's own finding (dead letters, the door's answers), or ""
  * @param problems every reason the scenario fails; empty when it passes
+ * @param cluster what a cluster scenario measured beyond the counts; null on the single-instance stack
  */
 public record ScenarioResult(String scenario, String fault, int acknowledged, int inEventStore, int inLedger,
                              int inFunnel, long doubleCounted, Double secondsToConverge, long serverErrorsOutside,
                              long serverErrorsInside, long impoliteInside, long refused, long timeouts, long requests,
-                             long unacknowledgedStored, String check, List<String> notes, List<String> problems) {
+                             long unacknowledgedStored, String check, List<String> notes, List<String> problems,
+                             ClusterFigures cluster) {
 
     public boolean passed() {
         return problems.isEmpty();

@@ -8,11 +8,15 @@ import io.groundbreak.faults.load.Acknowledged;
 import io.groundbreak.faults.load.Attempt;
 import io.groundbreak.faults.load.WriteLoad;
 import io.groundbreak.faults.stack.Stack;
+import io.groundbreak.faults.watch.ClusterWatch;
+import io.groundbreak.faults.watch.Refusals;
+import io.groundbreak.faults.watch.Stall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +34,14 @@ public final class ScenarioRunner {
     /** 5xx answers this long after the outage ended still count as the outage's (pools reconnecting). */
     public static final Duration OUTAGE_GRACE = Duration.ofSeconds(15);
     public static final int LOAD_CLIENTS = 8;
+    /** The cluster's load before its end is known: longer than any fault is given to heal. */
+    private static final Duration UNTIL_HEALED = Duration.ofHours(1);
+    /** In the cluster: no write may be kept refused (5xx, no answer) for longer than this before it is taken. */
+    public static final Duration REFUSAL_BOUND = Duration.ofSeconds(10);
+    /** In the cluster: a partition left by a dead or stopped instance is read again within this (issue 17). */
+    public static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+    /** In the cluster: the publisher "hands over within seconds" when its instance dies (issue 17); held to this. */
+    public static final Duration HANDOVER_BOUND = Duration.ofSeconds(15);
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioRunner.class);
 
@@ -55,14 +67,26 @@ public final class ScenarioRunner {
         this.chains = chains;
     }
 
+    /**
+     * In the cluster the load goes on until the fault is healed and a third of the load's duration more (a rolling
+     * restart outlasts any planned load), and the readers are sampled throughout ({@link ClusterWatch}).
+     */
     public ScenarioResult run(Scenario scenario) throws InterruptedException {
+        try (ClusterWatch watch = stack.isCluster() ? ClusterWatch.start(stack) : null) {
+            return run(scenario, watch);
+        }
+    }
+
+    private ScenarioResult run(Scenario scenario, ClusterWatch watch) throws InterruptedException {
         String chain = chains.get(scenariosRun++ % chains.size());
         chainsUsed.add(chain);
-        FaultContext context = new FaultContext(stack, reference, scenario.name(), chain, loadDistricts, foreignDistrict);
+        FaultContext context = new FaultContext(stack, reference, scenario.name(), chain, loadDistricts, foreignDistrict, watch);
         log.info("[{}] {} clients write for {} s (chain {}); fault: {}", scenario.name(), loadDistricts.size(),
                 loadDuration.toSeconds(), chain, scenario.fault());
-        WriteLoad load = WriteLoad.start(scenario.name(), stack.milestone.url("/"), loadDistricts, chain, loadDuration,
-                reference::add);
+        Instant planned = Instant.now().plus(loadDuration);
+        // in the cluster the clients write on until told when to stop, once the fault is healed
+        WriteLoad load = WriteLoad.start(scenario.name(), stack.milestoneUrl("/"), loadDistricts, chain,
+                watch == null ? loadDuration : UNTIL_HEALED, reference::add);
         Thread.sleep(loadDuration.dividedBy(3).toMillis());
         try {
             scenario.inject(context);
@@ -71,6 +95,10 @@ public final class ScenarioRunner {
             log.warn("[{}] injecting the fault failed", scenario.name(), e);
         }
         Instant injected = Instant.now();
+        if (watch != null) {
+            Instant afterHealing = injected.plus(loadDuration.dividedBy(3));
+            load.stopAt(afterHealing.isAfter(planned) ? afterHealing : planned);
+        }
         Instant loadFinished = load.awaitFinished();
         Instant healed = context.outageEnded() != null ? context.outageEnded() : injected;
         Instant convergeFrom = loadFinished.isAfter(healed) ? loadFinished : healed;
@@ -84,7 +112,11 @@ public final class ScenarioRunner {
             context.problem("the scenario's own check failed: " + e);
             log.warn("[{}] verify failed", scenario.name(), e);
         }
-        return result(scenario, context, load.attempts(), convergence);
+        ClusterFigures figures = watch == null ? null : new ClusterFigures(
+                Refusals.longestRefusedWrite(load.attempts()), Refusals.longestSilence(load.attempts()),
+                watch.longestStall(Stack.FUNNEL_GROUP), watch.longestStall(Stack.AUDIT_GROUP), watch.publisherStall(),
+                context.measured());
+        return result(scenario, context, load.attempts(), convergence, figures);
     }
 
     /** The last look at the stores and views, and when (if ever) they all agreed. */
@@ -146,7 +178,7 @@ public final class ScenarioRunner {
     }
 
     /** Projects funnel-service counts beyond the reference, over every chain the suite has written so far. */
-    private long doubleCounted() {
+    private long doubleCountedByFunnel() {
         long surplus = 0;
         for (String chain : chainsUsed) {
             Optional<Map<String, List<StageFigures>>> live = FunnelViews.live(stack, chain);
@@ -157,7 +189,23 @@ public final class ScenarioRunner {
         return surplus;
     }
 
-    private ScenarioResult result(Scenario scenario, FaultContext context, List<Attempt> attempts, Convergence convergence) {
+    /** Projects audit-service's ledger counts beyond the reference, over every chain written so far. */
+    private long doubleCountedByLedger() {
+        long surplus = 0;
+        for (String chain : chainsUsed) {
+            for (Map.Entry<String, List<StageFigures>> district : reference.funnelOf(chain, loadDistricts).entrySet()) {
+                Optional<List<StageFigures>> ledger = FunnelViews.ledger(stack, district.getKey(), chain);
+                if (ledger.isPresent()) {
+                    surplus += FunnelViews.surplus(Map.of(district.getKey(), district.getValue()),
+                            Map.of(district.getKey(), ledger.get()));
+                }
+            }
+        }
+        return surplus;
+    }
+
+    private ScenarioResult result(Scenario scenario, FaultContext context, List<Attempt> attempts, Convergence convergence,
+                                  ClusterFigures cluster) {
         Instant outageFrom = context.outageBegan();
         Instant outageTo = context.outageEnded() == null ? null : context.outageEnded().plus(OUTAGE_GRACE);
         long outside = 0;
@@ -204,18 +252,32 @@ public final class ScenarioRunner {
         if (convergence.seconds() == null) {
             problems.add("no convergence within " + CONVERGENCE_BOUND.toSeconds() + " s: " + convergence.difference().orElse(""));
         }
-        long doubleCounted = doubleCounted();
-        if (doubleCounted > 0) {
-            problems.add(doubleCounted + " project(s) counted more than once by funnel-service");
+        long byFunnel = doubleCountedByFunnel();
+        long byLedger = doubleCountedByLedger();
+        if (byFunnel > 0) {
+            problems.add(byFunnel + " project(s) counted more than once by funnel-service");
         }
-        if (outside > 0) {
-            problems.add(outside + " 5xx answer(s) outside the outage window");
+        if (byLedger > 0) {
+            problems.add(byLedger + " project(s) counted more than once by audit-service's ledger");
         }
-        if (impolite > 0) {
-            problems.add(impolite + " 5xx answer(s) in the outage that were not 503 with Retry-After");
-        }
-        if (!impoliteExamples.isEmpty()) {
-            problems.add("e.g. " + impoliteExamples.stream().limit(2).toList());
+        List<String> notes = new ArrayList<>(context.notes());
+        if (cluster == null) {
+            if (outside > 0) {
+                problems.add(outside + " 5xx answer(s) outside the outage window");
+            }
+            if (impolite > 0) {
+                problems.add(impolite + " 5xx answer(s) in the outage that were not 503 with Retry-After");
+            }
+            if (!impoliteExamples.isEmpty()) {
+                problems.add("e.g. " + impoliteExamples.stream().limit(2).toList());
+            }
+        } else {
+            // a client retries every 5xx with its key: in the cluster what counts is how long a write waits
+            if (!impoliteExamples.isEmpty()) {
+                notes.add((outside + impolite) + " 5xx answer(s) other than 503 with Retry-After (each retried), e.g. "
+                        + impoliteExamples.stream().limit(2).toList());
+            }
+            problems.addAll(clusterProblems(scenario, cluster));
         }
         if (refused > 0) {
             // the clients only send what the rules allow: any refusal is a wrong answer (e.g. an outage taken for a conflict)
@@ -229,9 +291,25 @@ public final class ScenarioRunner {
         if (acknowledged == 0) {
             problems.add("no write was acknowledged at all");
         }
-        List<String> notes = new ArrayList<>(context.notes());
         return new ScenarioResult(scenario.name(), scenario.fault(), acknowledged, counts.inEventStore(), counts.inLedger(),
-                counts.inFunnel(), doubleCounted, convergence.seconds(), outside, inside, impolite, refused, timeouts,
-                attempts.size(), convergence.unacknowledgedStored(), context.extra(), notes, problems);
+                counts.inFunnel(), byFunnel + byLedger, convergence.seconds(), outside, inside, impolite, refused, timeouts,
+                attempts.size(), convergence.unacknowledgedStored(), context.extra(), notes, problems, cluster);
+    }
+
+    private static List<String> clusterProblems(Scenario scenario, ClusterFigures cluster) {
+        List<String> problems = new ArrayList<>();
+        cluster.longestRefusedWrite().filter(write -> write.length().compareTo(REFUSAL_BOUND) > 0).ifPresent(write ->
+                problems.add(String.format(Locale.ROOT, "a write was refused for %.1f s (bound %d s) from %s: %s, key %s%s",
+                        write.seconds(), REFUSAL_BOUND.toSeconds(), write.from(), write.firstProblem(), write.key(),
+                        write.taken() ? "" : ", never taken")));
+        scenario.takeoverBound().ifPresent(bound -> {
+            for (Optional<Stall> stall : List.of(cluster.funnelStall(), cluster.auditStall())) {
+                stall.filter(found -> found.length().compareTo(bound) > 0).ifPresent(found ->
+                        problems.add(String.format(Locale.ROOT, "%s was not read for %.1f s (bound %d s) from %s%s",
+                                found.reader(), found.seconds(), bound.toSeconds(), found.from(),
+                                found.ended() ? "" : ", and still was not at the end")));
+            }
+        });
+        return problems;
     }
 }

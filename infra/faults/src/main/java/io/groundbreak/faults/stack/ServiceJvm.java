@@ -32,7 +32,8 @@ public final class ServiceJvm implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    ServiceJvm(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    /** @param heap the JVM's {@code -Xmx} ({@code 384m}; less when eight of them share the machine) */
+    ServiceJvm(String name, Path jar, int port, Map<String, String> environment, Path log, String heap) {
         this.name = name;
         this.port = port;
         this.environment = environment;
@@ -40,7 +41,7 @@ public final class ServiceJvm implements AutoCloseable {
         this.command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a quick start on a busy 2-core machine matters more here than peak speed
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--spring.profiles.active=local",
@@ -172,19 +173,8 @@ public final class ServiceJvm implements AutoCloseable {
     }
 
     private synchronized void signal(String signal) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-                    .redirectErrorStream(true).start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not signal " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (process != null && process.isAlive()) {
+            Signals.send(process.pid(), signal);
         }
     }
 
