@@ -17,7 +17,7 @@
 #                                    single stack, kafka, milestone-service, funnel-service, audit-service, web)
 #   infra/local.sh demo [options]    post the demo data (the plan's projects, infra/demo-data) through
 #                                    milestone-service's API as the district offices; --help lists options
-#   infra/local.sh faults [--quick] [--only NAME…] [--no-build]
+#   infra/local.sh faults [--cluster] [--quick] [--only NAME…] [--no-build]
 #                                    the fault-injection suite (infra/faults) on a fresh stack of its own
 #
 # State (pids, logs, broker data, embedded PostgreSQL data) lives in .local/ at the repository root
@@ -404,7 +404,7 @@ CLUSTER_DIR="$ROOT/infra/cluster"
 # HAProxy from Debian's packages; installed when missing, or a clear word on how to get it.
 ensure_haproxy() {
   command -v haproxy >/dev/null && return
-  local how="install HAProxy 2.x yourself (Debian/Ubuntu, as root: apt-get update && apt-get install -y haproxy), then run infra/local.sh up --cluster again"
+  local how="install HAProxy 2.x yourself (Debian/Ubuntu, as root: apt-get update && apt-get install -y haproxy), then run the same command again"
   command -v apt-get >/dev/null || fail "HAProxy is not installed and this system has no apt-get: $how"
   local sudo=()
   if (( EUID != 0 )); then
@@ -575,10 +575,7 @@ cmd_faults() {
     esac
   done
   # the cluster's suite runs its instances behind HAProxy, from Debian's packages
-  if $cluster && ! command -v haproxy >/dev/null; then
-    say "installing HAProxy (apt-get install haproxy)…"
-    apt-get install -y -q haproxy >/dev/null || fail "HAProxy is needed for faults --cluster: apt-get install haproxy"
-  fi
+  if $cluster; then ensure_haproxy; fi
   if $build_first; then
     say "building the suite and the services (mvn -DskipTests install -pl infra/faults -am)…"
     local mvn=mvn
@@ -831,5 +828,5 @@ case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   demo) shift; cmd_demo "$@" ;;
   faults) shift; cmd_faults "$@" ;;
-  *) say "usage: infra/local.sh up [--cluster] [--no-build] | down | status | stop NAME | start NAME | demo [--if-empty] [--threads=N] [--dry-run] | faults [--quick] [--only NAME…] [--no-build]" >&2; exit 2 ;;
+  *) say "usage: infra/local.sh up [--cluster] [--no-build] | down | status | stop NAME | start NAME | demo [--if-empty] [--threads=N] [--dry-run] | faults [--cluster] [--quick] [--only NAME…] [--no-build]" >&2; exit 2 ;;
 esac
