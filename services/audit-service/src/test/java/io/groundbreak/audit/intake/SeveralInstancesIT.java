@@ -139,7 +139,7 @@ class SeveralInstancesIT extends AuditIT {
         awaitLedger(List.of(history));
         Http.Answer ledger = http.get("/api/audit/projects/" + history.get(0).subject() + "/history", "auditor");
         List<String> ids = new ArrayList<>();
-        ledger.body().forEach(event -> ids.add(event.get("id").asString()));
+        ledger.body().get("events").forEach(event -> ids.add(event.get("id").asString()));
         assertThat(ids).containsExactlyElementsOf(history.stream().map(event -> event.id().toString()).toList());
         assertThat(deadLettersOf(history.get(0).subject())).isEmpty();
     }
