@@ -92,8 +92,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until the condition holds, asking it again when the page replaced an element the condition had found
+     * (the lists re-render when their figures or their freshness change).
+     */
     <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     WebElement find(String css) {
