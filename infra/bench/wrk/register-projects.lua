@@ -6,7 +6,9 @@
 --   wrk … -s infra/bench/wrk/register-projects.lua http://127.0.0.1:8081 -- d120101 d120101-dev 120101
 --
 -- Arguments after --: user, password, district (default d120116 / d120116-dev / 120116, 滨海新区). At the end
--- it prints how many answers were 201 and how many were anything else (wrk's own "Non-2xx" line counts them too).
+-- it prints how many answers were 201 and how many were anything else (wrk's own "Non-2xx" line counts them too),
+-- then one line for the bench (WrkLoad): "wrk-figures: requests=… created=… other=… errors=… seconds=… p50_us=…
+-- p99_us=…" (latency percentiles over every request, in microseconds).
 
 local user, password, district = "d120116", "d120116-dev", "120116"
 local run = tostring(os.time())
@@ -62,4 +64,8 @@ function done(summary, latency, requests)
   end
   io.write(string.format("registrations: %d created (201), %d other answers; %.1f created/s\n",
     total_created, total_refused, total_created / (summary.duration / 1e6)))
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("wrk-figures: requests=%d created=%d other=%d errors=%d seconds=%.3f p50_us=%d p99_us=%d\n",
+    summary.requests, total_created, total_refused, errors, summary.duration / 1e6,
+    latency:percentile(50), latency:percentile(99)))
 end

@@ -5,6 +5,7 @@ import io.groundbreak.reference.ReferenceData;
 import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -24,8 +28,9 @@ import java.util.stream.Stream;
  * measured against them, on a broker, databases and services of the run's own.
  * <p>
  * Usage: {@code Bench [smoke|full] [output directory]} ({@code infra/bench/run.sh} builds and runs it).
- * Writes {@code results.md} and {@code results.json} to the output directory, service logs under
+ * Writes {@code results.json} and {@code results.md} (rendered from it) to the output directory, service logs under
  * {@code logs/}; with {@code -Dbench.jfr=true} each service JVM also records a JFR profile there.
+ * {@code Bench render <results.json> [<file.md>]} renders a kept results.json again (RESULTS.md).
  */
 public final class Bench {
 
@@ -40,6 +45,19 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("render")) {
+            if (args.length < 2) {
+                System.err.println("usage: Bench render <results.json> [<output.md>]");
+                System.exit(2);
+            }
+            String markdown = BenchReport.read(Path.of(args[1])).markdown();
+            if (args.length > 2) {
+                Files.writeString(Path.of(args[2]), markdown);
+            } else {
+                System.out.print(markdown);
+            }
+            return;
+        }
         BenchSize size = BenchSize.named(args.length > 0 ? args[0] : "full");
         size = size.withOverrides(System::getProperty);
         Path output = Path.of(args.length > 1 ? args[1] : "infra/bench/target/bench-" + size.name());
@@ -71,7 +89,7 @@ public final class Bench {
             // the raw limits first: every other line refers to one of them
             ordered.sort(Comparator.comparing((Figure figure) -> !figure.key().startsWith("raw.")));
             Instant finishedAt = Instant.now();
-            BenchReport report = new BenchReport(size.name(), startedAt, finishedAt,
+            BenchReport report = new BenchReport(size.name(), System.getProperty("bench.commit"), startedAt, finishedAt,
                     Duration.between(startedAt, finishedAt).toSeconds() / 60.0, machine, loadBefore,
                     Machine.loadAverage(), sampler.summary(), ordered);
             report.write(output);
@@ -88,9 +106,9 @@ public final class Bench {
         List<String> districts = reference.districtCodes();
         List<String> chains = reference.chainCodes();
         int clients = size.clients();
-        if (clients < 1 || clients >= districts.size()) {
-            throw new IllegalArgumentException("clients must be between 1 and " + (districts.size() - 1)
-                    + ": one district is kept for the freshness probe");
+        int latencyClients = size.latencyClients();
+        if (clients < 1 || latencyClients < 1) {
+            throw new IllegalArgumentException("clients and latencyClients must be at least 1");
         }
         TestDatabase rawDatabase = TestInfrastructure.get().newDatabase("bench_raw");
         machine.putAll(Machine.describe(rawDatabase));
@@ -100,15 +118,13 @@ public final class Bench {
         log("raw PostgreSQL inserts");
         RawJdbcLimits jdbc = new RawJdbcLimits(rawDatabase, samples);
         jdbc.createTable();
-        Figure rowPerTransaction = null;
-        for (int connections : new int[] {1, clients}) {
-            Figure figure = jdbc.measure("raw.jdbc.1-row-tx.c" + connections,
+        Map<Integer, Figure> rowPerTransaction = new LinkedHashMap<>();
+        for (int connections : new TreeSet<>(List.of(1, latencyClients, clients))) {
+            rowPerTransaction.put(connections, add(jdbc.measure("raw.jdbc.1-row-tx.c" + connections,
                     "PostgreSQL insert, 1 event row per transaction, " + connections + " connection(s)", connections, 1,
-                    size.rawJdbcSeconds());
-            add(figure);
-            rowPerTransaction = figure;
+                    size.rawJdbcSeconds())));
         }
-        for (int connections : new int[] {1, clients}) {
+        for (int connections : new TreeSet<>(List.of(1, latencyClients))) {
             add(jdbc.measure("raw.jdbc.100-row-tx.c" + connections, "PostgreSQL insert, "
                     + RawJdbcLimits.BATCH + " event rows per transaction (JDBC batch), " + connections + " connection(s)",
                     connections, RawJdbcLimits.BATCH, size.rawJdbcSeconds()));
@@ -129,7 +145,7 @@ public final class Bench {
                     EventSamples.generate(size.seedEvents() / 6, districts, chains, 12));
 
             sampler.phase("services start");
-            log("starting milestone-service, funnel-service and audit-service");
+            log("starting milestone-service, funnel-service, audit-service, web and plain Axon");
             try (GroundbreakSystem system = GroundbreakSystem.start(broker, output.resolve("logs"), size.quickStart(),
                     Boolean.getBoolean("bench.jfr"))) {
                 system.seeded(seeded);
@@ -137,32 +153,95 @@ public final class Bench {
                 log("waiting until funnel-service and audit-service have taken in the history");
                 system.awaitSettled(Duration.ofMinutes(15));
 
+                Map<String, ServiceJvm> jvms = new LinkedHashMap<>();
+                system.groundbreakJvms().forEach(jvm -> jvms.put(jvm.name(), jvm));
+                jvms.put(GroundbreakSystem.PLAIN_AXON, system.plainAxon);
+                Map<String, LongSupplier> resident = new LinkedHashMap<>();
+                jvms.forEach((name, jvm) -> resident.put(name, jvm::residentKib));
+                resident.put("kafka-broker", broker::residentKib);
+                Map<String, long[]> idle = new LinkedHashMap<>();
+                jvms.forEach((name, jvm) -> idle.put(name, new long[] {jvm.residentKib(), jvm.heapUsedKib()}));
+                idle.put("kafka-broker", new long[] {broker.residentKib(), 0});
+
                 sampler.phase("ingest");
                 log("ingest: " + clients + " district clients for " + size.ingestSeconds() + " s after "
-                        + size.warmUpSeconds() + " s of warm-up");
-                List<DistrictWorkload> workloads = new ArrayList<>();
-                for (int i = 0; i < clients; i++) {
-                    workloads.add(new DistrictWorkload(districts.get(i), chains, runId, i));
-                }
-                DistrictClients districtClients = new DistrictClients(system.http, system::milestoneUrl, workloads);
-                districtClients.measure(0, seconds(size.warmUpSeconds()), 0);
-                long[] cpuBefore = system.cpuNanos();
-                LoadResult ingest = districtClients.measure(0, seconds(size.ingestSeconds()), 0);
-                long[] cpuAfter = system.cpuNanos();
-                add(Figure.againstRawLimit("ingest", "Ingest over HTTP, " + clients + " district clients",
-                        ingest.eventsPerSecond(), "events/s", String.format(Locale.ROOT, "%s (p50 %s ms, p99 %s ms)",
-                                Figure.rate(ingest.eventsPerSecond(), "events/s"),
-                                Figure.millis(ingest.latencies().percentileMillis(0.5)),
-                                Figure.millis(ingest.latencies().percentileMillis(0.99))),
-                        rowPerTransaction, 0.60, Map.of("events", ingest.events(), "seconds", ingest.seconds(),
-                                "p50Ms", ingest.latencies().percentileMillis(0.5),
-                                "p99Ms", ingest.latencies().percentileMillis(0.99), "errors", ingest.errors(),
-                                "firstError", String.valueOf(ingest.firstError()),
-                                "cpuMsPerEvent", GroundbreakSystem.cpuPerEvent(cpuBefore, cpuAfter, ingest.events()),
-                                "workload", "per project: registration + 5 milestones, each its own POST")));
+                        + size.warmUpSeconds() + " s of warm-up, then " + latencyClients + " for "
+                        + size.latencySeconds() + " s");
+                DistrictClients districtClients = clients(system.http, system::milestoneUrl, districts, chains, 0, clients);
+                DistrictClients fewClients = clients(system.http, system::milestoneUrl, districts, chains, clients,
+                        latencyClients);
+                Map<String, Long> loadResident;
+                Map<String, Long> heapUnderLoad = new LinkedHashMap<>();
+                LoadResult ingest;
+                try (MemorySampler memory = new MemorySampler(resident)) {
+                    districtClients.measure(0, seconds(size.warmUpSeconds()), 0);
+                    long[] cpuBefore = system.cpuNanos();
+                    ingest = districtClients.measure(0, seconds(size.ingestSeconds()), 0);
+                    long[] cpuAfter = system.cpuNanos();
+                    jvms.forEach((name, jvm) -> heapUnderLoad.put(name, jvm.heapUsedKib()));
+                    LoadResult few = fewClients.measure(0, seconds(size.latencySeconds()), 0);
+                    Map<String, Object> details = ingestDetails(ingest);
+                    details.put("cpuMsPerEvent", GroundbreakSystem.cpuPerEvent(cpuBefore, cpuAfter, ingest.events()));
+                    add(Figure.againstRawLimit("ingest", "Ingest over HTTP, " + clients + " district clients (throughput)",
+                            ingest.eventsPerSecond(), "events/s", ingestText(ingest), rowPerTransaction.get(clients),
+                            0.60, details));
+                    add(Figure.againstRawLimit("ingest.c" + latencyClients, "Ingest over HTTP, " + latencyClients
+                                    + " district clients (latency)", few.eventsPerSecond(), "events/s", ingestText(few),
+                            rowPerTransaction.get(latencyClients), 0.60, ingestDetails(few)));
 
-                sampler.phase("settle after ingest");
-                log("waiting until every event is published, projected and in the ledger");
+                    sampler.phase("settle after ingest");
+                    log("waiting until every event is published, projected and in the ledger");
+                    system.awaitSettled(Duration.ofMinutes(15));
+
+                    sampler.phase("plain Axon ingest");
+                    log("plain Axon: the same clients, " + clients + " then " + latencyClients);
+                    DistrictClients axonClients = clients(system.http, system.plainAxon::url, districts, chains, 0, clients);
+                    DistrictClients fewAxonClients = clients(system.http, system.plainAxon::url, districts, chains,
+                            clients, latencyClients);
+                    axonClients.measure(0, seconds(size.warmUpSeconds()), 0);
+                    long axonCpuBefore = system.plainAxon.cpuNanos();
+                    LoadResult axon = axonClients.measure(0, seconds(size.ingestSeconds()), 0);
+                    Map<String, Object> axonDetails = ingestDetails(axon);
+                    axonDetails.put("cpuMsPerEvent", (system.plainAxon.cpuNanos() - axonCpuBefore) / 1e6 / axon.events());
+                    axonDetails.put("application", "infra/bench-plain-axon: Spring Boot + Axon 4.13, JPA event store, "
+                            + "one command per event, stage-order rule; no security, idempotency or Kafka; no cache");
+                    Figure plainAxon = add(Figure.rawLimit("raw.axon.plain", "Plain Axon 4.13 over HTTP, " + clients
+                            + " clients (same clients, same PostgreSQL)", axon.eventsPerSecond(), "events/s",
+                            ingestText(axon), axonDetails));
+                    LoadResult fewAxon = fewAxonClients.measure(0, seconds(size.latencySeconds()), 0);
+                    Figure plainAxonFew = add(Figure.rawLimit("raw.axon.plain.c" + latencyClients, "Plain Axon 4.13 over HTTP, "
+                            + latencyClients + " clients", fewAxon.eventsPerSecond(), "events/s", ingestText(fewAxon),
+                            ingestDetails(fewAxon)));
+                    add(Figure.againstRawLimit("ingest.vs.axon", "Ingest (" + clients + " clients) against plain Axon "
+                                    + "in the same run", ingest.eventsPerSecond(), "events/s", ingestText(ingest),
+                            plainAxon, 1.0, Map.of("note", "the write path with every rule, the Idempotency-Key, "
+                                    + "authentication and the publisher, against a plain Axon application")));
+                    add(Figure.againstRawLimit("ingest.c" + latencyClients + ".vs.axon", "Ingest (" + latencyClients
+                                    + " clients) against plain Axon in the same run", few.eventsPerSecond(), "events/s",
+                            ingestText(few), plainAxonFew, 1.0, Map.of()));
+
+                    sampler.phase("wrk");
+                    wrk(system, clients);
+                    system.plainAxon.stop();
+
+                    sampler.phase("settle after wrk");
+                    system.awaitSettled(Duration.ofMinutes(15));
+
+                    sampler.phase("Excel import");
+                    log(String.format(Locale.ROOT, "Excel import of %,d rows through the web app", size.importRows()));
+                    add(new ExcelImportFigure(system.web.url("")).measure(districts.get(0), size.importRows(), runId));
+                    system.awaitSettled(Duration.ofMinutes(15));
+
+                    sampler.phase("demo load");
+                    log("demo data loader");
+                    add(new DemoLoadFigure(Path.of(System.getProperty(ServiceJvm.SERVICES_DIRECTORY_PROPERTY,
+                            "infra/bench/target/services")), output.resolve("logs"))
+                            .measure(system.milestoneUrl(""), system.funnelUrl("")));
+                    loadResident = memory.maxResidentKib();
+                }
+                memoryFigures(idle, loadResident, heapUnderLoad);
+
+                sampler.phase("settle after demo load");
                 system.awaitSettled(Duration.ofMinutes(15));
 
                 sampler.phase("freshness");
@@ -220,10 +299,109 @@ public final class Bench {
         }
     }
 
+    /**
+     * N clients numbered from {@code firstClient} (numbers make their project codes unique), one district each in
+     * turn; the last district is kept for the freshness probe.
+     */
+    private DistrictClients clients(BenchHttp http, Function<String, URI> url, List<String> districts,
+                                    List<String> chains, int firstClient, int count) {
+        List<DistrictWorkload> workloads = new ArrayList<>();
+        for (int i = firstClient; i < firstClient + count; i++) {
+            workloads.add(new DistrictWorkload(districts.get(i % (districts.size() - 1)), chains, runId, i));
+        }
+        return new DistrictClients(http, url, workloads);
+    }
+
+    private static String ingestText(LoadResult result) {
+        return String.format(Locale.ROOT, "%s (p50 %s ms, p99 %s ms)", Figure.rate(result.eventsPerSecond(), "events/s"),
+                Figure.millis(result.latencies().percentileMillis(0.5)),
+                Figure.millis(result.latencies().percentileMillis(0.99)));
+    }
+
+    private static Map<String, Object> ingestDetails(LoadResult result) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("events", result.events());
+        details.put("seconds", result.seconds());
+        details.put("p50Ms", result.latencies().percentileMillis(0.5));
+        details.put("p99Ms", result.latencies().percentileMillis(0.99));
+        details.put("errors", result.errors());
+        details.put("firstError", String.valueOf(result.firstError()));
+        details.put("workload", "per project: registration + 5 milestones, each its own POST");
+        return details;
+    }
+
+    /**
+     * {@code ingest.wrk} against {@code raw.axon.plain.wrk}: wrk's connections register projects on each, one after
+     * the other; without wrk on the PATH both say so instead (run.sh installs it).
+     */
+    private void wrk(GroundbreakSystem system, int connections) throws Exception {
+        Path script = WrkLoad.script();
+        String missing = WrkLoad.executable() == null ? "wrk is not installed (run.sh installs Debian's package)"
+                : script == null ? "wrk/register-projects.lua not found from " + Path.of("").toAbsolutePath() : null;
+        String axonName = "Plain Axon over HTTP, wrk, " + connections + " connections, registrations";
+        String milestoneName = "Registrations over HTTP, wrk, " + connections + " connections, against plain Axon";
+        if (missing != null) {
+            log("wrk: " + missing);
+            add(Figure.unavailable("raw.axon.plain.wrk", axonName, "writes/s", missing));
+            add(Figure.unavailable("ingest.wrk", milestoneName, "writes/s", missing));
+            return;
+        }
+        WrkLoad wrk = new WrkLoad(script, output.resolve("logs"));
+        log("wrk: " + connections + " connections for " + size.wrkSeconds() + " s against plain Axon, then milestone-service");
+        WrkLoad.Result axon = wrk.run("plain-axon", system.plainAxon.url(""), connections, size.wrkSeconds());
+        Figure axonFigure = add(Figure.rawLimit("raw.axon.plain.wrk", axonName, axon.createdPerSecond(), "writes/s",
+                WrkLoad.valueText(axon), axon.details(connections)));
+        WrkLoad.Result milestone = wrk.run("milestone-service", system.milestoneUrl(""), connections, size.wrkSeconds());
+        add(Figure.againstRawLimit("ingest.wrk", milestoneName, milestone.createdPerSecond(), "writes/s",
+                WrkLoad.valueText(milestone), axonFigure, 1.0, milestone.details(connections)));
+    }
+
+    /**
+     * {@code memory.<jvm>.idle} (settled, before any load) and {@code memory.<jvm>.load} (the highest VmRSS from the
+     * ingest to the demo load), in MiB, and Groundbreak's whole stack as {@code memory.stack.*} (the four JVMs and
+     * the broker; PostgreSQL is external), held to the 4 GiB the issue sets for infra/local.sh's heap limits.
+     */
+    private void memoryFigures(Map<String, long[]> idle, Map<String, Long> load, Map<String, Long> heapUnderLoad) {
+        String settings = String.join(" ", ServiceJvm.jvmOptions(size.quickStart()));
+        long idleTotal = 0;
+        long loadTotal = 0;
+        for (Map.Entry<String, long[]> jvm : idle.entrySet()) {
+            String name = jvm.getKey();
+            long idleKib = jvm.getValue()[0];
+            long loadKib = Math.max(idleKib, load.getOrDefault(name, 0L));
+            if (!name.equals(GroundbreakSystem.PLAIN_AXON)) {
+                idleTotal += idleKib;
+                loadTotal += loadKib;
+            }
+            Map<String, Object> idleDetails = new LinkedHashMap<>();
+            if (jvm.getValue()[1] > 0) {
+                idleDetails.put("heapUsedMiB", jvm.getValue()[1] / 1024.0);
+            }
+            idleDetails.put("jvmOptions", name.equals("kafka-broker") ? "the bench's broker" : settings);
+            add(Figure.information("memory." + name + ".idle", name + ": resident memory at idle (VmRSS)",
+                    idleKib / 1024.0, "MiB", null, idleDetails));
+            Map<String, Object> loadDetails = new LinkedHashMap<>();
+            if (heapUnderLoad.getOrDefault(name, 0L) > 0) {
+                loadDetails.put("heapUsedMiBAfterIngest", heapUnderLoad.get(name) / 1024.0);
+            }
+            loadDetails.put("during", "ingest, plain Axon, wrk, Excel import, demo load (highest of samples every 500 ms)");
+            add(Figure.information("memory." + name + ".load", name + ": resident memory under load (highest VmRSS)",
+                    loadKib / 1024.0, "MiB", null, loadDetails));
+        }
+        Map<String, Object> note = Map.of("jvms", "milestone-service, funnel-service, audit-service, web, kafka-broker",
+                "note", "with the bench's heap settings; infra/local.sh's own limits are what the 4 GiB is for");
+        add(new Figure("memory.stack.idle", "Groundbreak's single-instance stack at idle (sum of VmRSS)",
+                idleTotal / 1024.0, "MiB", Figure.rate(idleTotal / 1024.0, "MiB"), null, null,
+                FigureTarget.below(4096, "MiB"), idleTotal / 1024.0 < 4096, note));
+        add(new Figure("memory.stack.load", "Groundbreak's single-instance stack under load (sum of highest VmRSS)",
+                loadTotal / 1024.0, "MiB", Figure.rate(loadTotal / 1024.0, "MiB"), null, null,
+                FigureTarget.below(4096, "MiB"), loadTotal / 1024.0 < 4096, note));
+    }
+
     private Figure add(Figure figure) {
         figures.add(figure);
         log(figure.key() + ": " + figure.valueText() + (figure.ratio() == null ? ""
-                : String.format(Locale.ROOT, " = %.0f %% of %s", figure.ratio() * 100, figure.rawLimitKey())));
+                : String.format(Locale.ROOT, " = %.0f %% of %s", figure.ratio() * 100, figure.rawLimit().key())));
         return figure;
     }
 

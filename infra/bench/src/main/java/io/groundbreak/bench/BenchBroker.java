@@ -154,4 +154,9 @@ final class BenchBroker implements AutoCloseable {
             return false;
         }
     }
+
+    /** The broker JVM's resident memory now, in KiB (0 when it does not run). */
+    synchronized long residentKib() {
+        return process == null ? 0 : Memory.residentKib(process.pid());
+    }
 }

@@ -11,11 +11,15 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The run's results, written as {@code results.md} (the table, then the machine and what each figure
- * rests on) and {@code results.json} (the same, whole).
+ * The run's results: {@code results.json} holds everything; {@code results.md} is rendered from it alone (the
+ * table, then the machine, the load per phase and what each figure rests on), so that
+ * {@code infra/bench/run.sh render results.json} gives the same text from a kept JSON file (RESULTS.md).
+ *
+ * @param commit the repository's commit the run was built from (with {@code +changes} when the tree was dirty)
  */
-record BenchReport(String size, Instant startedAt, Instant finishedAt, double minutes, Map<String, Object> machine,
-                   String loadBefore, String loadAfter, Map<String, String> loadPerPhase, List<Figure> figures) {
+record BenchReport(String size, String commit, Instant startedAt, Instant finishedAt, double minutes,
+                   Map<String, Object> machine, String loadBefore, String loadAfter, Map<String, String> loadPerPhase,
+                   List<Figure> figures) {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -25,19 +29,26 @@ record BenchReport(String size, Instant startedAt, Instant finishedAt, double mi
         Files.writeString(directory.resolve("results.md"), markdown());
     }
 
+    static BenchReport read(Path json) throws IOException {
+        return JSON.readValue(Files.readString(json), BenchReport.class);
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "# Groundbreak benchmark, %s run%n%n", size));
+        md.append(String.format(Locale.ROOT, "# Groundbreak benchmark, %s run%s%n%n", size,
+                commit == null ? "" : ", commit " + commit));
+        md.append("Generated from `results.json` by `infra/bench/run.sh render` — do not edit; the analysis is written "
+                + "separately ([`ANALYSIS.md`](ANALYSIS.md) in `infra/bench`).\n\n");
         md.append(String.format(Locale.ROOT, "%s → %s (%.1f min). Load average (1, 5, 15 min) before: %s; after: %s.%n%n",
                 startedAt, finishedAt, minutes, loadBefore, loadAfter));
         md.append("| figure | value | raw limit | ratio | target | met? |\n|---|---|---|---|---|---|\n");
         for (Figure figure : figures) {
-            String raw = figure.rawLimit() == null ? "" : Figure.rate(figure.rawLimit(), unitOf(figure.rawLimitKey()))
-                    + " (" + figure.rawLimitKey() + ")";
+            FigureLimit limit = figure.rawLimit();
+            String raw = limit == null ? "" : Figure.rate(limit.value(), limit.unit()) + " (" + limit.key() + ")";
             String ratio = figure.ratio() == null ? "" : String.format(Locale.ROOT, "%.0f %%", figure.ratio() * 100);
             String met = figure.met() == null ? "" : figure.met() ? "yes" : "**no**";
             md.append(String.format(Locale.ROOT, "| %s (`%s`) | %s | %s | %s | %s | %s |%n", figure.name(), figure.key(),
-                    figure.valueText(), raw, ratio, figure.target() == null ? "" : figure.target(), met));
+                    figure.valueText(), raw, ratio, figure.target() == null ? "" : figure.target().text(), met));
         }
         md.append("\n## Machine\n\n");
         machine.forEach((name, value) -> md.append("- ").append(name).append(": ").append(value).append('\n'));
@@ -48,10 +59,6 @@ record BenchReport(String size, Instant startedAt, Instant finishedAt, double mi
             md.append("- `").append(figure.key()).append("`: ").append(details(figure.details())).append('\n');
         }
         return md.toString();
-    }
-
-    private String unitOf(String key) {
-        return figures.stream().filter(figure -> figure.key().equals(key)).map(Figure::unit).findFirst().orElse("");
     }
 
     private static String details(Map<String, Object> details) {

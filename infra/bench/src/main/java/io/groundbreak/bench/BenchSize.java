@@ -8,26 +8,37 @@ import java.util.function.Function;
  * How much each phase does. SMOKE proves in seconds that every figure is produced (it runs in
  * {@code mvn verify}); FULL gives figures worth comparing, in minutes.
  *
- * @param clients            concurrent district clients for ingest, and JDBC connections for the raw insert limit
+ * @param clients            concurrent district clients for the ingest throughput (several per district when
+ *                           there are more clients than districts), and wrk's connections; JDBC connections of
+ *                           the raw insert limit it is compared with
+ * @param latencyClients     concurrent clients for the ingest latency figures ({@code ingest.c4}); JDBC
+ *                           connections of their raw limit
  * @param rawJdbcSeconds     how long each raw insert measurement runs
  * @param rawKafkaRecords    records produced, then consumed, for the raw Kafka limits
- * @param warmUpSeconds      ingest before the measured window, so that the JIT has compiled the hot paths
- * @param ingestSeconds      the measured ingest window
+ * @param warmUpSeconds      ingest before the measured windows (Groundbreak and plain Axon each), so that the JIT
+ *                           has compiled the hot paths
+ * @param ingestSeconds      the measured ingest window at {@code clients}
+ * @param latencySeconds     the measured ingest window at {@code latencyClients}
+ * @param wrkSeconds         each wrk run (milestone-service, then plain Axon)
  * @param freshnessSeconds   how long probes run under half of the measured maximum load
  * @param backlogEvents      events written while Kafka is down, then published as one backlog
  * @param funnelProjects     projects bulk-loaded into the read model for the query figure
  * @param funnelQueries      timed queries per kind of filter (after as many again to warm up)
  * @param seedEvents         events on the topic before the services start ({@link TopicSeed}): the ledger the
  *                           rebuild, export and verification work on, whatever the machine's ingest rate
+ * @param importRows         rows of the Excel upload ({@code excel.import}; the issue's month: 10,000)
  * @param quickStart         start the JVMs (services, broker) for a quick start (C1 only, serial GC) rather
  *                           than for throughput: the smoke run checks that figures come out, not how fast
  */
-public record BenchSize(String name, int clients, int rawJdbcSeconds, int rawKafkaRecords, int warmUpSeconds,
-                        int ingestSeconds, int freshnessSeconds, int backlogEvents, int funnelProjects,
-                        int funnelQueries, int seedEvents, boolean quickStart) {
+public record BenchSize(String name, int clients, int latencyClients, int rawJdbcSeconds, int rawKafkaRecords,
+                        int warmUpSeconds, int ingestSeconds, int latencySeconds, int wrkSeconds, int freshnessSeconds,
+                        int backlogEvents, int funnelProjects, int funnelQueries, int seedEvents, int importRows,
+                        boolean quickStart) {
 
-    public static final BenchSize SMOKE = new BenchSize("smoke", 4, 2, 20_000, 1, 4, 6, 300, 20_000, 50, 1_200, true);
-    public static final BenchSize FULL = new BenchSize("full", 4, 10, 500_000, 60, 60, 60, 20_000, 1_000_000, 2_000, 120_000, false);
+    public static final BenchSize SMOKE = new BenchSize("smoke", 32, 4, 2, 20_000, 1, 4, 3, 3, 6, 300, 20_000, 50,
+            1_200, 200, true);
+    public static final BenchSize FULL = new BenchSize("full", 32, 4, 10, 500_000, 60, 60, 30, 30, 60, 20_000,
+            1_000_000, 2_000, 120_000, 10_000, false);
 
     public static BenchSize named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

@@ -22,6 +22,7 @@ final class DistrictWorkload {
     private final String district;
     private final List<String> chains;
     private final String runId;
+    private final int client;
     private final Random random;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private long projectsRegistered;
@@ -29,11 +30,13 @@ final class DistrictWorkload {
     private int nextStage;
     private LocalDate nextDate;
 
-    DistrictWorkload(String district, List<String> chains, String runId, long seed) {
+    /** @param client this client's number in the run: several clients may share a district, never a code */
+    DistrictWorkload(String district, List<String> chains, String runId, int client) {
         this.district = district;
         this.chains = chains;
         this.runId = runId;
-        this.random = new Random(seed);
+        this.client = client;
+        this.random = new Random(client);
     }
 
     String user() {
@@ -48,8 +51,8 @@ final class DistrictWorkload {
         if (projectId == null || nextStage >= Stage.values().length) {
             long number = projectsRegistered++;
             return new WriteRequest("/api/projects", String.format(Locale.ROOT, """
-                    {"code":"B%s-%s-%d","name":"基准项目 %d","district":"%s","chain":"%s","investor":"某某投资集团有限公司",\
-                    "plannedInvestmentCny":"%d.00"}""", runId, district, number, number, district,
+                    {"code":"B%s-%d-%d","name":"基准项目 %d","district":"%s","chain":"%s","investor":"某某投资集团有限公司",\
+                    "plannedInvestmentCny":"%d.00"}""", runId, client, number, number, district,
                     chains.get(random.nextInt(chains.size())), 50_000_000L + random.nextInt(2_000_000_000)), true);
         }
         Stage stage = Stage.values()[nextStage];

@@ -23,14 +23,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
 /**
- * The three services as separate JVMs from their runnable jars, each on a throwaway database of its
- * own, on the run's broker: the system as deployed, measured from outside over HTTP, Kafka and SQL.
+ * The three services and the web app as separate JVMs from their runnable jars, each on a throwaway database of
+ * its own, on the run's broker: the system as deployed, measured from outside over HTTP, Kafka and SQL. Beside
+ * them, on a database of its own, the plain-Axon baseline ({@code infra/bench-plain-axon}), stopped once measured.
  */
 final class GroundbreakSystem implements AutoCloseable {
 
     static final String MILESTONE = "milestone-service";
     static final String FUNNEL = "funnel-service";
     static final String AUDIT = "audit-service";
+    static final String WEB = "web";
+    static final String PLAIN_AXON = "bench-plain-axon";
 
     final BenchBroker broker;
     final BenchHttp http = new BenchHttp();
@@ -41,6 +44,8 @@ final class GroundbreakSystem implements AutoCloseable {
     final ServiceJvm milestone;
     final ServiceJvm funnel;
     final ServiceJvm audit;
+    final ServiceJvm web;
+    final ServiceJvm plainAxon;
     /** Events on the topic that milestone-service's store does not hold ({@link TopicSeed}). */
     private long seededEvents;
 
@@ -55,18 +60,32 @@ final class GroundbreakSystem implements AutoCloseable {
         audit = ServiceJvm.of(AUDIT, quickStart, flightRecording, auditDatabase, broker.bootstrapServers(), logs,
                 "--groundbreak.funnel-service.url=http://127.0.0.1:" + funnel.port(),
                 "--groundbreak.milestone-service.url=http://127.0.0.1:" + milestone.port());
+        // the web app keeps sessions and import reports in a database of its own; Kafka it does not use
+        web = ServiceJvm.of(WEB, quickStart, flightRecording, infrastructure.newDatabase("bench_web"),
+                broker.bootstrapServers(), logs,
+                "--groundbreak.web.services.milestone-service=http://127.0.0.1:" + milestone.port(),
+                "--groundbreak.web.services.funnel-service=http://127.0.0.1:" + funnel.port(),
+                "--groundbreak.web.services.audit-service=http://127.0.0.1:" + audit.port());
+        plainAxon = ServiceJvm.of(PLAIN_AXON, quickStart, flightRecording, infrastructure.newDatabase("bench_plain_axon"),
+                broker.bootstrapServers(), logs);
     }
 
-    /** Starts the three at once (they start faster together than one after the other) and waits for all. */
+    /** Starts all at once (they start faster together than one after the other) and waits for all. */
     static GroundbreakSystem start(BenchBroker broker, Path logs, boolean quickStart, boolean flightRecording) {
         GroundbreakSystem system = new GroundbreakSystem(broker, logs, quickStart, flightRecording);
-        for (ServiceJvm service : List.of(system.milestone, system.funnel, system.audit)) {
+        List<ServiceJvm> all = List.of(system.milestone, system.funnel, system.audit, system.web, system.plainAxon);
+        for (ServiceJvm service : all) {
             service.start();
         }
-        for (ServiceJvm service : List.of(system.milestone, system.funnel, system.audit)) {
+        for (ServiceJvm service : all) {
             service.awaitHealthy(system.http);
         }
         return system;
+    }
+
+    /** Groundbreak's JVMs, whose memory is a figure. */
+    List<ServiceJvm> groundbreakJvms() {
+        return List.of(milestone, funnel, audit, web);
     }
 
     URI milestoneUrl(String path) {
@@ -175,7 +194,7 @@ final class GroundbreakSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceJvm service : List.of(audit, funnel, milestone)) {
+        for (ServiceJvm service : List.of(plainAxon, web, audit, funnel, milestone)) {
             service.stop();
         }
     }

@@ -56,7 +56,7 @@ final class ServiceJvm implements AutoCloseable {
         int port = FreePorts.take(1)[0];
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(quickStart ? QUICK_START : THROUGHPUT);
+        command.addAll(jvmOptions(quickStart));
         // for experiments: -Dbench.serviceJvmOptions="-Dsome.flag=x -XX:…" reaches every service JVM
         String extraJvmOptions = System.getProperty("bench.serviceJvmOptions", "").strip();
         if (!extraJvmOptions.isEmpty()) {
@@ -76,6 +76,11 @@ final class ServiceJvm implements AutoCloseable {
                 "--spring.datasource.hikari.minimum-idle=2"));
         command.addAll(List.of(extraArguments));
         return new ServiceJvm(name, port, command, logs.resolve(name + ".log"), flightRecording);
+    }
+
+    /** The heap and collector settings every service JVM of a run gets. */
+    static List<String> jvmOptions(boolean quickStart) {
+        return quickStart ? QUICK_START : THROUGHPUT;
     }
 
     String name() {
@@ -173,6 +178,16 @@ final class ServiceJvm implements AutoCloseable {
     /** CPU time the JVM has used so far, all its threads together (0 if the OS does not say). */
     synchronized long cpuNanos() {
         return process == null ? 0 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** The JVM's resident memory now (VmRSS of /proc/PID/status), in KiB; 0 when it does not run or Linux does not say. */
+    synchronized long residentKib() {
+        return process == null ? 0 : Memory.residentKib(process.pid());
+    }
+
+    /** The JVM's heap in use now (jcmd GC.heap_info), in KiB; 0 when it cannot be asked. */
+    synchronized long heapUsedKib() {
+        return process == null ? 0 : Memory.heapUsedKib(process.pid());
     }
 
     private Path recording() {

@@ -1,0 +1,7 @@
+package io.groundbreak.plainaxon.project;
+
+import java.math.BigDecimal;
+
+public record ProjectRegistered(String projectId, String code, String name, String district, String chain,
+                                String investor, BigDecimal plannedInvestmentCny) {
+}
