@@ -59,6 +59,15 @@ CLUSTER_QUORUM="1:9092:9192,2:9093:9193,3:9094:9194"
 CLUSTER_BOOTSTRAP="127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094"
 LB_STATS_PORT=8404
 LB_TIMEOUT=30         # HAProxy marks an instance UP after two passing checks a second apart
+# The single stack fits in 4 GiB resident (issue 18): broker, three services and the web app, PostgreSQL apart.
+# Without limits each JVM may grow its heap to a quarter of the machine's memory (and did, to over 1 GiB each,
+# under a load). Heaps sized to what each holds under load (infra/bench's memory.* figures), metaspace bounded,
+# the serial collector (no concurrent GC threads nor G1's remembered sets on 2 cores). GROUNDBREAK_JAVA_OPTS
+# comes after these, so it may raise them.
+declare -A SINGLE_HEAP=([milestone-service]=512m [funnel-service]=384m [audit-service]=384m [web]=256m)
+SINGLE_JVM_OPTS="-XX:MaxMetaspaceSize=256m -XX:+UseSerialGC"
+# the single broker's heap in place of the 1 GiB BrokerFiles gives it (a local stack's traffic needs far less)
+SINGLE_BROKER_HEAP=512m
 # Eight Spring Boot JVMs and three brokers on 2 cores: a bounded heap each and the serial collector (no
 # concurrent GC threads competing for the cores); the JIT stays complete, since the cluster is measured too
 CLUSTER_JVM_OPTS="-Xmx384m -XX:+UseSerialGC"
@@ -233,6 +242,7 @@ launch_broker() {
   local command
   mapfile -t command < <("${launcher[@]}" command "$home")
   (( ${#command[@]} > 0 )) || fail "could not build the broker's command line"
+  if [[ -n "${BROKER_HEAP:-}" ]]; then command=("${command[@]/#-Xmx*/-Xmx$BROKER_HEAP}"); fi
   # The broker formats its storage (.local/NAME/data) on its first start only; the data survives restarts.
   rotate_log "$STATE/$name.log"
   nohup "${command[@]}" >>"$STATE/$name.log" 2>&1 </dev/null &
@@ -256,7 +266,8 @@ start_kafka() {
     say "Kafka already runs (pid $pid)"
     return
   fi
-  launch_broker kafka Kafka "$KAFKA_PORT" configure "$STATE/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+  BROKER_HEAP=$SINGLE_BROKER_HEAP launch_broker kafka Kafka "$KAFKA_PORT" configure "$STATE/kafka" "$KAFKA_PORT" \
+    "$KAFKA_CONTROLLER_PORT"
   await_broker kafka Kafka
 }
 
@@ -354,7 +365,8 @@ launch_service() {
 }
 
 start_service() {
-  launch_service "$1" "$1" "${SERVICE_PORT[$1]}" "" GROUNDBREAK_KAFKA_BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
+  launch_service "$1" "$1" "${SERVICE_PORT[$1]}" "-Xmx${SINGLE_HEAP[$1]} $SINGLE_JVM_OPTS" \
+    GROUNDBREAK_KAFKA_BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
 }
 
 # Instance N of SERVICE (SERVICE-N) on N*10000 + the service's port, on the cluster's brokers and the same
