@@ -35,14 +35,14 @@ public record Figure(String key, String name, Double value, String unit, String 
 
     /**
      * A rate compared with a raw limit; {@code minimumRatio} NaN means the issue sets no target for it. A limit
-     * that was not measured leaves ratio and verdict empty.
+     * that was not measured (or measured nothing) leaves ratio and verdict empty.
      */
     public static Figure againstRawLimit(String key, String name, double rate, String unit, String valueText,
                                          Figure limit, double minimumRatio, Map<String, Object> details) {
         boolean hasTarget = !Double.isNaN(minimumRatio);
         FigureTarget target = hasTarget ? FigureTarget.ratioAtLeast(minimumRatio) : null;
         String text = valueText == null ? rate(rate, unit) : valueText;
-        if (limit.value() == null) {
+        if (limit.value() == null || limit.value() <= 0) {
             return new Figure(key, name, rate, unit, text, null, null, target, null, copy(details));
         }
         double ratio = rate / limit.value();
