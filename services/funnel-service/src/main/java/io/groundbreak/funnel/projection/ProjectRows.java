@@ -1,5 +1,7 @@
 package io.groundbreak.funnel.projection;
 
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
@@ -58,6 +60,46 @@ final class ProjectRows {
         this.project = project;
         this.stagesBefore = Map.copyOf(stages);
         this.stages = stages.isEmpty() ? new EnumMap<>(Stage.class) : new EnumMap<>(stages);
+    }
+
+    /**
+     * What the event may do to the project as the rows stand: {@link Outcome#APPLIED} when it is the next event, intact
+     * and linked to the last applied one's hash (then {@link #apply} it), else why not. The live consumer, a reprocess
+     * and a rebuild's fold all judge by this.
+     */
+    Outcome judge(EventEnvelope envelope) {
+        if (envelope.sequence() == lastApplied && lastHash != null && !lastHash.equals(envelope.hash())) {
+            return Outcome.SEQUENCE_TAKEN;
+        } else if (envelope.sequence() <= lastApplied) {
+            return Outcome.REDELIVERED;
+        } else if (envelope.sequence() > lastApplied + 1) {
+            return Outcome.GAP;
+        } else if (!envelope.hashIsIntact()) {
+            return Outcome.HASH_MISMATCH;
+        } else if (!linksTo(envelope)) {
+            return Outcome.PREV_HASH_MISMATCH;
+        }
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * The event's prevHash is the hash of the project's last applied event (the genesis hash for sequence 0); a
+     * project applied before hashes were kept (last_hash null) is taken on trust.
+     */
+    private boolean linksTo(EventEnvelope envelope) {
+        if (envelope.sequence() == 0) {
+            return HashChain.GENESIS_PREV_HASH.equals(envelope.prevHash());
+        }
+        return lastHash == null || lastHash.equals(envelope.prevHash());
+    }
+
+    /**
+     * True when the event would give a project without a {@code project} row a row of its own (a stage, a suspension,
+     * a report): the tables' foreign keys refuse that, so a live write fails; a fold in memory asks first.
+     */
+    boolean needsRegistration(ProjectEvent event) {
+        return project == null && (event instanceof MilestoneRecorded || event instanceof ProjectSuspended
+                || event instanceof InvestmentReported);
     }
 
     /**
