@@ -33,6 +33,8 @@ import java.util.UUID;
 final class ProjectRows {
 
     static final long NOTHING_APPLIED = -1;
+    /** The smallest amount that numeric(20, 2) cannot hold once rounded to cents: 10^18. */
+    private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999999.995");
 
     final UUID projectId;
     final long lastAppliedBefore;
@@ -94,12 +96,24 @@ final class ProjectRows {
     }
 
     /**
-     * True when the event would give a project without a {@code project} row a row of its own (a stage, a suspension,
-     * a report): the tables' foreign keys refuse that, so a live write fails; a fold in memory asks first.
+     * Why the tables would refuse the event's change, or null: a row of its own (a stage, a suspension, a report) for
+     * a project without a {@code project} row (their foreign keys), or an amount beyond their {@code numeric(20, 2)}.
+     * A live write fails on it and the event is parked; a fold in memory asks first.
      */
-    boolean needsRegistration(ProjectEvent event) {
-        return project == null && (event instanceof MilestoneRecorded || event instanceof ProjectSuspended
-                || event instanceof InvestmentReported);
+    String refusal(ProjectEvent event) {
+        if (project == null && (event instanceof MilestoneRecorded || event instanceof ProjectSuspended
+                || event instanceof InvestmentReported)) {
+            return "its project is not registered";
+        }
+        BigDecimal amount = event instanceof ProjectRegistered registered ? registered.plannedInvestmentCny()
+                : event instanceof ProjectDetailsAmended amended ? amended.plannedInvestmentCny()
+                : event instanceof MilestoneRecorded recorded ? recorded.amountCny()
+                : event instanceof MilestoneCorrected corrected ? corrected.amountCny()
+                : event instanceof InvestmentReported reported ? reported.cumulativeCompletedCny() : null;
+        if (amount != null && amount.abs().compareTo(LARGEST_AMOUNT) >= 0) {
+            return "the amount " + amount.toPlainString() + " does not fit numeric(20, 2)";
+        }
+        return null;
     }
 
     /**

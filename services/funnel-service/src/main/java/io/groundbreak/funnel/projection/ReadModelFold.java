@@ -20,8 +20,8 @@ public final class ReadModelFold {
     /**
      * The event's outcome, its project's rows changed if {@link Outcome#APPLIED}.
      *
-     * @throws UnregisteredProject when it is the project's next event but would give a project never registered a
-     *                             row, which the tables refuse (its project's later events are then gaps, as live)
+     * @throws RefusedByTables when it is the project's next event but the tables would refuse its change (its project's
+     *                         later events are then gaps, as live)
      */
     public Outcome offer(EventEnvelope envelope) {
         UUID id = envelope.subject().value();
@@ -32,8 +32,9 @@ public final class ReadModelFold {
         }
         Outcome outcome = project.judge(envelope);
         if (outcome == Outcome.APPLIED) {
-            if (project.needsRegistration(envelope.data())) {
-                throw new UnregisteredProject(envelope);
+            String refusal = project.refusal(envelope.data());
+            if (refusal != null) {
+                throw new RefusedByTables(envelope, refusal);
             }
             project.apply(envelope.sequence(), envelope.hash(), envelope.time(), envelope.data());
             applied++;

@@ -6,7 +6,7 @@ import io.groundbreak.funnel.projection.DeferredFunnelDeltas;
 import io.groundbreak.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.projection.Outcome;
 import io.groundbreak.funnel.projection.ReadModelFold;
-import io.groundbreak.funnel.projection.UnregisteredProject;
+import io.groundbreak.funnel.projection.RefusedByTables;
 import io.groundbreak.funnel.readmodel.ReadModels;
 import io.groundbreak.kit.database.DatabaseOutages;
 import java.sql.Connection;
@@ -161,7 +161,7 @@ public class Rebuild {
     private static void fold(ReadModelFold fold, EventEnvelope envelope, Map<Outcome, Long> outcomes, AtomicLong failed) {
         try {
             outcomes.merge(fold.offer(envelope), 1L, Long::sum);
-        } catch (UnregisteredProject e) {
+        } catch (RefusedByTables e) {
             skip(envelope, e, failed);
         }
     }
