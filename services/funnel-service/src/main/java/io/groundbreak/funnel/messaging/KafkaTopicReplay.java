@@ -11,9 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -32,6 +38,10 @@ class KafkaTopicReplay implements TopicReplay {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaTopicReplay.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Parsed batches read ahead of the caller at most (a poll's worth each). */
+    private static final int AHEAD = 8;
+    /** Marks the end of a {@code readToEnd} in the queue. */
+    private static final List<EventEnvelope> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final String brokers;
     private final String topic;
@@ -73,24 +83,89 @@ class KafkaTopicReplay implements TopicReplay {
             this.partitions = partitions;
         }
 
+        /**
+         * A thread of its own polls and parses ahead, up to {@value #AHEAD} batches, while the caller's thread takes
+         * the batches in order (on two cores, the reading and the fold each have one).
+         */
         @Override
         public void readToEnd(Consumer<List<EventEnvelope>> batches) {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                List<EventEnvelope> batch = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    recordsRead++;
-                    try {
-                        batch.add(CloudEventHeaders.read(headers(record), record.value()));
-                    } catch (MalformedEventException e) {
-                        malformed++;
-                        log.warn("Rebuild skipped record {}-{} offset {}: {}", record.topic(), record.partition(),
-                                record.offset(), e.getMessage());
+            BlockingQueue<List<EventEnvelope>> ahead = new ArrayBlockingQueue<>(AHEAD);
+            AtomicBoolean stopped = new AtomicBoolean();
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    while (!stopped.get() && behind(end)) {
+                        List<EventEnvelope> batch = parse(consumer.poll(POLL));
+                        if (!batch.isEmpty()) {
+                            hand(ahead, batch, stopped);
+                        }
                     }
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                } finally {
+                    hand(ahead, END, stopped);
                 }
-                if (!batch.isEmpty()) {
+            }, "funnel-rebuild-reader");
+            reader.start();
+            try {
+                for (List<EventEnvelope> batch = ahead.take(); batch != END; batch = ahead.take()) {
                     batches.accept(batch);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the topic", e);
+            } finally {
+                stopped.set(true);
+                ahead.clear();
+                joinUninterruptibly(reader);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        private boolean behind(Map<TopicPartition, Long> end) {
+            return partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition));
+        }
+
+        private List<EventEnvelope> parse(ConsumerRecords<byte[], byte[]> records) {
+            List<EventEnvelope> batch = new ArrayList<>(records.count());
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                recordsRead++;
+                try {
+                    batch.add(CloudEventHeaders.read(headers(record), record.value()));
+                } catch (MalformedEventException e) {
+                    malformed++;
+                    log.warn("Rebuild skipped record {}-{} offset {}: {}", record.topic(), record.partition(),
+                            record.offset(), e.getMessage());
+                }
+            }
+            return batch;
+        }
+
+        /** Waits for room, unless the caller stopped taking (then the batch is dropped). */
+        private static void hand(BlockingQueue<List<EventEnvelope>> ahead, List<EventEnvelope> batch, AtomicBoolean stopped) {
+            try {
+                while (!stopped.get() && !ahead.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // the caller is still busy with earlier batches
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void joinUninterruptibly(Thread thread) {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 

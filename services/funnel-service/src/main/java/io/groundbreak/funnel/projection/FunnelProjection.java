@@ -1,7 +1,6 @@
 package io.groundbreak.funnel.projection;
 
 import io.groundbreak.events.EventEnvelope;
-import io.groundbreak.events.HashChain;
 import io.groundbreak.funnel.readmodel.ReadModels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,11 +28,13 @@ public class FunnelProjection {
     private final ReadModels readModels;
     private final ReadModelRows rows;
     private final FunnelDeltas deltas;
+    private final ReadModelCopy copy;
 
-    FunnelProjection(ReadModels readModels, ReadModelRows rows, FunnelDeltas deltas) {
+    FunnelProjection(ReadModels readModels, ReadModelRows rows, FunnelDeltas deltas, ReadModelCopy copy) {
         this.readModels = readModels;
         this.rows = rows;
         this.deltas = deltas;
+        this.copy = copy;
     }
 
     /** Into the active set; a switch to a rebuilt set waits for this transaction. */
@@ -62,22 +63,18 @@ public class FunnelProjection {
         }
     }
 
+    /** Writes a rebuild's folded rows into the given set, which must be empty, with COPY. */
+    @Transactional
+    public void writeFolded(String schema, ReadModelFold fold) {
+        readModels.use(schema);
+        copy.write(fold);
+    }
+
     /** Writes the held-back funnel_delta changes into the given set. */
     @Transactional
     public void writeDeferred(String schema, DeferredFunnelDeltas deferred) {
         readModels.use(schema);
         deltas.add(deferred.drain());
-    }
-
-    /**
-     * The event's prevHash is the hash of the project's last applied event (the genesis hash for sequence 0); a
-     * project applied before hashes were kept (last_hash null) is taken on trust.
-     */
-    private static boolean linksTo(EventEnvelope envelope, ProjectRows project) {
-        if (envelope.sequence() == 0) {
-            return HashChain.GENESIS_PREV_HASH.equals(envelope.prevHash());
-        }
-        return project.lastHash == null || project.lastHash.equals(envelope.prevHash());
     }
 
     /** Each event's outcome, in the order given; every project's events must come in topic order. */
@@ -88,21 +85,11 @@ public class FunnelProjection {
         List<Outcome> outcomes = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
             ProjectRows project = projects.get(envelope.subject().value());
-            if (envelope.sequence() == project.lastApplied && project.lastHash != null
-                    && !project.lastHash.equals(envelope.hash())) {
-                outcomes.add(Outcome.SEQUENCE_TAKEN);
-            } else if (envelope.sequence() <= project.lastApplied) {
-                outcomes.add(Outcome.REDELIVERED);
-            } else if (envelope.sequence() > project.lastApplied + 1) {
-                outcomes.add(Outcome.GAP);
-            } else if (!envelope.hashIsIntact()) {
-                outcomes.add(Outcome.HASH_MISMATCH);
-            } else if (!linksTo(envelope, project)) {
-                outcomes.add(Outcome.PREV_HASH_MISMATCH);
-            } else {
+            Outcome outcome = project.judge(envelope);
+            if (outcome == Outcome.APPLIED) {
                 project.apply(envelope.sequence(), envelope.hash(), envelope.time(), envelope.data());
-                outcomes.add(Outcome.APPLIED);
             }
+            outcomes.add(outcome);
         }
         rows.write(projects.values(), deferred);
         return outcomes;

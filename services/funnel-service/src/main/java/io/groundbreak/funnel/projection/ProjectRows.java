@@ -1,5 +1,7 @@
 package io.groundbreak.funnel.projection;
 
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
@@ -31,6 +33,8 @@ import java.util.UUID;
 final class ProjectRows {
 
     static final long NOTHING_APPLIED = -1;
+    /** The smallest amount that numeric(20, 2) cannot hold once rounded to cents: 10^18. */
+    private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999999.995");
 
     final UUID projectId;
     final long lastAppliedBefore;
@@ -58,6 +62,58 @@ final class ProjectRows {
         this.project = project;
         this.stagesBefore = Map.copyOf(stages);
         this.stages = stages.isEmpty() ? new EnumMap<>(Stage.class) : new EnumMap<>(stages);
+    }
+
+    /**
+     * What the event may do to the project as the rows stand: {@link Outcome#APPLIED} when it is the next event, intact
+     * and linked to the last applied one's hash (then {@link #apply} it), else why not. The live consumer, a reprocess
+     * and a rebuild's fold all judge by this.
+     */
+    Outcome judge(EventEnvelope envelope) {
+        if (envelope.sequence() == lastApplied && lastHash != null && !lastHash.equals(envelope.hash())) {
+            return Outcome.SEQUENCE_TAKEN;
+        } else if (envelope.sequence() <= lastApplied) {
+            return Outcome.REDELIVERED;
+        } else if (envelope.sequence() > lastApplied + 1) {
+            return Outcome.GAP;
+        } else if (!envelope.hashIsIntact()) {
+            return Outcome.HASH_MISMATCH;
+        } else if (!linksTo(envelope)) {
+            return Outcome.PREV_HASH_MISMATCH;
+        }
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * The event's prevHash is the hash of the project's last applied event (the genesis hash for sequence 0); a
+     * project applied before hashes were kept (last_hash null) is taken on trust.
+     */
+    private boolean linksTo(EventEnvelope envelope) {
+        if (envelope.sequence() == 0) {
+            return HashChain.GENESIS_PREV_HASH.equals(envelope.prevHash());
+        }
+        return lastHash == null || lastHash.equals(envelope.prevHash());
+    }
+
+    /**
+     * Why the tables would refuse the event's change, or null: a row of its own (a stage, a suspension, a report) for
+     * a project without a {@code project} row (their foreign keys), or an amount beyond their {@code numeric(20, 2)}.
+     * A live write fails on it and the event is parked; a fold in memory asks first.
+     */
+    String refusal(ProjectEvent event) {
+        if (project == null && (event instanceof MilestoneRecorded || event instanceof ProjectSuspended
+                || event instanceof InvestmentReported)) {
+            return "its project is not registered";
+        }
+        BigDecimal amount = event instanceof ProjectRegistered registered ? registered.plannedInvestmentCny()
+                : event instanceof ProjectDetailsAmended amended ? amended.plannedInvestmentCny()
+                : event instanceof MilestoneRecorded recorded ? recorded.amountCny()
+                : event instanceof MilestoneCorrected corrected ? corrected.amountCny()
+                : event instanceof InvestmentReported reported ? reported.cumulativeCompletedCny() : null;
+        if (amount != null && amount.abs().compareTo(LARGEST_AMOUNT) >= 0) {
+            return "the amount " + amount.toPlainString() + " does not fit numeric(20, 2)";
+        }
+        return null;
     }
 
     /**

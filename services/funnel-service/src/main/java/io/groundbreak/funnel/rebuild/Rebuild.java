@@ -5,6 +5,8 @@ import io.groundbreak.funnel.deadletter.DeadLetterStore;
 import io.groundbreak.funnel.projection.DeferredFunnelDeltas;
 import io.groundbreak.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.projection.Outcome;
+import io.groundbreak.funnel.projection.ReadModelFold;
+import io.groundbreak.funnel.projection.RefusedByTables;
 import io.groundbreak.funnel.readmodel.ReadModels;
 import io.groundbreak.kit.database.DatabaseOutages;
 import java.sql.Connection;
@@ -28,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Blue/green rebuild: empties the inactive read-model set, replays the whole topic into it with a
  * consumer of its own while the live consumer keeps the active set current, and, once caught up,
- * switches in one step. The switch holds back the live consumer (it waits on read_model), reads what
+ * switches in one step. Up to the topic's end offsets at the start, the events are folded per project in memory
+ * ({@link ReadModelFold}, the live projection's own judgement and changes) and the final rows written with COPY;
+ * what arrives after that goes through the live projection's batches. The switch holds back the live consumer (it waits on read_model), reads what
  * arrived meanwhile up to the end offsets of that moment, and flips read_model.active in the same
  * transaction; the live consumer then continues on the new set, where whatever the rebuild already
  * applied is a redelivery. Before the switch, the events of the dead letters admins reprocessed are offered
@@ -100,7 +104,7 @@ public class Rebuild {
             }
         } catch (RuntimeException | SQLException e) {
             log.error("Rebuild of the funnel read models failed", e);
-            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, 0, 0, e.toString()));
+            return finished(new RebuildReport(null, startedAt, clock.instant(), 0, 0, 0, 0, 0, 0, 0, 0, e.toString()));
         } finally {
             running.set(false);
         }
@@ -113,14 +117,20 @@ public class Rebuild {
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         AtomicLong failed = new AtomicLong();
         DeferredFunnelDeltas deferred = new DeferredFunnelDeltas();
+        long folded;
         try (TopicReplay.Session session = replay.open()) {
+            // the topic up to its end as it was at the start, folded per project in memory and written with COPY
+            ReadModelFold fold = new ReadModelFold();
+            session.readToEnd(batch -> batch.forEach(envelope -> fold(fold, envelope, outcomes, failed)));
+            projection.writeFolded(target, fold);
+            folded = fold.applied();
+            // what arrived meanwhile, through the live path, so that the live consumer is held back only for the rest
             session.readToEnd(batch -> {
                 applyBatch(target, batch, outcomes, deferred, failed);
                 if (deferred.isFull()) {
                     projection.writeDeferred(target, deferred);
                 }
             });
-            // most of funnel_delta before the switch, so that the live consumer is held back only for the rest
             projection.writeDeferred(target, deferred);
             transactions.executeWithoutResult(status -> {
                 String active = readModels.lockForSwitch();
@@ -141,9 +151,18 @@ public class Rebuild {
                     outcomes.getOrDefault(Outcome.GAP, 0L),
                     outcomes.getOrDefault(Outcome.HASH_MISMATCH, 0L) + outcomes.getOrDefault(Outcome.PREV_HASH_MISMATCH, 0L)
                             + outcomes.getOrDefault(Outcome.SEQUENCE_TAKEN, 0L),
-                    session.malformed(), failed.get(), null);
+                    session.malformed(), failed.get(), folded, null);
             log.info("Switched the funnel read models to {}: {}", target, report);
             return report;
+        }
+    }
+
+    /** One event into the fold; one that cannot be applied is skipped and counted, as {@link #applyBatch} does. */
+    private static void fold(ReadModelFold fold, EventEnvelope envelope, Map<Outcome, Long> outcomes, AtomicLong failed) {
+        try {
+            outcomes.merge(fold.offer(envelope), 1L, Long::sum);
+        } catch (RefusedByTables e) {
+            skip(envelope, e, failed);
         }
     }
 

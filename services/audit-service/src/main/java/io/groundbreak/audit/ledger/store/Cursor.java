@@ -40,6 +40,16 @@ class Cursor {
         });
     }
 
+    /**
+     * Like {@link #each}, but the rows are read and mapped on a thread of its own, in a read-only transaction there,
+     * while {@code action} takes them in order on this thread ({@link ReadAhead}).
+     */
+    <T> void eachReadAhead(String sql, Consumer<JdbcClient.StatementSpec> parameters, RowMapper<T> mapper,
+                           Consumer<T> action) {
+        ReadAhead.<T>run("ledger-read-ahead", sink -> each(sql, parameters, row -> sink.accept(mapper.mapRow(row, 0))),
+                action);
+    }
+
     /** The rows as a stream the caller pulls from (e.g. to merge it with another sorted stream), closed after use. */
     <T, R> R stream(String sql, RowMapper<T> mapper, Function<Stream<T>, R> use) {
         return readOnly.execute(status -> {

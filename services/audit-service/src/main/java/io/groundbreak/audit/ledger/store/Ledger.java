@@ -137,15 +137,14 @@ public class Ledger {
         selection.recordedFrom().ifPresent(from -> sql.append(" AND recorded_at >= :from"));
         selection.recordedTo().ifPresent(to -> sql.append(" AND recorded_at <= :to"));
         sql.append(" ORDER BY ").append(order);
-        cursor.each(sql.toString(), statement -> {
+        // read ahead: the caller's work on each event (recomputing its hash, writing it out) overlaps the reading
+        cursor.eachReadAhead(sql.toString(), statement -> {
             selection.project().ifPresent(project -> statement.param("project", project.value()));
             // as the column holds it: a district with U+0000 is stored with U+2400
             selection.district().ifPresent(district -> statement.param("district", PgText.safe(district)));
             selection.recordedFrom().ifPresent(from -> statement.param("from", timestamp(from)));
             selection.recordedTo().ifPresent(to -> statement.param("to", timestamp(to)));
-        }, row -> {
-            action.accept(stored(row));
-        });
+        }, (row, number) -> stored(row), action);
     }
 
     static OffsetDateTime timestamp(Instant instant) {
