@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -19,6 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * hash and the presented password, so memory holds no password and no digest that is useful outside this process.
  * Only matches are remembered: a wrong password is checked by BCrypt every time. The stored hash is part of the
  * digest, so a user whose password hash changed is checked anew; a remembered match expires after {@code ttl}.
+ * Requests that bring the same credentials while they are being checked wait for that one check instead of
+ * starting their own: 32 connections of one district office opening at once cost one BCrypt check, not 32.
  */
 public final class VerifiedPasswords implements PasswordEncoder {
 
@@ -28,6 +31,7 @@ public final class VerifiedPasswords implements PasswordEncoder {
     private final Clock clock;
     private final byte[] secret = new byte[32];
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
     public VerifiedPasswords(PasswordEncoder delegate, Duration ttl, int capacity, Clock clock) {
         this.delegate = delegate;
@@ -53,16 +57,29 @@ public final class VerifiedPasswords implements PasswordEncoder {
         if (until != null && now.isBefore(until)) {
             return true;
         }
-        boolean matches = delegate.matches(rawPassword, encodedPassword);
-        if (matches) {
-            // a bound instead of an eviction order: the users are a few hundred offices, so reaching it means
-            // expired entries piled up, and starting over costs one BCrypt check per user
-            if (verified.size() >= capacity) {
-                verified.clear();
-            }
-            verified.put(digest, now.plus(ttl));
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(digest, mine);
+        if (running != null) {
+            return running.join();
         }
-        return matches;
+        try {
+            boolean matches = delegate.matches(rawPassword, encodedPassword);
+            if (matches) {
+                // a bound instead of an eviction order: the users are a few hundred offices, so reaching it means
+                // expired entries piled up, and starting over costs one BCrypt check per user
+                if (verified.size() >= capacity) {
+                    verified.clear();
+                }
+                verified.put(digest, now.plus(ttl));
+            }
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(digest, mine);
+        }
     }
 
     @Override
