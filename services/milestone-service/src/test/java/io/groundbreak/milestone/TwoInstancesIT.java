@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 
 /**
@@ -54,6 +56,9 @@ class TwoInstancesIT extends ServiceTestBase {
     EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    @Qualifier("projectCache")
+    Cache projectCache;
 
     @BeforeEach
     void startSecondInstance() throws IOException {
@@ -123,9 +128,36 @@ class TwoInstancesIT extends ServiceTestBase {
         }
     }
 
-    /** Keys live in the shared database: a retry is answered the same whichever instance it reaches, even both at once. */
+    /**
+     * This instance keeps the project in its cache (registered here); the second instance records a milestone; the
+     * next write here starts from the cached, older state. Its append takes a sequence number that is taken, so the
+     * store refuses it, the cache forgets the project and the write is judged again on the newest state: the same
+     * milestone is refused by the rules (not a 409 concurrent-write after three tries on the stale state), and another
+     * write follows the second instance's event in the chain.
+     */
     @Test
     @Order(3)
+    void aProjectCachedHereAndWrittenThereIsJudgedOnItsNewestState() {
+        String projectId = registerProject("120115");
+        assertThat(projectCache.containsKey(projectId)).isTrue();
+        String milestones = "/api/projects/" + projectId + "/milestones";
+        String signed = "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-03-01\"}";
+
+        HttpResponse<String> there = send(secondPort(), "d120115", milestones, signed, Map.of());
+        HttpResponse<String> sameHere = send(port, "d120115", milestones, signed, Map.of());
+        HttpResponse<String> nextHere = send(port, "d120115", milestones,
+                "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-04-01\"}", Map.of());
+
+        assertThat(there.statusCode()).as(there.body()).isEqualTo(201);
+        assertProblem(sameHere, 409, "stage-order");
+        assertThat(nextHere.statusCode()).as(nextHere.body()).isEqualTo(201);
+        assertThat(json(nextHere).get("sequence").asLong()).isEqualTo(2);
+        assertThat(Chains.assertIntact(eventStore.readEvents(projectId).asStream().toList())).hasSize(3);
+    }
+
+    /** Keys live in the shared database: a retry is answered the same whichever instance it reaches, even both at once. */
+    @Test
+    @Order(4)
     void anIdempotencyKeyIsHonouredWhicheverInstanceItReaches() {
         String projectId = registerProject("120115");
         String path = "/api/projects/" + projectId + "/investment-reports";
@@ -162,7 +194,7 @@ class TwoInstancesIT extends ServiceTestBase {
      * the claim has timed out and publishes what is stored meanwhile. Last: it kills the second instance.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void thePublisherRunsOnOneInstanceAndTheOtherTakesOverWithinSecondsWhenItIsKilled() throws InterruptedException {
         StreamingEventProcessor publisher = processing.eventProcessor(ProjectEventPublisher.PROCESSING_GROUP,
                 StreamingEventProcessor.class).orElseThrow();

@@ -3,6 +3,7 @@ package io.groundbreak.milestone.config;
 import io.groundbreak.milestone.publishing.ProjectEventPublisher;
 import io.groundbreak.milestone.publishing.SignallingEventSource;
 import java.time.Duration;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,18 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
+
+    /** The name {@code @Aggregate(cache = ...)} of Project refers to. */
+    static final String PROJECT_CACHE = "projectCache";
+
+    /**
+     * Projects in memory between writes (CommittedStateCache): a write no longer reads and replays the project's
+     * events (~10 % of a write's CPU in the profile, growing with the project's history).
+     */
+    @Bean(PROJECT_CACHE)
+    Cache projectCache(@Value("${groundbreak.project-cache.capacity:10000}") int capacity) {
+        return new CommittedStateCache(capacity);
+    }
 
     /**
      * The instance holding the publisher's segment renews its claim this often, well within

@@ -1,12 +1,17 @@
 package io.groundbreak.kit.security;
 
 import io.groundbreak.reference.ReferenceData;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
@@ -21,6 +26,18 @@ public class SecurityKitAutoConfiguration {
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers() {
         return new ProblemSecurityHandlers();
+    }
+
+    /**
+     * The password check of every login and every HTTP Basic request: BCrypt once per user and password, then a
+     * digest for {@code groundbreak.security.verified-password-ttl} (VerifiedPasswords). Spring Security uses the one
+     * PasswordEncoder bean for its user details, with the same {bcrypt}/{noop} prefixes as its default.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${groundbreak.security.verified-password-ttl:5m}") String ttl) {
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                DurationStyle.detectAndParse(ttl), 10_000,
+                Clock.systemUTC());
     }
 
     /**

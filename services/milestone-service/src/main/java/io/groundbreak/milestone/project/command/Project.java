@@ -40,7 +40,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * its record is closed. A suspended one refuses new milestones and a second suspension, but still
  * takes corrections, retractions, reports, amendments, its resumption and its termination.
  */
-@Aggregate
+// a cache of committed states only (config/CommittedStateCache): stale is refused by the store, uncommitted never cached
+@Aggregate(cache = "projectCache")
 public class Project {
 
     /** Effective dates are local dates of the city. */
