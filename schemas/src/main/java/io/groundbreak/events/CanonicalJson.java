@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * RFC 8785 (JCS) written straight from a Jackson tree, for the values events hold: objects, arrays,
  * strings, booleans, null and integers a double represents exactly. Verification and the publisher
  * canonicalise every event; going through text and the JCS library's own parser cost three passes per
- * event (infra/bench/RESULTS.md). Anything else (a fraction, an exponent, an integer beyond 2^53) is left
+ * event (infra/bench/ANALYSIS.md). Anything else (a fraction, an exponent, an integer beyond 2^53) is left
  * to the library, which implements ECMAScript's number formatting: {@link #write} answers empty then.
  */
 final class CanonicalJson {

@@ -87,7 +87,7 @@ class FreshnessIT extends FunnelServiceTestBase {
      * (fetch.max.wait.ms, 500 ms): ten registrations one after another, from the moment each was handed to Kafka to
      * its applied_sequence row's last_applied_at (the database's clock, on this machine). The median was 254 ms on the
      * 2-core machine at a load average of 65 (no value near 500 ms but the first, the consumer warming up), so this hop
-     * is not where the ~480 ms freshness floor of infra/bench/RESULTS.md came from (milestone-service's publisher was).
+     * is not where the ~480 ms freshness floor of infra/bench/ANALYSIS.md came from (milestone-service's publisher was).
      */
     @Test
     void aRecordIsAppliedWithoutWaitingForTheConsumersNextFetch() {

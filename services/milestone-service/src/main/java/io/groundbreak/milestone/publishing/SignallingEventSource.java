@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Why: a pooled streaming processor whose stream cannot call back ({@link BlockingStream#setOnAvailableCallback};
  * the embedded event store's streams cannot) looks for new events every 500 ms, so an event waited 0–500 ms before
- * it was even sent to Kafka (the freshness floor of infra/bench/RESULTS.md). The embedded store's shared cache of
+ * it was even sent to Kafka (the freshness floor of infra/bench/ANALYSIS.md). The embedded store's shared cache of
  * recent events does not help either: it is filled by a thread of its own, so an event committed here is not
  * readable from it at once, and a stream switches between the cache and the database as it sees fit.
  * <p>

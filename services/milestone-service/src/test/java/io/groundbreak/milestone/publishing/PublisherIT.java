@@ -70,7 +70,7 @@ class PublisherIT extends ServiceTestBase {
     /**
      * The publisher is woken when an event is stored. Before, its pooled processor looked for new events every 500 ms
      * (its stream could not call back), so an event waited 250 ms on average before it was sent: half of the ~480 ms
-     * floor of 201 → visible in the funnel (infra/bench/RESULTS.md). Ten events one after another: the median from
+     * floor of 201 → visible in the funnel (infra/bench/ANALYSIS.md). Ten events one after another: the median from
      * the event's time (sealed just before its commit) to its record's timestamp (stamped at the send). Measured on
      * the 2-core machine at a load average of 40–50: 507 ms before, 209 ms after (tens of ms when it is quiet).
      */

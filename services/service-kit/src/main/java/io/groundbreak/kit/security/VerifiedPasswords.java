@@ -16,7 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Password checks that pay BCrypt once per user and password for a short time, not on every request: HTTP Basic
  * sends the password with every call, and a BCrypt check (cost 10) costs ~90 ms of CPU, far more than the write it
- * guards (infra/bench/RESULTS.md). A match is remembered as a SHA-256 digest of a secret drawn at start, the stored
+ * guards (infra/bench/ANALYSIS.md). A match is remembered as a SHA-256 digest of a secret drawn at start, the stored
  * hash and the presented password, so memory holds no password and no digest that is useful outside this process.
  * Only matches are remembered: a wrong password is checked by BCrypt every time. The stored hash is part of the
  * digest, so a user whose password hash changed is checked anew; a remembered match expires after {@code ttl}.
