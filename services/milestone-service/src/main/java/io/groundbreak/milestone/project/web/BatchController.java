@@ -29,6 +29,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.DataBinder;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,18 +64,24 @@ class BatchController implements DisposableBean {
     private final JsonMapper json;
     private final SpringValidatorAdapter validator;
     private final int maxActions;
+    private final int rowsPerTransaction;
+    private final TransactionTemplate transactions;
     private final ExecutorService workers;
     private final List<Route<?>> routes;
 
     BatchController(ProjectController projects, ProblemAnswers problems, MessageSource messages, JsonMapper json,
-                    Validator validator, @Value("${groundbreak.batch.max-actions:1000}") int maxActions,
-                    @Value("${groundbreak.batch.parallelism:4}") int parallelism) {
+                    Validator validator, PlatformTransactionManager transactionManager,
+                    @Value("${groundbreak.batch.max-actions:1000}") int maxActions,
+                    @Value("${groundbreak.batch.parallelism:4}") int parallelism,
+                    @Value("${groundbreak.batch.rows-per-transaction:1}") int rowsPerTransaction) {
         this.projects = projects;
         this.problems = problems;
         this.messages = messages;
         this.json = json;
         this.validator = new SpringValidatorAdapter(validator);
         this.maxActions = maxActions;
+        this.rowsPerTransaction = rowsPerTransaction;
+        this.transactions = new TransactionTemplate(transactionManager);
         AtomicInteger number = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "batch-writer-" + number.incrementAndGet());
@@ -136,22 +144,58 @@ class BatchController implements DisposableBean {
         return new BatchAnswer(Arrays.asList(results));
     }
 
-    /** One project's actions in their order; after a failure that may pass (5xx, a lost race) none of the rest. */
+    /**
+     * One project's actions in their order; after a failure that may pass (5xx, a lost race) none of the rest.
+     * Up to {@code rows-per-transaction} consecutive actions are first tried in one transaction; unless every one
+     * of them is recorded (or replayed), that transaction is rolled back whole and each is judged again in its
+     * own, so that one action's refusal never undoes another's.
+     */
     private void runProject(List<Integer> indexes, List<Planned> planned, BatchResult[] results, boolean stopOnFailure,
                             Authentication user, HttpServletRequest http, Locale locale) {
         boolean stopped = false;
-        for (int index : indexes) {
-            Planned action = planned.get(index);
-            if (stopped) {
-                results[index] = result(ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).body(Problems.of(
-                        HttpStatus.FAILED_DEPENDENCY, "earlier-action-failed",
-                        messages.getMessage("problem.earlier-action-failed", null, locale))), action.path());
-                continue;
+        for (int from = 0; from < indexes.size(); from += rowsPerTransaction) {
+            List<Integer> part = indexes.subList(from, Math.min(from + rowsPerTransaction, indexes.size()));
+            List<ResponseEntity<?>> together = stopped ? null : together(part, planned, user, http);
+            for (int k = 0; k < part.size(); k++) {
+                int index = part.get(k);
+                Planned action = planned.get(index);
+                if (stopped) {
+                    results[index] = result(ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).body(Problems.of(
+                            HttpStatus.FAILED_DEPENDENCY, "earlier-action-failed",
+                            messages.getMessage("problem.earlier-action-failed", null, locale))), action.path());
+                    continue;
+                }
+                ResponseEntity<?> answer = together != null ? together.get(k)
+                        : action.refusal() != null ? action.refusal() : execute(action, user, http, locale);
+                results[index] = result(answer, action.path());
+                stopped = answer.getStatusCode().is5xxServerError() || CONCURRENT_WRITE.equals(problemType(answer))
+                        || (stopOnFailure && !answer.getStatusCode().is2xxSuccessful());
             }
-            ResponseEntity<?> answer = action.refusal() != null ? action.refusal() : execute(action, user, http, locale);
-            results[index] = result(answer, action.path());
-            stopped = answer.getStatusCode().is5xxServerError() || CONCURRENT_WRITE.equals(problemType(answer))
-                    || (stopOnFailure && !answer.getStatusCode().is2xxSuccessful());
+        }
+    }
+
+    /** The actions' answers when all of them were recorded (or replayed) in one transaction, else null: nothing stays. */
+    private List<ResponseEntity<?>> together(List<Integer> part, List<Planned> planned, Authentication user,
+                                             HttpServletRequest http) {
+        if (part.size() < 2) {
+            return null;
+        }
+        try {
+            return transactions.execute(status -> {
+                List<ResponseEntity<?>> answers = new ArrayList<>();
+                for (int index : part) {
+                    Planned action = planned.get(index);
+                    ResponseEntity<?> answer = action.refusal() != null ? action.refusal()
+                            : action.run(user, new ActionRequest(http, action.path()));
+                    if (!answer.getStatusCode().is2xxSuccessful()) {
+                        throw new NotAllRecorded();
+                    }
+                    answers.add(answer);
+                }
+                return answers;
+            });
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -288,6 +332,13 @@ class BatchController implements DisposableBean {
         ResponseEntity<?> invoke(Map<String, String> variables, Object body, String key, Authentication user,
                                  HttpServletRequest http) {
             return call.call(variables, type.cast(body), key, user, http);
+        }
+    }
+
+    /** An action of a shared transaction was not recorded: the transaction is rolled back whole. */
+    private static final class NotAllRecorded extends RuntimeException {
+        NotAllRecorded() {
+            super(null, null, false, false);
         }
     }
 
