@@ -35,8 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DemoLoader {
 
     /** Actions per batch (milestone-service takes at most 1,000); a project is never split between two. */
-    static final int BATCH_SIZE = 500;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    static final int BATCH_SIZE = 200;
+    private static final int ATTEMPTS = 3;
+    /** A batch takes seconds; minutes on a machine loaded many times over (a load average of 80 was seen). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI milestoneService;
@@ -107,22 +109,30 @@ public final class DemoLoader {
             action.put("idempotencyKey", request.idempotencyKey());
             action.set("body", JSON.readTree(request.jsonBody()));
         });
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(httpRequest(user, JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            failEach(projects, requests, counts, 0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
-                    + " (is milestone-service running at " + milestoneService + "?)");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            counts.notSent.addAndGet(actions.size());
-            return;
-        }
-        JsonNode results = results(answer);
-        if (results == null) {
-            failEach(projects, requests, counts, answer.statusCode(), answer.body());
-            return;
+        HttpResponse<String> answer = null;
+        JsonNode results = null;
+        // a batch not answered (or answered 5xx as a whole) is sent again: its keys make that safe
+        for (int attempt = 1; results == null; attempt++) {
+            try {
+                answer = http.send(httpRequest(user, JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt < ATTEMPTS) {
+                    continue;
+                }
+                failEach(projects, requests, counts, 0, e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage())
+                        + " (is milestone-service running at " + milestoneService + "?)");
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                counts.notSent.addAndGet(actions.size());
+                return;
+            }
+            results = results(answer);
+            if (results == null && (answer.statusCode() < 500 || attempt == ATTEMPTS)) {
+                failEach(projects, requests, counts, answer.statusCode(), answer.body());
+                return;
+            }
         }
         int next = 0;
         for (int p = 0; p < projects.size(); p++) {
