@@ -9,11 +9,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +68,7 @@ class BatchController implements DisposableBean {
     private final SpringValidatorAdapter validator;
     private final int maxActions;
     private final int rowsPerTransaction;
+    private final int parallelism;
     private final TransactionTemplate transactions;
     private final ExecutorService workers;
     private final List<Route<?>> routes;
@@ -81,6 +85,7 @@ class BatchController implements DisposableBean {
         this.validator = new SpringValidatorAdapter(validator);
         this.maxActions = maxActions;
         this.rowsPerTransaction = rowsPerTransaction;
+        this.parallelism = parallelism;
         this.transactions = new TransactionTemplate(transactionManager);
         AtomicInteger number = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, runnable -> {
@@ -137,29 +142,31 @@ class BatchController implements DisposableBean {
         }
         BatchResult[] results = new BatchResult[actions.size()];
         boolean stopOnFailure = Boolean.TRUE.equals(batch.stopProjectOnFailure());
-        CompletableFuture.allOf(byProject(planned).stream()
-                .map(indexes -> CompletableFuture.runAsync(() -> runProject(indexes, planned, results, stopOnFailure,
+        CompletableFuture.allOf(lanes(byProject(planned)).stream()
+                .map(lane -> CompletableFuture.runAsync(() -> runLane(lane, planned, results, stopOnFailure,
                         user, http, locale), workers))
                 .toArray(CompletableFuture[]::new)).join();
         return new BatchAnswer(Arrays.asList(results));
     }
 
     /**
-     * One project's actions in their order; after a failure that may pass (5xx, a lost race) none of the rest.
-     * Up to {@code rows-per-transaction} consecutive actions are first tried in one transaction; unless every one
-     * of them is recorded (or replayed), that transaction is rolled back whole and each is judged again in its
-     * own, so that one action's refusal never undoes another's.
+     * A lane's actions (whole projects, each in its order) one after another; after a project's failure that
+     * may pass (5xx, a lost race) none of that project's later actions. Up to {@code rows-per-transaction}
+     * consecutive actions are first tried in one transaction; unless every one of them is recorded (or replayed),
+     * that transaction is rolled back whole and each is judged again in its own, so that one action's refusal
+     * never undoes another's.
      */
-    private void runProject(List<Integer> indexes, List<Planned> planned, BatchResult[] results, boolean stopOnFailure,
-                            Authentication user, HttpServletRequest http, Locale locale) {
-        boolean stopped = false;
-        for (int from = 0; from < indexes.size(); from += rowsPerTransaction) {
-            List<Integer> part = indexes.subList(from, Math.min(from + rowsPerTransaction, indexes.size()));
-            List<ResponseEntity<?>> together = stopped ? null : together(part, planned, user, http);
+    private void runLane(List<int[]> lane, List<Planned> planned, BatchResult[] results, boolean stopOnFailure,
+                         Authentication user, HttpServletRequest http, Locale locale) {
+        Set<Integer> stopped = new HashSet<>();
+        for (int from = 0; from < lane.size(); from += rowsPerTransaction) {
+            List<int[]> part = lane.subList(from, Math.min(from + rowsPerTransaction, lane.size()));
+            List<ResponseEntity<?>> together = together(part, planned, stopped, user, http);
             for (int k = 0; k < part.size(); k++) {
-                int index = part.get(k);
+                int index = part.get(k)[0];
+                int project = part.get(k)[1];
                 Planned action = planned.get(index);
-                if (stopped) {
+                if (stopped.contains(project)) {
                     results[index] = result(ResponseEntity.status(HttpStatus.FAILED_DEPENDENCY).body(Problems.of(
                             HttpStatus.FAILED_DEPENDENCY, "earlier-action-failed",
                             messages.getMessage("problem.earlier-action-failed", null, locale))), action.path());
@@ -168,23 +175,25 @@ class BatchController implements DisposableBean {
                 ResponseEntity<?> answer = together != null ? together.get(k)
                         : action.refusal() != null ? action.refusal() : execute(action, user, http, locale);
                 results[index] = result(answer, action.path());
-                stopped = answer.getStatusCode().is5xxServerError() || CONCURRENT_WRITE.equals(problemType(answer))
-                        || (stopOnFailure && !answer.getStatusCode().is2xxSuccessful());
+                if (answer.getStatusCode().is5xxServerError() || CONCURRENT_WRITE.equals(problemType(answer))
+                        || (stopOnFailure && !answer.getStatusCode().is2xxSuccessful())) {
+                    stopped.add(project);
+                }
             }
         }
     }
 
     /** The actions' answers when all of them were recorded (or replayed) in one transaction, else null: nothing stays. */
-    private List<ResponseEntity<?>> together(List<Integer> part, List<Planned> planned, Authentication user,
-                                             HttpServletRequest http) {
-        if (part.size() < 2) {
+    private List<ResponseEntity<?>> together(List<int[]> part, List<Planned> planned, Set<Integer> stopped,
+                                             Authentication user, HttpServletRequest http) {
+        if (part.size() < 2 || part.stream().anyMatch(action -> stopped.contains(action[1]))) {
             return null;
         }
         try {
             return transactions.execute(status -> {
                 List<ResponseEntity<?>> answers = new ArrayList<>();
-                for (int index : part) {
-                    Planned action = planned.get(index);
+                for (int[] indexed : part) {
+                    Planned action = planned.get(indexed[0]);
                     ResponseEntity<?> answer = action.refusal() != null ? action.refusal()
                             : action.run(user, new ActionRequest(http, action.path()));
                     if (!answer.getStatusCode().is2xxSuccessful()) {
@@ -268,6 +277,26 @@ class BatchController implements DisposableBean {
             groups.computeIfAbsent(root(group, i), root -> new ArrayList<>()).add(i);
         }
         return groups.values();
+    }
+
+    /**
+     * The groups dealt to as many lanes as there are workers, each in the batch's order to the least loaded lane:
+     * a lane is a list of (action index, group number), a group's actions together and in their order.
+     */
+    private List<List<int[]>> lanes(Collection<List<Integer>> groups) {
+        List<List<int[]>> lanes = new ArrayList<>();
+        for (int i = 0; i < Math.min(parallelism, groups.size()); i++) {
+            lanes.add(new ArrayList<>());
+        }
+        int number = 0;
+        for (List<Integer> group : groups) {
+            List<int[]> lane = lanes.stream().min(Comparator.comparingInt(List::size)).orElseThrow();
+            for (int index : group) {
+                lane.add(new int[] {index, number});
+            }
+            number++;
+        }
+        return lanes;
     }
 
     private static int root(int[] group, int i) {
