@@ -11,22 +11,35 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Posts a demo plan through milestone-service's public HTTP API as the district offices (local users
- * {@code d<code>} / {@code d<code>-dev}): each project's requests one after the other in their order,
- * several projects at once.
+ * {@code d<code>} / {@code d<code>-dev}), in batches ({@code POST /api/batch}): each district's projects in
+ * batches of whole projects, each project's requests in their order and stopping at its first failure
+ * ({@code stopProjectOnFailure}), several batches at once. One authentication per batch, not per request.
  */
 public final class DemoLoader {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Actions per batch (milestone-service takes at most 1,000); a project is never split between two. */
+    static final int BATCH_SIZE = 200;
+    private static final int ATTEMPTS = 3;
+    /** A batch takes seconds; minutes on a machine loaded many times over (a load average of 80 was seen). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI milestoneService;
     private final int threads;
@@ -43,70 +56,143 @@ public final class DemoLoader {
 
     public LoadResult load(DemoPlan plan) throws InterruptedException {
         long started = System.nanoTime();
-        AtomicInteger recorded = new AtomicInteger();
-        AtomicInteger replayed = new AtomicInteger();
-        AtomicInteger notSent = new AtomicInteger();
-        ConcurrentLinkedQueue<FailedRequest> failures = new ConcurrentLinkedQueue<>();
+        Counts counts = new Counts();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> posted = new ArrayList<>();
-            for (DemoProject project : plan.projects()) {
-                posted.add(pool.submit(() -> post(project, recorded, replayed, notSent, failures)));
+            for (List<DemoProject> batch : batches(plan.projects())) {
+                posted.add(pool.submit(() -> post(batch, counts)));
             }
             for (Future<?> future : posted) {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("posting a project failed unexpectedly", e.getCause());
+                    throw new IllegalStateException("posting a batch failed unexpectedly", e.getCause());
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        return new LoadResult(plan.projects().size(), recorded.get(), replayed.get(), new ArrayList<>(failures),
-                notSent.get(), Duration.ofNanos(System.nanoTime() - started));
+        return new LoadResult(plan.projects().size(), counts.recorded.get(), counts.replayed.get(),
+                new ArrayList<>(counts.failures), counts.notSent.get(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** One project's requests in order; the first failure stops it, as everything after builds on it. */
-    private void post(DemoProject project, AtomicInteger recorded, AtomicInteger replayed, AtomicInteger notSent,
-                      ConcurrentLinkedQueue<FailedRequest> failures) {
-        List<ApiRequest> requests = ApiRequests.of(project);
-        for (int i = 0; i < requests.size(); i++) {
-            ApiRequest request = requests.get(i);
+    /** Each district user's projects, in plan order, in batches of whole projects of at most BATCH_SIZE requests. */
+    static List<List<DemoProject>> batches(List<DemoProject> projects) {
+        Map<String, List<List<DemoProject>>> byUser = new LinkedHashMap<>();
+        Map<String, Integer> filled = new LinkedHashMap<>();
+        for (DemoProject project : projects) {
+            int size = ApiRequests.of(project).size();
+            List<List<DemoProject>> batches = byUser.computeIfAbsent(project.districtUser(), user -> new ArrayList<>());
+            int used = filled.getOrDefault(project.districtUser(), BATCH_SIZE);
+            if (used + size > BATCH_SIZE) {
+                batches.add(new ArrayList<>());
+                used = 0;
+            }
+            batches.get(batches.size() - 1).add(project);
+            filled.put(project.districtUser(), used + size);
+        }
+        return byUser.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** One batch of one district's projects; a project's first failure is reported, its later requests not sent. */
+    private void post(List<DemoProject> projects, Counts counts) {
+        List<List<ApiRequest>> requests = projects.stream().map(ApiRequests::of).toList();
+        String user = projects.get(0).districtUser();
+        ObjectNode batch = JSON.createObjectNode();
+        batch.put("stopProjectOnFailure", true);
+        ArrayNode actions = batch.putArray("actions");
+        requests.stream().flatMap(List::stream).forEach(request -> {
+            ObjectNode action = actions.addObject();
+            action.put("method", "POST");
+            action.put("path", request.path());
+            action.put("idempotencyKey", request.idempotencyKey());
+            action.set("body", JSON.readTree(request.jsonBody()));
+        });
+        HttpResponse<String> answer = null;
+        JsonNode results = null;
+        // a batch not answered (or answered 5xx as a whole) is sent again: its keys make that safe
+        for (int attempt = 1; results == null; attempt++) {
             try {
-                HttpResponse<String> answer = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() / 100 != 2) {
-                    failures.add(new FailedRequest(project.code(), request.user(), request.path(), answer.statusCode(),
-                            answer.body()));
-                    notSent.addAndGet(requests.size() - i - 1);
-                    return;
-                }
-                boolean wasReplayed = answer.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-                (wasReplayed ? replayed : recorded).incrementAndGet();
+                answer = http.send(httpRequest(user, JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                failures.add(new FailedRequest(project.code(), request.user(), request.path(), 0,
-                        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
-                                + " (is milestone-service running at " + milestoneService + "?)"));
-                notSent.addAndGet(requests.size() - i - 1);
+                if (attempt < ATTEMPTS) {
+                    continue;
+                }
+                failEach(projects, requests, counts, 0, e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage())
+                        + " (is milestone-service running at " + milestoneService + "?)");
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                notSent.addAndGet(requests.size() - i);
+                counts.notSent.addAndGet(actions.size());
                 return;
+            }
+            results = results(answer);
+            if (results == null && (answer.statusCode() < 500 || attempt == ATTEMPTS)) {
+                failEach(projects, requests, counts, answer.statusCode(), answer.body());
+                return;
+            }
+        }
+        int next = 0;
+        for (int p = 0; p < projects.size(); p++) {
+            boolean failed = false;
+            for (ApiRequest request : requests.get(p)) {
+                JsonNode result = results.get(next++);
+                int status = result.path("status").asInt();
+                if (failed) {
+                    counts.notSent.incrementAndGet();
+                } else if (status / 100 == 2) {
+                    (result.path("replayed").asBoolean(false) ? counts.replayed : counts.recorded).incrementAndGet();
+                } else {
+                    counts.failures.add(new FailedRequest(projects.get(p).code(), user, request.path(), status,
+                            result.path("problem").toString()));
+                    failed = true;
+                }
             }
         }
     }
 
-    private HttpRequest httpRequest(ApiRequest request) {
-        String credentials = request.user() + ":" + request.user() + "-dev";
-        return HttpRequest.newBuilder(milestoneService.resolve(request.path()))
+    /** The batch's results when it was answered 200 with one result per action, else null. */
+    private static JsonNode results(HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            return null;
+        }
+        try {
+            JsonNode results = JSON.readTree(answer.body()).path("results");
+            return results.isArray() ? results : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** The batch as a whole failed: each project's first request failed so, the rest not sent. */
+    private static void failEach(List<DemoProject> projects, List<List<ApiRequest>> requests, Counts counts,
+                                 int status, String answer) {
+        for (int p = 0; p < projects.size(); p++) {
+            ApiRequest first = requests.get(p).get(0);
+            counts.failures.add(new FailedRequest(projects.get(p).code(), first.user(), first.path(), status, answer));
+            counts.notSent.addAndGet(requests.get(p).size() - 1);
+        }
+    }
+
+    private HttpRequest httpRequest(String user, String body) {
+        String credentials = user + ":" + user + "-dev";
+        return HttpRequest.newBuilder(milestoneService.resolve("/api/batch"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("Idempotency-Key", request.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(request.jsonBody(), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** What the batches posted, counted across threads. */
+    private static final class Counts {
+        final AtomicInteger recorded = new AtomicInteger();
+        final AtomicInteger replayed = new AtomicInteger();
+        final AtomicInteger notSent = new AtomicInteger();
+        final ConcurrentLinkedQueue<FailedRequest> failures = new ConcurrentLinkedQueue<>();
     }
 }

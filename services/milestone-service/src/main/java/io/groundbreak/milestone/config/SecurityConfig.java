@@ -18,7 +18,7 @@ class SecurityConfig {
         return ServiceSecurity.chain(http, problems, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/projects", "/api/projects/**")
+                .requestMatchers(HttpMethod.POST, "/api/projects", "/api/projects/**", "/api/batch")
                 .hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/admin/heads")
                 .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())

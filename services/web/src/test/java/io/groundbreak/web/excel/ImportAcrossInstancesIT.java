@@ -38,18 +38,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the web app on one database: an import uploaded to the first is followed on the
  * second — its progress while it runs, its report and the report workbook once finished — also after the
  * first has stopped; another user sees none of it; an import whose instance stopped mid-way is said to
  * be interrupted instead of running for ever. Stand-ins play funnel-service (the district's projects) and
- * milestone-service (201 for every write, held until the test lets them through).
+ * milestone-service (a batch answering 201 for every write, held until the test lets them through).
  */
 class ImportAcrossInstancesIT {
 
     private static final String PROJECT = "7d1c0e7e-1111-4a6b-9c3d-000000000001";
     private static final String DOWN = "http://127.0.0.1:1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path folder;
@@ -69,15 +71,19 @@ class ImportAcrossInstancesIT {
         funnel.start();
         milestone = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         milestone.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        milestone.createContext("/api/projects", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+        milestone.createContext("/api/batch", exchange -> {
+            JsonNode actions = JSON.readTree(exchange.getRequestBody().readAllBytes()).get("actions");
             try {
                 gate.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            answer(exchange, 201, "{\"projectId\":\"" + PROJECT + "\",\"eventId\":\"" + UUID.randomUUID()
-                    + "\",\"sequence\":" + (1 + writes.incrementAndGet()) + "}");
+            List<String> results = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                results.add("{\"status\":201,\"replayed\":false,\"body\":{\"projectId\":\"" + PROJECT
+                        + "\",\"eventId\":\"" + UUID.randomUUID() + "\",\"sequence\":" + (1 + writes.incrementAndGet()) + "}}");
+            }
+            answer(exchange, 200, "{\"results\":[" + String.join(",", results) + "]}");
         });
         milestone.start();
         database = TestInfrastructure.get().newDatabase("web_imports");

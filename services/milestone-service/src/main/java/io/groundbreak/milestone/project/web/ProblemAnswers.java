@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -122,6 +123,12 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
                 ProjectController.IDEMPOTENCY_KEY);
     }
 
+    @ExceptionHandler(TooManyActions.class)
+    ResponseEntity<ProblemDetail> tooManyActions(TooManyActions e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(withField(problem(HttpStatus.CONTENT_TOO_LARGE, "too-many-actions", locale, e.limit()), "actions"));
+    }
+
     @ExceptionHandler(InvalidFields.class)
     ProblemDetail invalidFields(InvalidFields invalid, Locale locale) {
         return invalid(invalid.problems().stream()
@@ -132,26 +139,61 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return ResponseEntity.badRequest().body(invalid(ex.getBindingResult().getFieldErrors().stream()
+        return ResponseEntity.badRequest().body(invalidBody(ex.getBindingResult(), LocaleContextHolder.getLocale()));
+    }
+
+    /** A body whose fields break their constraints: 400 naming each (a batch's action is judged by this too). */
+    ProblemDetail invalidBody(BindingResult result, Locale locale) {
+        return invalid(result.getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", messages.getMessage(error, locale)))
-                .toList(), locale));
+                .toList(), locale);
     }
 
     /** Not JSON, or a value of the wrong type: 400, naming the field when the parser knows it. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return ResponseEntity.badRequest().body(malformed(ex.getCause(), LocaleContextHolder.getLocale()));
+    }
+
+    /** 400 malformed-request, naming the field when the parser's failure knows it (a batch's action too). */
+    ProblemDetail malformed(Throwable cause, Locale locale) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", locale);
-        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                             : String.valueOf(reference.getIndex()))
                     .collect(Collectors.joining("."));
             withField(problem, field);
         }
-        return ResponseEntity.badRequest().body(problem);
+        return problem;
+    }
+
+    /**
+     * The answer the single endpoint gives when its write fails so: the handlers above, chosen as Spring
+     * chooses them (the most specific type first). A batch answers each action's failure with it.
+     * Anything else is rethrown.
+     */
+    ResponseEntity<ProblemDetail> answer(RuntimeException e, Locale locale) {
+        ProblemDetail problem;
+        if (e instanceof ProjectRuleViolation violation) {
+            problem = ruleBroken(violation, locale);
+        } else if (e instanceof AggregateNotFoundException || e instanceof UnknownProject) {
+            problem = unknownProject(e, locale);
+        } else if (e instanceof AggregateStreamCreationException creation) {
+            problem = projectExists(creation, locale);
+        } else if (e instanceof ConcurrencyException || e instanceof EventStoreException) {
+            return concurrentWrite(e, locale);
+        } else if (e instanceof DuplicateProjectCode duplicate) {
+            problem = duplicateCode(duplicate, locale);
+        } else if (e instanceof IdempotencyKeyReused reused) {
+            problem = idempotencyKeyReused(reused, locale);
+        } else if (e instanceof InvalidFields invalid) {
+            problem = invalidFields(invalid, locale);
+        } else {
+            return databaseOutage(e, locale);
+        }
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     /** A body that does not say it is JSON is as malformed as one that is not JSON. */

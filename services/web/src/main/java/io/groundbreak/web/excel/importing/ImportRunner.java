@@ -3,9 +3,10 @@ package io.groundbreak.web.excel.importing;
 import io.groundbreak.web.excel.ExcelTexts;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,10 +18,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies an import's rows: each row on its own, the rows of one project one after another in file order
- * (a registration before its first milestone), different projects side by side on a small pool of
- * writers shared by every import ({@code groundbreak.web.excel.parallelism}), so that a 10,000-row upload
- * neither waits on one row at a time nor floods milestone-service.
+ * Applies an import's rows: in chunks of rows in file order, each chunk one batch of milestone-service
+ * ({@code POST /api/batch}), which judges each row on its own, applies one project's rows one after another in
+ * file order (a registration before its first milestone) and different projects' side by side. Chunks go one
+ * after another, so a project's rows keep their order across chunks too. A pool shared by every import
+ * ({@code groundbreak.web.excel.parallelism}) bounds how many imports send at once.
  */
 @Component
 class ImportRunner implements DisposableBean {
@@ -29,12 +31,14 @@ class ImportRunner implements DisposableBean {
 
     private final RowPoster poster;
     private final ExcelTexts texts;
+    private final int chunkSize;
     private final ExecutorService writers;
     private final Clock clock = Clock.systemUTC();
 
     ImportRunner(RowPoster poster, ExcelTexts texts, ExcelProperties properties) {
         this.poster = poster;
         this.texts = texts;
+        this.chunkSize = properties.batchSize();
         AtomicInteger number = new AtomicInteger();
         ThreadFactory threads = runnable -> {
             Thread thread = new Thread(runnable, "excel-import-" + number.incrementAndGet());
@@ -46,47 +50,46 @@ class ImportRunner implements DisposableBean {
 
     /** Starts writing; returns at once. {@code writes} are (index among the data rows, write) in file order. */
     CompletableFuture<Void> start(ImportRun run, List<IndexedWrite> writes, Map<String, String> projectIdsByCode) {
-        Map<String, List<IndexedWrite>> byProject = new LinkedHashMap<>();
-        for (IndexedWrite write : writes) {
-            byProject.computeIfAbsent(write.write().code(), code -> new ArrayList<>()).add(write);
-        }
-        List<CompletableFuture<Void>> projects = byProject.values().stream()
-                .map(rows -> CompletableFuture.runAsync(() -> writeProject(run, rows, projectIdsByCode), writers))
-                .toList();
-        return CompletableFuture.allOf(projects.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.error("import {} failed", run.id(), failure);
-                for (IndexedWrite write : writes) {
-                    unconfirmed(run, write, "row.unconfirmed", true);
-                }
-            }
-            run.finish(clock.instant());
-            LOG.info("import {} of {} by {}: {}", run.id(), run.fileName(), run.user().name(), run.counts());
-        });
+        return CompletableFuture.runAsync(() -> writeAll(run, writes, projectIdsByCode), writers)
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.error("import {} failed", run.id(), failure);
+                        for (IndexedWrite write : writes) {
+                            unconfirmed(run, write, "row.unconfirmed", true);
+                        }
+                    }
+                    run.finish(clock.instant());
+                    LOG.info("import {} of {} by {}: {}", run.id(), run.fileName(), run.user().name(), run.counts());
+                });
     }
 
-    private void writeProject(ImportRun run, List<IndexedWrite> rows, Map<String, String> projectIdsByCode) {
-        boolean unsure = false;
-        for (IndexedWrite indexed : rows) {
-            RowWrite write = indexed.write();
-            if (unsure) {
-                // an earlier row of this project may or may not be recorded; a later one cannot be judged after it
-                unconfirmed(run, indexed, "row.dependency", false);
+    private void writeAll(ImportRun run, List<IndexedWrite> writes, Map<String, String> projectIdsByCode) {
+        // codes of projects with a row whose fate is unknown: their later rows cannot be judged after it
+        Set<String> unsure = new HashSet<>();
+        for (int from = 0; from < writes.size(); from += chunkSize) {
+            List<IndexedWrite> toSend = new ArrayList<>();
+            List<RowToSend> rows = new ArrayList<>();
+            for (IndexedWrite indexed : writes.subList(from, Math.min(from + chunkSize, writes.size()))) {
+                RowWrite write = indexed.write();
+                if (unsure.contains(write.code())) {
+                    unconfirmed(run, indexed, "row.dependency", false);
+                    continue;
+                }
+                String projectId = write.action() == ImportAction.REGISTER ? (String) write.body().get("projectId")
+                        : projectIdsByCode.getOrDefault(write.code(), ProjectIds.fromCode(write.code()));
+                toSend.add(indexed);
+                rows.add(new RowToSend(write, projectId, indexed.idempotencyKey()));
+            }
+            if (rows.isEmpty()) {
                 continue;
             }
-            String projectId = write.action() == ImportAction.REGISTER ? (String) write.body().get("projectId")
-                    : projectIdsByCode.getOrDefault(write.code(), ProjectIds.fromCode(write.code()));
-            RowOutcome outcome;
-            try {
-                outcome = poster.post(run.user(), run.locale(), write, projectId, indexed.idempotencyKey());
-            } catch (RuntimeException e) {
-                LOG.error("import {} row {}", run.id(), write.row(), e);
-                outcome = new RowOutcome(write.row(), write.action().label(run.locale()), write.code(),
-                        Outcome.UNCONFIRMED, projectId, null, null, null, null,
-                        texts.text(run.locale(), "row.unconfirmed"), List.of());
+            List<RowOutcome> outcomes = poster.post(run.user(), run.locale(), rows);
+            for (int i = 0; i < toSend.size(); i++) {
+                run.answer(toSend.get(i).index(), outcomes.get(i));
+                if (outcomes.get(i).outcome() == Outcome.UNCONFIRMED) {
+                    unsure.add(toSend.get(i).write().code());
+                }
             }
-            run.answer(indexed.index(), outcome);
-            unsure = outcome.outcome() == Outcome.UNCONFIRMED;
         }
     }
 

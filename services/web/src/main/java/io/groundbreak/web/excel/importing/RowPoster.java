@@ -21,11 +21,15 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends one row's write to milestone-service as the importing user, with the row's Idempotency-Key, and
- * turns the answer into the row's outcome. A service that does not answer, or a write that lost a race,
- * is tried again with the same key, which is safe: milestone-service records a key's write at most once.
+ * Sends rows' writes to milestone-service as the importing user in one batch ({@code POST /api/batch}), each
+ * with its row's Idempotency-Key, and turns each action's answer into its row's outcome. A service that does
+ * not answer, an action that lost a race or met an outage (and the later actions of its project, which the
+ * service then leaves unattempted) are sent again with the same keys, which is safe: milestone-service
+ * records a key's write at most once.
  */
 @Component
 class RowPoster {
@@ -33,6 +37,7 @@ class RowPoster {
     private static final Logger LOG = LoggerFactory.getLogger(RowPoster.class);
     private static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(250), Duration.ofSeconds(1),
             Duration.ofSeconds(3));
+    private static final String BATCH = "/api/batch";
 
     private final ServiceClient services;
     private final JsonMapper json;
@@ -44,47 +49,77 @@ class RowPoster {
         this.texts = texts;
     }
 
-    RowOutcome post(CurrentUser user, Locale locale, RowWrite write, String projectId, String idempotencyKey) {
-        String path = write.action().path(projectId, write.pathStage());
-        byte[] body = json.writeValueAsBytes(write.body());
+    /** Each row's outcome, in the order given; a project's rows are applied in that order. */
+    List<RowOutcome> post(CurrentUser user, Locale locale, List<RowToSend> rows) {
+        RowOutcome[] outcomes = new RowOutcome[rows.size()];
         Map<String, String> headers = Map.of("Content-Type", "application/json",
-                "Accept-Language", ExcelTexts.isEnglish(locale) ? "en" : "zh-CN",
-                "Idempotency-Key", idempotencyKey);
-        String label = write.action().label(locale);
-        for (int attempt = 0; ; attempt++) {
-            boolean last = attempt == RETRY_PAUSES.size();
-            WriteAnswer answer;
-            try {
-                answer = send(user, path, headers, body);
-            } catch (BackendUnavailable e) {
-                if (last) {
-                    LOG.warn("row {}: milestone-service did not answer: {}", write.row(), e.getMessage());
-                    return unconfirmed(write, label, projectId, null, locale);
-                }
-                pause(RETRY_PAUSES.get(attempt));
-                continue;
-            }
-            if (answer.status() == 200 || answer.status() == 201) {
-                JsonNode node = answer.body();
-                String recordedProject = node.path("projectId").isString() ? node.path("projectId").asString() : projectId;
-                return new RowOutcome(write.row(), label, write.code(),
-                        answer.replayed() ? Outcome.REPLAYED : Outcome.ACCEPTED, recordedProject,
-                        node.path("eventId").asString(null), node.path("sequence").isNumber() ? node.path("sequence").asLong() : null,
-                        answer.status(), null, texts.text(locale, answer.replayed() ? "outcome.REPLAYED" : "outcome.ACCEPTED"),
-                        List.of());
-            }
-            String problem = problemCode(answer.body());
-            boolean retryable = answer.status() >= 500 || "concurrent-write".equals(problem);
-            if (retryable && !last) {
-                pause(RETRY_PAUSES.get(attempt));
-                continue;
-            }
-            if (answer.status() >= 500) {
-                LOG.warn("row {}: milestone-service answered {}: {}", write.row(), answer.status(), answer.body());
-                return unconfirmed(write, label, projectId, answer.status(), locale);
-            }
-            return refused(write, label, projectId, answer, problem, locale);
+                "Accept-Language", ExcelTexts.isEnglish(locale) ? "en" : "zh-CN");
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            pending.add(i);
         }
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            boolean last = attempt == RETRY_PAUSES.size();
+            List<WriteAnswer> answers;
+            try {
+                answers = send(user, headers, pending.stream().map(rows::get).toList());
+            } catch (BackendUnavailable e) {
+                LOG.warn("{} rows: milestone-service did not answer: {}", pending.size(), e.getMessage());
+                answers = null;
+            }
+            List<Integer> again = new ArrayList<>();
+            for (int p = 0; p < pending.size(); p++) {
+                int i = pending.get(p);
+                RowToSend row = rows.get(i);
+                WriteAnswer answer = answers == null ? null : answers.get(p);
+                if (!last && retryable(answer)) {
+                    again.add(i);
+                } else {
+                    outcomes[i] = outcome(row, answer, locale);
+                }
+            }
+            pending = again;
+            if (!pending.isEmpty()) {
+                pause(RETRY_PAUSES.get(attempt));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** No answer, an outage, a lost race, or not attempted because of one of those: worth sending again. */
+    private static boolean retryable(WriteAnswer answer) {
+        if (answer == null || answer.status() >= 500) {
+            return true;
+        }
+        String problem = problemCode(answer.body());
+        return "concurrent-write".equals(problem) || "earlier-action-failed".equals(problem);
+    }
+
+    private RowOutcome outcome(RowToSend row, WriteAnswer answer, Locale locale) {
+        RowWrite write = row.write();
+        String label = write.action().label(locale);
+        String projectId = row.projectId();
+        if (answer == null) {
+            return unconfirmed(write, label, projectId, null, "row.unconfirmed", locale);
+        }
+        if (answer.status() == 200 || answer.status() == 201) {
+            JsonNode node = answer.body();
+            String recordedProject = node.path("projectId").isString() ? node.path("projectId").asString() : projectId;
+            return new RowOutcome(write.row(), label, write.code(),
+                    answer.replayed() ? Outcome.REPLAYED : Outcome.ACCEPTED, recordedProject,
+                    node.path("eventId").asString(null), node.path("sequence").isNumber() ? node.path("sequence").asLong() : null,
+                    answer.status(), null, texts.text(locale, answer.replayed() ? "outcome.REPLAYED" : "outcome.ACCEPTED"),
+                    List.of());
+        }
+        String problem = problemCode(answer.body());
+        if ("earlier-action-failed".equals(problem)) {
+            return unconfirmed(write, label, projectId, null, "row.dependency", locale);
+        }
+        if (answer.status() >= 500) {
+            LOG.warn("row {}: milestone-service answered {}: {}", write.row(), answer.status(), answer.body());
+            return unconfirmed(write, label, projectId, answer.status(), "row.unconfirmed", locale);
+        }
+        return refused(write, label, projectId, answer, problem, locale);
     }
 
     private RowOutcome refused(RowWrite write, String label, String projectId, WriteAnswer answer, String problem,
@@ -128,13 +163,28 @@ class RowPoster {
         return error.column() == null ? error.field() : error.column();
     }
 
-    private RowOutcome unconfirmed(RowWrite write, String label, String projectId, Integer status, Locale locale) {
+    private RowOutcome unconfirmed(RowWrite write, String label, String projectId, Integer status, String message,
+                                   Locale locale) {
         return new RowOutcome(write.row(), label, write.code(), Outcome.UNCONFIRMED, projectId, null, null, status,
-                null, texts.text(locale, "row.unconfirmed"), List.of());
+                null, texts.text(locale, message), List.of());
     }
 
-    private WriteAnswer send(CurrentUser user, String path, Map<String, String> headers, byte[] body) {
-        HttpResponse<InputStream> response = services.send(Backend.MILESTONES, user, "POST", path, headers, body);
+    /**
+     * The rows as one batch; each action's answer as the single endpoint would give it. An answer to the batch
+     * as a whole that is no 200 (a 4xx: the same for every row; a 5xx: none) stands for each row's.
+     */
+    private List<WriteAnswer> send(CurrentUser user, Map<String, String> headers, List<RowToSend> rows) {
+        ObjectNode batch = json.createObjectNode();
+        ArrayNode actions = batch.putArray("actions");
+        for (RowToSend row : rows) {
+            ObjectNode action = actions.addObject();
+            action.put("method", "POST");
+            action.put("path", row.write().action().path(row.projectId(), row.write().pathStage()));
+            action.put("idempotencyKey", row.idempotencyKey());
+            action.set("body", json.valueToTree(row.write().body()));
+        }
+        HttpResponse<InputStream> response = services.send(Backend.MILESTONES, user, "POST", BATCH, headers,
+                json.writeValueAsBytes(batch));
         byte[] bytes;
         try (InputStream content = response.body()) {
             bytes = content.readAllBytes();
@@ -147,9 +197,19 @@ class RowPoster {
         } catch (JacksonException e) {
             node = json.createObjectNode();
         }
-        boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
-                .orElse(false);
-        return new WriteAnswer(response.statusCode(), node, replayed);
+        if (response.statusCode() >= 500) {
+            LOG.warn("{} rows: milestone-service answered the batch {}: {}", rows.size(), response.statusCode(), node);
+            return null;
+        }
+        JsonNode results = node.path("results");
+        List<WriteAnswer> answers = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode result = results.path(i);
+            answers.add(response.statusCode() != 200 ? new WriteAnswer(response.statusCode(), node, false)
+                    : new WriteAnswer(result.path("status").asInt(), result.has("problem") ? result.path("problem")
+                            : result.path("body"), result.path("replayed").asBoolean(false)));
+        }
+        return answers;
     }
 
     private static String problemCode(JsonNode problem) {
