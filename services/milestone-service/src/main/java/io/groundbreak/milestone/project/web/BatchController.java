@@ -77,7 +77,7 @@ class BatchController implements DisposableBean {
                     Validator validator, PlatformTransactionManager transactionManager,
                     @Value("${groundbreak.batch.max-actions:1000}") int maxActions,
                     @Value("${groundbreak.batch.parallelism:4}") int parallelism,
-                    @Value("${groundbreak.batch.rows-per-transaction:1}") int rowsPerTransaction) {
+                    @Value("${groundbreak.batch.rows-per-transaction:50}") int rowsPerTransaction) {
         this.projects = projects;
         this.problems = problems;
         this.messages = messages;
