@@ -144,10 +144,11 @@ public final class Bench {
             long seeded = TopicSeed.write(broker.bootstrapServers(),
                     EventSamples.generate(size.seedEvents() / 6, districts, chains, 12));
 
+            boolean flightRecording = Boolean.getBoolean("bench.jfr");
             sampler.phase("services start");
             log("starting milestone-service, funnel-service, audit-service, web and plain Axon");
             try (GroundbreakSystem system = GroundbreakSystem.start(broker, output.resolve("logs"), size.quickStart(),
-                    Boolean.getBoolean("bench.jfr"))) {
+                    flightRecording)) {
                 system.seeded(seeded);
                 sampler.phase("services take in the history");
                 log("waiting until funnel-service and audit-service have taken in the history");
@@ -175,13 +176,24 @@ public final class Bench {
                 LoadResult ingest;
                 try (MemorySampler memory = new MemorySampler(resident)) {
                     warmUp(districtClients, clients);
+                    CpuBudget ingestBudget = new CpuBudget(Map.of("milestone-service", system.milestone::pid),
+                            processes(broker, system.funnel, system.audit));
                     long[] cpuBefore = system.cpuNanos();
+                    Map<String, Long> budgetBefore = ingestBudget.snapshot();
+                    Instant ingestFrom = Instant.now();
                     ingest = districtClients.measure(0, seconds(size.ingestSeconds()), 0);
+                    Instant ingestTo = Instant.now();
+                    Map<String, Long> budgetAfter = ingestBudget.snapshot();
                     long[] cpuAfter = system.cpuNanos();
                     jvms.forEach((name, jvm) -> heapUnderLoad.put(name, jvm.heapUsedKib()));
                     LoadResult few = fewClients.measure(0, seconds(size.latencySeconds()), 0);
                     Map<String, Object> details = ingestDetails(ingest);
                     details.put("cpuMsPerEvent", GroundbreakSystem.cpuPerEvent(cpuBefore, cpuAfter, ingest.events()));
+                    details.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(budgetBefore, budgetAfter, ingest.events()));
+                    if (flightRecording) {
+                        details.put("httpThreadProfile", HttpThreadProfile.of(system.milestone.pid(),
+                                output.resolve("logs/milestone-service-ingest.jfr"), ingestFrom, ingestTo));
+                    }
                     add(Figure.againstRawLimit("ingest", "Ingest over HTTP, " + clients + " district clients (throughput)",
                             ingest.eventsPerSecond(), "events/s", ingestText(ingest), rowPerTransaction.get(clients),
                             0.60, details));
@@ -199,10 +211,21 @@ public final class Bench {
                     DistrictClients fewAxonClients = clients(system.http, system.plainAxon::url, districts, chains,
                             clients, latencyClients);
                     warmUp(axonClients, clients);
+                    CpuBudget axonBudget = new CpuBudget(Map.of(GroundbreakSystem.PLAIN_AXON, system.plainAxon::pid),
+                            processes(broker, system.milestone, system.funnel, system.audit));
                     long axonCpuBefore = system.plainAxon.cpuNanos();
+                    Map<String, Long> axonBudgetBefore = axonBudget.snapshot();
+                    Instant axonFrom = Instant.now();
                     LoadResult axon = axonClients.measure(0, seconds(size.ingestSeconds()), 0);
+                    Instant axonTo = Instant.now();
+                    Map<String, Long> axonBudgetAfter = axonBudget.snapshot();
                     Map<String, Object> axonDetails = ingestDetails(axon);
                     axonDetails.put("cpuMsPerEvent", (system.plainAxon.cpuNanos() - axonCpuBefore) / 1e6 / axon.events());
+                    axonDetails.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(axonBudgetBefore, axonBudgetAfter, axon.events()));
+                    if (flightRecording) {
+                        axonDetails.put("httpThreadProfile", HttpThreadProfile.of(system.plainAxon.pid(),
+                                output.resolve("logs/plain-axon-ingest.jfr"), axonFrom, axonTo));
+                    }
                     axonDetails.put("application", "infra/bench-plain-axon: Spring Boot + Axon 4.13, JPA event store, "
                             + "one command per event, stage-order rule; no security, idempotency or Kafka; no cache");
                     Figure plainAxon = add(Figure.rawLimit("raw.axon.plain", "Plain Axon 4.13 over HTTP, " + clients
@@ -322,6 +345,17 @@ public final class Bench {
         for (int round = 0; round < 10 && answered < clients; round++) {
             answered += districtClients.measure(0, seconds(size.warmUpSeconds()), 0).events();
         }
+    }
+
+    /** The processes counted whole in a CPU budget: the given services, the broker and the bench's own JVM (its clients). */
+    private static Map<String, LongSupplier> processes(BenchBroker broker, ServiceJvm... services) {
+        Map<String, LongSupplier> processes = new LinkedHashMap<>();
+        for (ServiceJvm service : services) {
+            processes.put(service.name(), service::pid);
+        }
+        processes.put("kafka-broker", broker::pid);
+        processes.put("bench clients", () -> ProcessHandle.current().pid());
+        return processes;
     }
 
     private static String ingestText(LoadResult result) {

@@ -155,6 +155,11 @@ final class BenchBroker implements AutoCloseable {
         }
     }
 
+    /** The process id, 0 when it does not run. */
+    synchronized long pid() {
+        return process == null ? 0 : process.pid();
+    }
+
     /** The broker JVM's resident memory now, in KiB (0 when it does not run). */
     synchronized long residentKib() {
         return process == null ? 0 : Memory.residentKib(process.pid());

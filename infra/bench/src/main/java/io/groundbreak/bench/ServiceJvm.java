@@ -184,6 +184,11 @@ final class ServiceJvm implements AutoCloseable {
         return process == null ? 0 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /** The process id, 0 when it does not run. */
+    synchronized long pid() {
+        return process == null ? 0 : process.pid();
+    }
+
     /** The JVM's resident memory now (VmRSS of /proc/PID/status), in KiB; 0 when it does not run or Linux does not say. */
     synchronized long residentKib() {
         return process == null ? 0 : Memory.residentKib(process.pid());

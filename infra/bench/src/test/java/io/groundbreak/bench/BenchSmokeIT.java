@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,11 @@ class BenchSmokeIT {
                 .allSatisfy(figure -> assertThat(figure.met()).as(figure.key() + " has a target").isNotNull());
         assertThat(report.figures()).filteredOn(figure -> figure.key().equals("excel.import"))
                 .allSatisfy(figure -> assertThat(figure.details()).doesNotContainKey("notAllAccepted"));
+        // the CPU each event cost the machine, Groundbreak's write path beside plain Axon's (ANALYSIS.md reads them)
+        assertThat(report.figures()).filteredOn(figure -> List.of("ingest", "raw.axon.plain").contains(figure.key()))
+                .hasSize(2).allSatisfy(figure -> assertThat(figure.details().get("cpuBudgetMsPerEvent"))
+                        .as(figure.key()).asInstanceOf(InstanceOfAssertFactories.MAP)
+                        .containsKeys("machine", "postgresql", "kafka-broker", "rest"));
 
         // results.md is rendered from results.json alone: the kept JSON renders to the same text
         assertThat(output.resolve("results.md")).content().contains("| figure | value | raw limit | ratio | target | met? |");
