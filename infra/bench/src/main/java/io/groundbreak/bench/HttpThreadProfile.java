@@ -27,7 +27,7 @@ final class HttpThreadProfile {
             Map.entry("hash chain (canonical JSON, SHA-256)", List.of("io.groundbreak.events.HashChain",
                     "io.groundbreak.events.CanonicalJson")),
             Map.entry("event store append (JPA insert)", List.of(
-                    "org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine.appendEvents")),
+                    "org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine")),
             Map.entry("transaction commit", List.of("org.springframework.transaction.support.AbstractPlatformTransactionManager.commit",
                     "org.hibernate.engine.transaction.internal.TransactionImpl.commit")),
             Map.entry("project code claim", List.of("io.groundbreak.milestone.project.code")),
