@@ -16,11 +16,11 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import tools.jackson.core.JsonParser;
@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Kafka record of a stored event, built from the JSON the event store holds, without turning its payload and
- * metadata into objects only to write them again (a quarter of the publisher's CPU did that, infra/bench/ANALYSIS.md).
+ * The Kafka record of a stored event, built from the JSON the event store holds, without turning its payload into
+ * objects only to write them again (with the metadata, a quarter of the publisher's CPU did that: the bench's
+ * ANALYSIS.md).
  * <p>
  * The record is the one the envelope gives through {@link CloudEventHeaders#of(io.groundbreak.events.EventEnvelope)}
  * and {@link EventCodec#toJsonBytes}, byte for byte (StoredEventRecordsTest, for every sample event): each body field
@@ -45,9 +46,6 @@ final class StoredEventRecords {
     /** The body of each event type, by the class name Axon stores as the payload type. */
     private static final Map<String, EventShape> SHAPES = EventCodec.types().values().stream()
             .collect(Collectors.toUnmodifiableMap(Class::getName, EventShape::of));
-
-    private static final Set<String> ENVELOPE_FIELDS = Set.of(EnvelopeMetaData.EVENT_ID, EnvelopeMetaData.TIME,
-            EnvelopeMetaData.RECORDED_BY, EnvelopeMetaData.PREV_HASH, EnvelopeMetaData.HASH, EnvelopeMetaData.DISTRICT);
 
     private final Serializer serializer;
 
@@ -64,17 +62,18 @@ final class StoredEventRecords {
             throw new IllegalStateException("stored event " + event.getIdentifier() + " has payload type "
                     + payload.getType().getName() + ", not an event of schema v1");
         }
-        Map<String, String> envelope = envelopeFields(event.serializeMetaData(serializer, byte[].class).getData());
-        String id = UUID.fromString(required(envelope, EnvelopeMetaData.EVENT_ID)).toString();
+        // Axon's own metadata: its unit of work reads it for every event anyway (correlation data), parsing it once
+        MetaData envelope = event.getMetaData();
+        String id = UUID.fromString(EnvelopeMetaData.text(envelope, EnvelopeMetaData.EVENT_ID)).toString();
         ObjectNode data = shape.canonicalBody(id, payload.getData());
         String subject = data.path("projectId").asString(null);
         if (subject == null) {
             throw new IllegalStateException("stored event " + id + " has no projectId");
         }
-        String time = EventTime.normalize(required(envelope, EnvelopeMetaData.TIME));
-        String recordedBy = required(envelope, EnvelopeMetaData.RECORDED_BY);
-        String prevHash = required(envelope, EnvelopeMetaData.PREV_HASH);
-        String hash = required(envelope, EnvelopeMetaData.HASH);
+        String time = EventTime.normalize(EnvelopeMetaData.text(envelope, EnvelopeMetaData.TIME));
+        String recordedBy = EnvelopeMetaData.text(envelope, EnvelopeMetaData.RECORDED_BY);
+        String prevHash = EnvelopeMetaData.text(envelope, EnvelopeMetaData.PREV_HASH);
+        String hash = EnvelopeMetaData.text(envelope, EnvelopeMetaData.HASH);
 
         ObjectNode hashed = JSON.createObjectNode();
         hashed.put("id", id);
@@ -92,41 +91,10 @@ final class StoredEventRecords {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(CloudEventHeaders.TOPIC, utf8(subject),
                 JSON.writeValueAsBytes(data));
         // raw UTF-8 bytes, as the CloudEvents Kafka binding expects (not JSON-quoted strings)
-        CloudEventHeaders.of(id, shape.type(), required(envelope, EnvelopeMetaData.DISTRICT), subject, time,
+        CloudEventHeaders.of(id, shape.type(), EnvelopeMetaData.text(envelope, EnvelopeMetaData.DISTRICT), subject, time,
                         event.getSequenceNumber(), recordedBy, prevHash, hash)
                 .forEach((name, value) -> record.headers().add(name, utf8(value)));
         return record;
-    }
-
-    /** The envelope's text fields of the stored metadata (EnvelopeMetaData), whatever else it holds. */
-    private static Map<String, String> envelopeFields(byte[] metaData) {
-        Map<String, String> fields = new HashMap<>(16);
-        try (JsonParser parser = JSON.createParser(metaData)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT, "metadata");
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                if (parser.nextToken() == JsonToken.VALUE_STRING && ENVELOPE_FIELDS.contains(name)) {
-                    fields.put(name, parser.getString());
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
-        return fields;
-    }
-
-    private static String required(Map<String, String> envelope, String field) {
-        String value = envelope.get(field);
-        if (value == null) {
-            throw new IllegalStateException("event metadata lacks envelope field " + field);
-        }
-        return value;
-    }
-
-    private static void expect(JsonToken token, JsonToken expected, String what) {
-        if (token != expected) {
-            throw new IllegalStateException("stored " + what + " is not a JSON object");
-        }
     }
 
     private static byte[] utf8(String text) {
@@ -152,7 +120,9 @@ final class StoredEventRecords {
         ObjectNode canonicalBody(String id, byte[] stored) {
             String[] values = new String[names.length];
             try (JsonParser parser = JSON.createParser(stored)) {
-                expect(parser.nextToken(), JsonToken.START_OBJECT, "payload of event " + id);
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException("not a JSON object");
+                }
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     Integer position = positions.get(parser.currentName());
                     if (parser.nextToken() == JsonToken.VALUE_NULL || position == null) {
