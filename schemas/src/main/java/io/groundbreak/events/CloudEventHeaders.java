@@ -28,17 +28,28 @@ public final class CloudEventHeaders {
     }
 
     public static Map<String, String> of(EventEnvelope envelope) {
+        return of(envelope.id().toString(), envelope.type(), envelope.district(), envelope.subject().toString(),
+                EventTime.format(envelope.time()), envelope.sequence(), envelope.recordedBy(), envelope.prevHash(),
+                envelope.hash());
+    }
+
+    /**
+     * The headers of an envelope given as its written fields ({@code time} as {@link EventTime} writes it): for a
+     * publisher that builds the record from the stored text without an {@link EventEnvelope} in between.
+     */
+    public static Map<String, String> of(String id, String type, String district, String subject, String time,
+                                         long sequence, String recordedBy, String prevHash, String hash) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SPEC_VERSION, "1.0");
-        headers.put(ID, envelope.id().toString());
-        headers.put(TYPE, envelope.type());
-        headers.put(SOURCE, SOURCE_PREFIX + envelope.district());
-        headers.put(SUBJECT, envelope.subject().toString());
-        headers.put(TIME, EventTime.format(envelope.time()));
-        headers.put(SEQUENCE, Long.toString(envelope.sequence()));
-        headers.put(RECORDED_BY, envelope.recordedBy());
-        headers.put(PREV_HASH, envelope.prevHash());
-        headers.put(HASH, envelope.hash());
+        headers.put(ID, id);
+        headers.put(TYPE, type);
+        headers.put(SOURCE, SOURCE_PREFIX + district);
+        headers.put(SUBJECT, subject);
+        headers.put(TIME, time);
+        headers.put(SEQUENCE, Long.toString(sequence));
+        headers.put(RECORDED_BY, recordedBy);
+        headers.put(PREV_HASH, prevHash);
+        headers.put(HASH, hash);
         headers.put(CONTENT_TYPE, "application/json");
         return headers;
     }

@@ -51,7 +51,8 @@ public final class EnvelopeMetaData {
         return text(metaData, HASH);
     }
 
-    private static String text(MetaData metaData, String key) {
+    /** An envelope field of the metadata, as text. */
+    public static String text(MetaData metaData, String key) {
         Object value = metaData.get(key);
         if (value == null) {
             throw new IllegalStateException("event metadata lacks envelope field " + key);

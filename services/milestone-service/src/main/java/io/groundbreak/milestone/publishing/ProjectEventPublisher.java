@@ -1,11 +1,6 @@
 package io.groundbreak.milestone.publishing;
 
-import io.groundbreak.events.CloudEventHeaders;
-import io.groundbreak.events.EventCodec;
-import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.ProjectEvent;
-import io.groundbreak.milestone.envelope.EnvelopeMetaData;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +12,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -46,32 +42,31 @@ public class ProjectEventPublisher {
     private static final String PENDING_SENDS = ProjectEventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<byte[], byte[]> kafka;
+    private final StoredEventRecords records;
     private final Duration ackTimeout;
     /** How the last batches went; replaced as a whole, so that a reader never sees half an update. */
     private volatile PublisherStatus status = new PublisherStatus(null, null, null, -1);
 
-    ProjectEventPublisher(KafkaTemplate<byte[], byte[]> kafka,
+    ProjectEventPublisher(KafkaTemplate<byte[], byte[]> kafka, @Qualifier("eventSerializer") Serializer eventSerializer,
                           @Value("${groundbreak.publisher.ack-timeout:PT40S}") Duration ackTimeout) {
         this.kafka = kafka;
+        this.records = new StoredEventRecords(eventSerializer);
         this.ackTimeout = ackTimeout;
     }
 
-    @EventHandler
+    @EventHandler(payloadType = ProjectEvent.class)
     @DisallowReplay
-    void publish(ProjectEvent event, @SequenceNumber long sequence, MetaData metaData, TrackingToken token,
-                 UnitOfWork<?> unitOfWork) {
-        EventEnvelope envelope = EnvelopeMetaData.envelope(event, sequence, metaData);
-        if (!envelope.hashIsIntact()) {
-            throw new IllegalStateException("stored event " + envelope.id() + " does not match its hash");
-        }
+    void publish(DomainEventMessage<?> event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        // the stored JSON read as stored (StoredEventRecords); a stored event that fails its hash throws here
+        ProducerRecord<byte[], byte[]> record = records.toRecord(event);
         try {
             Batch batch = batch(unitOfWork.root());
-            batch.sends.add(kafka.send(toRecord(envelope)));
+            batch.sends.add(kafka.send(record));
             if (token != null) {
                 batch.position = Math.max(batch.position, token.position().orElse(-1));
             }
         } catch (RuntimeException e) { // the producer refused at once (no metadata within max.block.ms)
-            throw failed(new IllegalStateException("Kafka refused to send event " + envelope.id(), e));
+            throw failed(new IllegalStateException("Kafka refused to send event " + event.getIdentifier(), e));
         }
     }
 
@@ -123,15 +118,4 @@ public class ProjectEventPublisher {
         return status;
     }
 
-    static ProducerRecord<byte[], byte[]> toRecord(EventEnvelope envelope) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(CloudEventHeaders.TOPIC,
-                utf8(envelope.subject().toString()), EventCodec.toJsonBytes(envelope.data()));
-        // raw UTF-8 bytes, as the CloudEvents Kafka binding expects (not JSON-quoted strings)
-        CloudEventHeaders.of(envelope).forEach((name, value) -> record.headers().add(name, utf8(value)));
-        return record;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 }

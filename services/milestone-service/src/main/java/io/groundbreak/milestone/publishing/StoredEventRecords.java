@@ -1,0 +1,228 @@
+package io.groundbreak.milestone.publishing;
+
+import io.groundbreak.events.CloudEventHeaders;
+import io.groundbreak.events.EventCodec;
+import io.groundbreak.events.EventTime;
+import io.groundbreak.events.HashChain;
+import io.groundbreak.events.ProjectEvent;
+import io.groundbreak.events.ProjectId;
+import io.groundbreak.events.Stage;
+import io.groundbreak.milestone.envelope.EnvelopeMetaData;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Kafka record of a stored event, built from the JSON the event store holds, without turning its payload into
+ * objects only to write them again (with the metadata, a quarter of the publisher's CPU did that: the bench's
+ * ANALYSIS.md).
+ * <p>
+ * The record is the one the envelope gives through {@link CloudEventHeaders#of(io.groundbreak.events.EventEnvelope)}
+ * and {@link EventCodec#toJsonBytes}, byte for byte (StoredEventRecordsTest, for every sample event): each body field
+ * is written as the codec writes its type, in the record's component order, null and unknown fields left out; the
+ * time as {@link EventTime} writes it. The hash is checked on exactly the fields and body that are sent, so a stored
+ * event that does not match it, or one this reading would get wrong, stops the publisher instead of being sent.
+ */
+final class StoredEventRecords {
+
+    private static final JsonMapper JSON = EventCodec.jsonMapper();
+
+    /** The body of each event type, by the class name Axon stores as the payload type. */
+    private static final Map<String, EventShape> SHAPES = EventCodec.types().values().stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getName, EventShape::of));
+
+    private final Serializer serializer;
+
+    /** @param serializer the event store's serializer: what it stored is read as stored, not deserialised */
+    StoredEventRecords(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    /** @throws IllegalStateException when the stored event does not match its hash or cannot be read */
+    ProducerRecord<byte[], byte[]> toRecord(DomainEventMessage<?> event) {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        EventShape shape = SHAPES.get(payload.getType().getName());
+        if (shape == null) {
+            throw new IllegalStateException("stored event " + event.getIdentifier() + " has payload type "
+                    + payload.getType().getName() + ", not an event of schema v1");
+        }
+        // Axon's own metadata: its unit of work reads it for every event anyway (correlation data), parsing it once
+        MetaData envelope = event.getMetaData();
+        String id = UUID.fromString(EnvelopeMetaData.text(envelope, EnvelopeMetaData.EVENT_ID)).toString();
+        ObjectNode data = shape.canonicalBody(id, payload.getData());
+        String subject = data.path("projectId").asString(null);
+        if (subject == null) {
+            throw new IllegalStateException("stored event " + id + " has no projectId");
+        }
+        String time = EventTime.normalize(EnvelopeMetaData.text(envelope, EnvelopeMetaData.TIME));
+        String recordedBy = EnvelopeMetaData.text(envelope, EnvelopeMetaData.RECORDED_BY);
+        String prevHash = EnvelopeMetaData.text(envelope, EnvelopeMetaData.PREV_HASH);
+        String hash = EnvelopeMetaData.text(envelope, EnvelopeMetaData.HASH);
+
+        ObjectNode hashed = JSON.createObjectNode();
+        hashed.put("id", id);
+        hashed.put("type", shape.type());
+        hashed.put("subject", subject);
+        hashed.put("sequence", event.getSequenceNumber());
+        hashed.put("time", time);
+        hashed.put("recordedBy", recordedBy);
+        hashed.put("prevHash", prevHash);
+        hashed.set("data", data);
+        if (!HashChain.hashOfJson(hashed).equals(hash)) {
+            throw new IllegalStateException("stored event " + id + " does not match its hash");
+        }
+
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(CloudEventHeaders.TOPIC, utf8(subject),
+                JSON.writeValueAsBytes(data));
+        // raw UTF-8 bytes, as the CloudEvents Kafka binding expects (not JSON-quoted strings)
+        CloudEventHeaders.of(id, shape.type(), EnvelopeMetaData.text(envelope, EnvelopeMetaData.DISTRICT), subject, time,
+                        event.getSequenceNumber(), recordedBy, prevHash, hash)
+                .forEach((name, value) -> record.headers().add(name, utf8(value)));
+        return record;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An event type's body fields, in the order the codec writes them, each with the way its type is written. */
+    private record EventShape(String type, String[] names, FieldText[] texts, Map<String, Integer> positions) {
+
+        static EventShape of(Class<? extends ProjectEvent> eventClass) {
+            RecordComponent[] components = eventClass.getRecordComponents();
+            Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < components.length; i++) {
+                positions.put(components[i].getName(), i);
+            }
+            return new EventShape(eventClass.getSimpleName(),
+                    Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new),
+                    Arrays.stream(components).map(component -> FieldText.of(component.getType())).toArray(FieldText[]::new),
+                    Map.copyOf(positions));
+        }
+
+        /** The body as the codec writes it: every known field with a value, as text, in component order. */
+        ObjectNode canonicalBody(String id, byte[] stored) {
+            String[] values = new String[names.length];
+            try (JsonParser parser = JSON.createParser(stored)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException("not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    Integer position = positions.get(parser.currentName());
+                    if (parser.nextToken() == JsonToken.VALUE_NULL || position == null) {
+                        parser.skipChildren();
+                    } else {
+                        values[position] = texts[position].read(parser);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("stored payload of event " + id + " cannot be read: " + e.getMessage(), e);
+            }
+            ObjectNode body = JSON.createObjectNode();
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] != null) {
+                    body.put(names[i], values[i]);
+                }
+            }
+            return body;
+        }
+    }
+
+    /**
+     * How a body field of one type is read from the stored JSON (Axon's own mapper: an id as an object, an amount as a
+     * number) and written as the codec writes it: every event field is written as text.
+     */
+    private enum FieldText {
+        TEXT {
+            @Override
+            String read(JsonParser parser) {
+                return text(parser);
+            }
+        },
+        PROJECT_ID {
+            @Override
+            String read(JsonParser parser) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    return ProjectId.parse(text(parser)).toString();
+                }
+                String value = null;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    if (parser.nextToken() == JsonToken.VALUE_STRING && "value".equals(name)) {
+                        value = parser.getString();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                return ProjectId.parse(value).toString();
+            }
+        },
+        AMOUNT {
+            @Override
+            String read(JsonParser parser) {
+                BigDecimal amount = parser.currentToken().isNumeric() ? parser.getDecimalValue() : new BigDecimal(text(parser));
+                return amount.toPlainString();
+            }
+        },
+        DATE {
+            @Override
+            String read(JsonParser parser) {
+                return LocalDate.parse(text(parser)).toString();
+            }
+        },
+        YEAR_MONTH {
+            @Override
+            String read(JsonParser parser) {
+                return YearMonth.parse(text(parser)).toString();
+            }
+        },
+        STAGE {
+            @Override
+            String read(JsonParser parser) {
+                return Stage.valueOf(text(parser)).name();
+            }
+        };
+
+        abstract String read(JsonParser parser);
+
+        static FieldText of(Class<?> type) {
+            if (type == String.class) {
+                return TEXT;
+            } else if (type == ProjectId.class) {
+                return PROJECT_ID;
+            } else if (type == BigDecimal.class) {
+                return AMOUNT;
+            } else if (type == LocalDate.class) {
+                return DATE;
+            } else if (type == YearMonth.class) {
+                return YEAR_MONTH;
+            } else if (type == Stage.class) {
+                return STAGE;
+            }
+            throw new IllegalStateException("the publisher does not know how the codec writes a " + type.getName());
+        }
+
+        private static String text(JsonParser parser) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw new IllegalStateException("expected text, found " + parser.currentToken());
+            }
+            return parser.getString();
+        }
+    }
+}
