@@ -1,6 +1,9 @@
 package io.groundbreak.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +25,42 @@ public final class EventTime {
         return FORMAT.format(instant);
     }
 
+    /**
+     * An ISO-8601 instant. The one format {@link #format} writes is read by hand: every consumer and the rebuild parse
+     * one per event, and {@link Instant#parse}'s general formatter cost a tenth of a rebuild's time; anything else
+     * (another precision, a leap second, a malformed text) goes to {@link Instant#parse}, which accepts or refuses it.
+     *
+     * @throws java.time.DateTimeException when the text is not an instant
+     */
     public static Instant parse(String text) {
+        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int millis = digits(text, 20, 23);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
+                    && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
+                long days = LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, millis * 1_000_000L);
+            }
+        }
         return Instant.parse(text);
+    }
+
+    /** The decimal number of {@code text[from, to)}, or -1 if a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
