@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,20 @@ class EventTimeTest {
             assertThat(EventTime.parse(text)).as(text).isEqualTo(Instant.parse(text)).isEqualTo(instant);
         }
         assertThat(EventTime.parse("2024-02-29T23:59:59.999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z"));
+    }
+
+    @Test
+    void writesAsItsFormatterDoes() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(18);
+        for (int i = 0; i < 10_000; i++) {
+            // before 1970 and after 9999 too, with nanoseconds the format cuts
+            Instant instant = Instant.ofEpochSecond((long) ((random.nextDouble() - 0.1) * 300_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            assertThat(EventTime.format(instant)).isEqualTo(formatter.format(instant));
+        }
+        assertThat(EventTime.format(Instant.parse("2024-02-29T23:59:59.999999Z"))).isEqualTo("2024-02-29T23:59:59.999Z");
     }
 
     @Test
