@@ -5,10 +5,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EventTimeTest {
+
+    @Test
+    void readsWhatItWritesAsInstantParseDoes() {
+        Random random = new Random(18);
+        for (int i = 0; i < 10_000; i++) {
+            // from 1970 to 2100, leap days and month ends included
+            Instant instant = Instant.ofEpochMilli((long) (random.nextDouble() * 4_102_444_800_000L));
+            String text = EventTime.format(instant);
+            assertThat(EventTime.parse(text)).as(text).isEqualTo(Instant.parse(text)).isEqualTo(instant);
+        }
+        assertThat(EventTime.parse("2024-02-29T23:59:59.999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z"));
+    }
+
+    @Test
+    void writesAsItsFormatterDoes() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(18);
+        for (int i = 0; i < 10_000; i++) {
+            // before 1970 and after 9999 too, with nanoseconds the format cuts
+            Instant instant = Instant.ofEpochSecond((long) ((random.nextDouble() - 0.1) * 300_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            assertThat(EventTime.format(instant)).isEqualTo(formatter.format(instant));
+        }
+        assertThat(EventTime.format(Instant.parse("2024-02-29T23:59:59.999999Z"))).isEqualTo("2024-02-29T23:59:59.999Z");
+    }
+
+    @Test
+    void leavesAnyOtherTextToInstantParse() {
+        for (String text : new String[] {"2024-03-01T08:00:00Z", "2024-03-01T08:00:00.123456Z",
+                "2016-12-31T23:59:60.000Z", "2024-03-01T24:00:00.000Z", "+12024-03-01T08:00:00.000Z"}) {
+            assertThat(EventTime.parse(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String text : new String[] {"2023-02-29T08:00:00.000Z", "2024-13-01T08:00:00.000Z",
+                "2024-03-01T08:60:00.000Z", "2024-03-01T08:00:00.0x0Z", "2024-03-01 08:00:00.000Z", ""}) {
+            assertThatThrownBy(() -> EventTime.parse(text)).as(text).isInstanceOf(DateTimeException.class);
+        }
+    }
 
     @Test
     void normalizeGivesWhatParsingAndFormattingGiveForWrittenTimes() {

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * time), for random histories with corrections, retractions, suspensions, terminations, amendments and reports, and
  * for what the live consumer refuses: a gap, a record ahead of its predecessor, a redelivery, a tampered hash, events
  * of a project never registered (one applied, one refused by the keys), a planned investment numeric(20, 2) cannot
- * hold.
+ * hold. The tests' fold is small, so that projects are written early and their later events applied live.
  */
 class RebuildFoldIT extends FunnelServiceTestBase {
 
@@ -118,8 +118,12 @@ class RebuildFoldIT extends FunnelServiceTestBase {
             assertThat(status.get("active").asString()).isNotEqualTo(live);
         });
         JsonNode report = get("/api/admin/rebuild", "admin").get("last");
-        assertThat(report.get("folded").asLong()).as(report.toString())
+        assertThat(report.get("applied").asLong()).as(report.toString())
                 .isGreaterThanOrEqualTo(lastSequences.values().stream().mapToLong(last -> last + 1).sum());
+        // the tests' fold holds 8 projects (FunnelServiceTestBase): events were folded, and the later events of the
+        // projects written early went through the live projection
+        assertThat(report.get("folded").asLong()).as(report.toString())
+                .isPositive().isLessThan(report.get("applied").asLong());
         assertThat(report.get("failed").asLong()).as(report.toString()).isGreaterThanOrEqualTo(3);
         assertThat(report.get("gaps").asLong()).as(report.toString()).isGreaterThanOrEqualTo(3);
         assertThat(report.get("brokenLinks").asLong()).as(report.toString()).isGreaterThanOrEqualTo(1);

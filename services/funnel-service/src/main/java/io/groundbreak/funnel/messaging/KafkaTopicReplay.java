@@ -6,10 +6,12 @@ import io.groundbreak.events.MalformedEventException;
 import io.groundbreak.funnel.rebuild.TopicReplay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -184,12 +186,29 @@ class KafkaTopicReplay implements TopicReplay {
             consumer.close();
         }
 
+        /**
+         * The record's headers as {@link CloudEventHeaders#read} asks for them: each decoded when asked for (the last of
+         * a name wins, as the live binding's), not a map built per record (a fifth of the reader's time).
+         */
         private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
-            Map<String, String> headers = new HashMap<>();
-            for (Header header : record.headers()) {
-                headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-            }
-            return headers;
+            return new AbstractMap<>() {
+                @Override
+                public String get(Object name) {
+                    Header header = record.headers().lastHeader((String) name);
+                    return header == null ? null : text(header);
+                }
+
+                @Override
+                public Set<Entry<String, String>> entrySet() {
+                    Map<String, String> all = new LinkedHashMap<>();
+                    record.headers().forEach(header -> all.put(header.key(), text(header)));
+                    return all.entrySet();
+                }
+            };
+        }
+
+        private static String text(Header header) {
+            return header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -15,7 +15,8 @@ public final class DeferredFunnelDeltas {
     /** Positions held before they must be written: bounds the memory of a rebuild of any size. */
     private static final int CAPACITY = 200_000;
 
-    private final Map<FunnelPosition, Change> changes = new HashMap<>();
+    private Map<FunnelPosition, Change> changes = new HashMap<>();
+    private boolean drainedBefore;
 
     void add(Map<FunnelPosition, Change> more) {
         more.forEach((position, change) -> changes.merge(position, change, Change::plus));
@@ -27,8 +28,14 @@ public final class DeferredFunnelDeltas {
 
     /** What is held, handed over and forgotten. */
     Map<FunnelPosition, Change> drain() {
-        Map<FunnelPosition, Change> drained = new HashMap<>(changes);
-        changes.clear();
+        Map<FunnelPosition, Change> drained = changes;
+        changes = new HashMap<>();
+        drainedBefore = true;
         return drained;
+    }
+
+    /** True once something was drained: what the set's funnel_delta holds is no longer nothing. */
+    boolean drainedBefore() {
+        return drainedBefore;
     }
 }

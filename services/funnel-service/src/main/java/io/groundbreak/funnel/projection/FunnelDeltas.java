@@ -2,11 +2,11 @@ package io.groundbreak.funnel.projection;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class FunnelDeltas {
 
     /** Adds the changes to funnel_delta, in statements of at most {@value #ROWS_PER_STATEMENT} rows. */
     void add(Map<FunnelPosition, Change> changes) {
-        List<DeltaRow> rows = List.copyOf(rows(changes));
+        List<DeltaRow> rows = rows(changes);
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             upsert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
         }
@@ -80,21 +80,34 @@ class FunnelDeltas {
      * Each change in its four scopes and two grains, rows for the same key merged, rows that cancel out
      * left out; sorted, so that two writers always lock the shared rows in the same order.
      */
-    static Collection<DeltaRow> rows(Map<FunnelPosition, Change> changes) {
-        Map<String, DeltaRow> rows = new TreeMap<>();
+    static List<DeltaRow> rows(Map<FunnelPosition, Change> changes) {
+        List<DeltaRow> rows = new ArrayList<>(unordered(changes));
+        rows.sort(DeltaRow.KEY_ORDER);
+        return rows;
+    }
+
+    /** {@link #rows} in no particular order: for a COPY into a table no other writer uses yet. */
+    static List<DeltaRow> unordered(Map<FunnelPosition, Change> changes) {
+        Map<DeltaRow.Key, Change> merged = new HashMap<>();
         changes.forEach((position, change) -> {
-            for (String district : List.of(position.district(), ALL)) {
-                for (String chain : List.of(position.chain(), ALL)) {
-                    for (DeltaRow row : List.of(
-                            new DeltaRow(district, chain, "D", position.from(), position.stage().ordinal(), position.terminated(), change),
-                            new DeltaRow(district, chain, "M", position.from().withDayOfMonth(1), position.stage().ordinal(),
-                                    position.terminated(), change))) {
-                        rows.merge(row.key(), row, DeltaRow::plus);
-                    }
+            int stage = position.stage().ordinal();
+            LocalDate day = position.from();
+            LocalDate month = day.withDayOfMonth(1);
+            for (String district : new String[] {position.district(), ALL}) {
+                for (String chain : new String[] {position.chain(), ALL}) {
+                    merged.merge(new DeltaRow.Key(district, chain, "D", day, stage, position.terminated()), change,
+                            Change::plus);
+                    merged.merge(new DeltaRow.Key(district, chain, "M", month, stage, position.terminated()), change,
+                            Change::plus);
                 }
             }
         });
-        rows.values().removeIf(row -> row.change().isNone());
-        return rows.values();
+        List<DeltaRow> rows = new ArrayList<>(merged.size());
+        merged.forEach((key, change) -> {
+            if (!change.isNone()) {
+                rows.add(key.with(change));
+            }
+        });
+        return rows;
     }
 }

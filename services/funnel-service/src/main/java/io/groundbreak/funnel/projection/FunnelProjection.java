@@ -63,18 +63,37 @@ public class FunnelProjection {
         }
     }
 
-    /** Writes a rebuild's folded rows into the given set, which must be empty, with COPY. */
+    /**
+     * Writes every project a rebuild's fold holds into the given set with COPY (the set was emptied, and the fold
+     * writes each project once); their funnel_delta changes go to {@code deferred}.
+     */
     @Transactional
-    public void writeFolded(String schema, ReadModelFold fold) {
+    public void writeFolded(String schema, ReadModelFold fold, DeferredFunnelDeltas deferred) {
         readModels.use(schema);
-        copy.write(fold);
+        copy.write(fold.evictAll(), deferred);
     }
 
-    /** Writes the held-back funnel_delta changes into the given set. */
+    /** As {@link #writeFolded}, the least recently touched half of the projects only: the fold is full. */
+    @Transactional
+    public void writeFoldedHalf(String schema, ReadModelFold fold, DeferredFunnelDeltas deferred) {
+        readModels.use(schema);
+        copy.write(fold.evictLeastRecent(), deferred);
+    }
+
+    /**
+     * Writes the held-back funnel_delta changes into the given set: the first time with COPY (a rebuild's set starts
+     * empty and only this writes its funnel_delta), then adding to the rows there.
+     */
     @Transactional
     public void writeDeferred(String schema, DeferredFunnelDeltas deferred) {
         readModels.use(schema);
-        deltas.add(deferred.drain());
+        boolean first = !deferred.drainedBefore();
+        Map<FunnelPosition, Change> changes = deferred.drain();
+        if (first) {
+            copy.writeFunnel(changes);
+        } else {
+            deltas.add(changes);
+        }
     }
 
     /** Each event's outcome, in the order given; every project's events must come in topic order. */

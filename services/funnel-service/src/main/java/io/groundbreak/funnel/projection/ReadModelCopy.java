@@ -2,9 +2,9 @@ package io.groundbreak.funnel.projection;
 
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -17,13 +17,14 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a {@link ReadModelFold} into the current transaction's read-model set with COPY, one stream per table: the
- * rows a project ends with, not one statement per event. For a set nobody reads yet (a rebuild's, emptied first).
+ * Writes what a {@link ReadModelFold} hands over into the current transaction's read-model set with COPY, one stream
+ * per table: the rows a project ends with, not one statement per event. For a set nobody reads yet (a rebuild's,
+ * emptied first).
  */
 @Component
 class ReadModelCopy {
 
-    /** Text handed to the driver at a time: bounds the memory of a copy of any size. */
+    /** Bytes handed to the driver at a time: bounds the memory of a copy of any size. */
     private static final int CHUNK = 1 << 20;
 
     private final DataSource dataSource;
@@ -34,16 +35,18 @@ class ReadModelCopy {
         this.jdbc = jdbc;
     }
 
-    void write(ReadModelFold fold) {
+    /**
+     * The projects' rows, each project's written for the first time; their funnel_delta changes go to
+     * {@code deferred} ({@link #writeFunnel} or an upsert writes them).
+     */
+    void write(Collection<ProjectRows> folded, DeferredFunnelDeltas deferred) {
         // last_applied_at is the database's clock, as live (the views' freshness, README); one instant for the set
         String now = jdbc.sql("SELECT now()::text").query(String.class).single();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            Map<FunnelPosition, Change> funnel = new HashMap<>();
+        Map<FunnelPosition, Change> funnel = new HashMap<>();
+        copy(copy -> {
             try (Rows projects = new Rows(copy, "project (project_id, code, name, district, chain, investor, park, "
                     + "planned_investment_cny, terminated_on)")) {
-                for (ProjectRows rows : fold.projects()) {
+                for (ProjectRows rows : folded) {
                     ProjectRow project = rows.project;
                     if (rows.lastApplied != ProjectRows.NOTHING_APPLIED && project != null) {
                         projects.add(rows.projectId).add(project.code()).add(project.name()).add(project.district())
@@ -54,7 +57,7 @@ class ReadModelCopy {
             }
             try (Rows applied = new Rows(copy, "applied_sequence (project_id, last_sequence, last_hash, last_recorded_at, "
                     + "last_applied_at)")) {
-                for (ProjectRows rows : fold.projects()) {
+                for (ProjectRows rows : folded) {
                     if (rows.lastApplied != ProjectRows.NOTHING_APPLIED) {
                         applied.add(rows.projectId).add(rows.lastApplied).add(rows.lastHash).add(rows.lastRecordedAt)
                                 .add(now).end();
@@ -63,7 +66,7 @@ class ReadModelCopy {
                 }
             }
             try (Rows milestones = new Rows(copy, "milestone (project_id, stage, effective_date, amount_cny)")) {
-                for (ProjectRows rows : fold.projects()) {
+                for (ProjectRows rows : folded) {
                     for (Map.Entry<Stage, StageRow> stage : rows.stages.entrySet()) {
                         milestones.add(rows.projectId).add(stage.getKey().ordinal()).add(stage.getValue().effectiveDate())
                                 .add(plain(stage.getValue().amountCny())).end();
@@ -71,7 +74,7 @@ class ReadModelCopy {
                 }
             }
             try (Rows suspensions = new Rows(copy, "suspension (project_id, sequence, suspended_on, resumed_on)")) {
-                for (ProjectRows rows : fold.projects()) {
+                for (ProjectRows rows : folded) {
                     for (SuspensionRow suspension : rows.newSuspensions) {
                         suspensions.add(rows.projectId).add(suspension.sequence()).add(suspension.suspendedOn())
                                 .add(suspension.resumedOn()).end();
@@ -79,19 +82,34 @@ class ReadModelCopy {
                 }
             }
             try (Rows reports = new Rows(copy, "investment_report (project_id, period, cumulative_completed_cny)")) {
-                for (ProjectRows rows : fold.projects()) {
+                for (ProjectRows rows : folded) {
                     rows.reports.forEach((period, completed) ->
                             reports.add(rows.projectId).add(period).add(completed.toPlainString()).end());
                 }
             }
+        });
+        deferred.add(funnel);
+    }
+
+    /** funnel_delta's rows for the changes, into a set whose funnel_delta is empty. */
+    void writeFunnel(Map<FunnelPosition, Change> changes) {
+        copy(copy -> {
             try (Rows deltas = new Rows(copy, "funnel_delta (scope_district, scope_chain, grain, on_date, stage, "
                     + "terminated, projects, investment_cny)")) {
-                for (DeltaRow row : FunnelDeltas.rows(funnel)) {
+                for (DeltaRow row : FunnelDeltas.unordered(changes)) {
                     deltas.add(row.scopeDistrict()).add(row.scopeChain()).add(row.grain()).add(row.onDate())
                             .add(row.stage()).add(row.terminated() ? "t" : "f").add(row.change().projects())
                             .add(row.change().investmentCny().toPlainString()).end();
                 }
             }
+        });
+    }
+
+    /** Runs the streams on the transaction's connection. */
+    private void copy(CopyStreams streams) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            streams.write(connection.unwrap(PGConnection.class).getCopyAPI());
         } catch (SQLException e) {
             throw new UncategorizedSQLException("COPY into the read models", null, e);
         } finally {
@@ -99,66 +117,131 @@ class ReadModelCopy {
         }
     }
 
+    private interface CopyStreams {
+        void write(CopyManager copy) throws SQLException;
+    }
+
     private static String plain(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }
 
-    /** One table's COPY in PostgreSQL's text format, handed to the driver a chunk at a time. */
+    /**
+     * One table's COPY in PostgreSQL's text format, encoded straight into UTF-8 bytes (no text built first) and handed
+     * to the driver a chunk at a time.
+     */
     private static final class Rows implements AutoCloseable {
 
         private final CopyIn copy;
-        private final StringBuilder text = new StringBuilder(CHUNK + 4096);
+        private final byte[] bytes = new byte[CHUNK];
+        private int length;
         private boolean first = true;
 
         Rows(CopyManager manager, String table) throws SQLException {
             this.copy = manager.copyIn("COPY " + table + " FROM STDIN");
         }
 
-        Rows add(Object value) {
-            if (!first) {
-                text.append('\t');
-            }
-            first = false;
-            if (value == null) {
-                text.append("\\N");
-            } else if (value instanceof String string) {
-                escape(string);
-            } else {
-                // uuids, numbers, ISO dates and instants: nothing to escape
-                text.append(value);
+        /** Text, escaped for COPY. */
+        Rows add(String value) {
+            if (separated(value == null)) {
+                escape(value);
             }
             return this;
         }
 
+        /** Uuids, ISO dates and instants: ASCII with nothing to escape. */
+        Rows add(Object value) {
+            if (separated(value == null)) {
+                ascii(value.toString());
+            }
+            return this;
+        }
+
+        Rows add(long value) {
+            separated(false);
+            ascii(Long.toString(value));
+            return this;
+        }
+
+        /** Writes the column separator, and {@code \\N} for null; true when the value itself is to be written. */
+        private boolean separated(boolean isNull) {
+            room(3);
+            if (!first) {
+                bytes[length++] = '\t';
+            }
+            first = false;
+            if (isNull) {
+                bytes[length++] = '\\';
+                bytes[length++] = 'N';
+                return false;
+            }
+            return true;
+        }
+
         void end() {
-            text.append('\n');
+            room(1);
+            bytes[length++] = '\n';
             first = true;
-            if (text.length() >= CHUNK) {
-                flush();
+        }
+
+        private void ascii(String value) {
+            room(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                bytes[length++] = (byte) value.charAt(i);
             }
         }
 
+        /** COPY's escapes, then UTF-8 (a lone surrogate as '?', as {@code String.getBytes} writes it). */
         private void escape(String value) {
             for (int i = 0; i < value.length(); i++) {
+                room(4);
                 char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> pair('\\');
+                        case '\t' -> pair('t');
+                        case '\n' -> pair('n');
+                        case '\r' -> pair('r');
+                        default -> bytes[length++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    bytes[length++] = (byte) (0xC0 | c >> 6);
+                    bytes[length++] = (byte) (0x80 | c & 0x3F);
+                } else if (!Character.isSurrogate(c)) {
+                    bytes[length++] = (byte) (0xE0 | c >> 12);
+                    bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                    bytes[length++] = (byte) (0xF0 | codePoint >> 18);
+                    bytes[length++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | codePoint & 0x3F);
+                } else {
+                    bytes[length++] = '?';
                 }
             }
         }
 
+        /** Makes room for {@code count} more bytes: a value may span chunks, COPY reads one stream. */
+        private void room(int count) {
+            if (length + count > bytes.length) {
+                flush();
+            }
+        }
+
+        private void pair(char escaped) {
+            bytes[length++] = '\\';
+            bytes[length++] = (byte) escaped;
+        }
+
         private void flush() {
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            text.setLength(0);
             try {
-                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.writeToCopy(bytes, 0, length);
             } catch (SQLException e) {
                 throw new UncategorizedSQLException("COPY into the read models", null, e);
             }
+            length = 0;
         }
 
         @Override

@@ -1,24 +1,48 @@
 package io.groundbreak.funnel.projection;
 
 import io.groundbreak.events.EventEnvelope;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * A rebuild's read models in memory: every project's rows folded from nothing, event by event, by the same
- * {@link ProjectRows#judge} and {@link ProjectRows#apply} as the live consumer's batches, then written once
- * ({@link FunnelProjection#writeFolded}): rows per project, not per event. Holds every project's final rows (about
- * a kilobyte each) until written. Not thread-safe: one thread folds.
+ * A rebuild's read models in memory: projects' rows folded from nothing, event by event, by the same
+ * {@link ProjectRows#judge} and {@link ProjectRows#apply} as the live consumer's batches, then written in chunks
+ * ({@link FunnelProjection#writeFolded}): rows per project, not per event. At most {@code capacity} projects are held;
+ * when full, the least recently touched half is written ({@link FunnelProjection#writeFoldedHalf}) and remembered
+ * as written: their later events must go through the live projection, which loads their rows from the tables
+ * ({@link #wrote}). So memory is bounded by {@code capacity} projects' rows plus an id per written project. Not
+ * thread-safe: one thread folds.
  */
 public final class ReadModelFold {
 
-    private final Map<UUID, ProjectRows> projects = new HashMap<>();
+    private final int capacity;
+    /** In access order: the first entries are the least recently touched. */
+    private final LinkedHashMap<UUID, ProjectRows> projects;
+    private final Set<UUID> written = new HashSet<>();
     private long applied;
 
+    public ReadModelFold(int capacity) {
+        if (capacity < 2) {
+            throw new IllegalArgumentException("a fold holds at least 2 projects, not " + capacity);
+        }
+        this.capacity = capacity;
+        this.projects = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true);
+    }
+
+    /** True when the event's project was handed over already: the event is not the fold's to judge. */
+    public boolean wrote(EventEnvelope envelope) {
+        return !written.isEmpty() && written.contains(envelope.subject().value());
+    }
+
     /**
-     * The event's outcome, its project's rows changed if {@link Outcome#APPLIED}.
+     * The event's outcome, its project's rows changed if {@link Outcome#APPLIED}; not for an event of a project the
+     * fold {@link #wrote}.
      *
      * @throws RefusedByTables when it is the project's next event but the tables would refuse its change (its project's
      *                         later events are then gaps, as live)
@@ -42,12 +66,35 @@ public final class ReadModelFold {
         return outcome;
     }
 
+    /** True when the fold holds as many projects as it may: time to {@link #evictLeastRecent}. */
+    public boolean isFull() {
+        return projects.size() >= capacity;
+    }
+
+    /** The least recently touched half of the projects held, no longer held and remembered as written. */
+    List<ProjectRows> evictLeastRecent() {
+        return evict(projects.size() - capacity / 2);
+    }
+
+    /** Every project held, no longer held: the fold's end. */
+    List<ProjectRows> evictAll() {
+        return evict(projects.size());
+    }
+
+    private List<ProjectRows> evict(int count) {
+        List<ProjectRows> evicted = new ArrayList<>(count);
+        Iterator<ProjectRows> eldest = projects.values().iterator();
+        while (evicted.size() < count) {
+            ProjectRows rows = eldest.next();
+            eldest.remove();
+            written.add(rows.projectId);
+            evicted.add(rows);
+        }
+        return evicted;
+    }
+
     /** Events applied so far. */
     public long applied() {
         return applied;
-    }
-
-    Collection<ProjectRows> projects() {
-        return projects.values();
     }
 }

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Blue/green rebuild: empties the inactive read-model set, replays the whole topic into it with a
  * consumer of its own while the live consumer keeps the active set current, and, once caught up,
  * switches in one step. Up to the topic's end offsets at the start, the events are folded per project in memory
- * ({@link ReadModelFold}, the live projection's own judgement and changes) and the final rows written with COPY;
- * what arrives after that goes through the live projection's batches. The switch holds back the live consumer (it waits on read_model), reads what
+ * ({@link ReadModelFold}, the live projection's own judgement and changes) and the final rows written with COPY; a
+ * full fold writes its least recently touched half early, and their projects' later events, like what arrives after
+ * the fold, go through the live projection's batches. The switch holds back the live consumer (it waits on read_model), reads what
  * arrived meanwhile up to the end offsets of that moment, and flips read_model.active in the same
  * transaction; the live consumer then continues on the new set, where whatever the rebuild already
  * applied is a redelivery. Before the switch, the events of the dead letters admins reprocessed are offered
@@ -46,6 +49,8 @@ public class Rebuild {
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     /** One rebuild at a time across every instance sharing the database (a session advisory lock). */
     private static final long ADVISORY_LOCK = 0x67726f756e64L;
+    /** Events of projects the fold wrote already, applied together (a poll's worth, as the catch-up's batches). */
+    private static final int BATCH = 1000;
 
     private final ReadModels readModels;
     private final DeadLetterStore deadLetters;
@@ -54,11 +59,13 @@ public class Rebuild {
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final Clock clock;
+    private final int foldProjects;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<RebuildReport> last = new AtomicReference<>();
 
     Rebuild(ReadModels readModels, FunnelProjection projection, TopicReplay replay, TransactionTemplate transactions,
-            DataSource dataSource, Clock clock, DeadLetterStore deadLetters) {
+            DataSource dataSource, Clock clock, DeadLetterStore deadLetters,
+            @Value("${groundbreak.funnel.rebuild.fold-projects:10000}") int foldProjects) {
         this.readModels = readModels;
         this.deadLetters = deadLetters;
         this.projection = projection;
@@ -66,6 +73,7 @@ public class Rebuild {
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.foldProjects = foldProjects;
     }
 
     public RebuildStatus status() {
@@ -120,9 +128,32 @@ public class Rebuild {
         long folded;
         try (TopicReplay.Session session = replay.open()) {
             // the topic up to its end as it was at the start, folded per project in memory and written with COPY
-            ReadModelFold fold = new ReadModelFold();
-            session.readToEnd(batch -> batch.forEach(envelope -> fold(fold, envelope, outcomes, failed)));
-            projection.writeFolded(target, fold);
+            ReadModelFold fold = new ReadModelFold(foldProjects);
+            List<EventEnvelope> ofWritten = new ArrayList<>();
+            session.readToEnd(batch -> {
+                for (EventEnvelope envelope : batch) {
+                    if (fold.wrote(envelope)) {
+                        ofWritten.add(envelope);
+                    } else {
+                        fold(fold, envelope, outcomes, failed);
+                        if (fold.isFull()) {
+                            projection.writeFoldedHalf(target, fold, deferred);
+                        }
+                    }
+                }
+                // the later events of projects already written: through the live projection, which loads their rows
+                if (ofWritten.size() >= BATCH) {
+                    applyBatch(target, ofWritten, outcomes, deferred, failed);
+                    ofWritten.clear();
+                }
+                if (deferred.isFull()) {
+                    projection.writeDeferred(target, deferred);
+                }
+            });
+            projection.writeFolded(target, fold, deferred);
+            if (!ofWritten.isEmpty()) {
+                applyBatch(target, ofWritten, outcomes, deferred, failed);
+            }
             folded = fold.applied();
             // what arrived meanwhile, through the live path, so that the live consumer is held back only for the rest
             session.readToEnd(batch -> {
