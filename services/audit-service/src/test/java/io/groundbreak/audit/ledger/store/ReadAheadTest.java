@@ -58,4 +58,55 @@ class ReadAheadTest {
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot write 0");
         assertThat(read.get()).isLessThan(100_000);
     }
+
+    @Test
+    void preparedItemsAreHandledInTheOrderReadThoughPreparedOnSeveralThreads() {
+        Set<Thread> preparers = ConcurrentHashMap.newKeySet();
+        List<Integer> handled = new ArrayList<>();
+        Set<Thread> handlers = ConcurrentHashMap.newKeySet();
+        ReadAhead.<Integer, Prepared>run("test-read-ahead", sink -> {
+            for (int i = 0; i < 20_000; i++) {
+                sink.accept(i);
+            }
+        }, item -> {
+            preparers.add(Thread.currentThread());
+            // every other batch takes far longer, so that later batches are often prepared before earlier ones
+            return new Prepared(item, item % 512 < 256 ? busy(item) : 0);
+        }, 3, prepared -> {
+            handlers.add(Thread.currentThread());
+            handled.add(prepared.item());
+        });
+        assertThat(handled).hasSize(20_000).isSorted();
+        assertThat(handlers).containsExactly(Thread.currentThread());
+        assertThat(preparers).hasSizeGreaterThan(1).doesNotContain(Thread.currentThread());
+    }
+
+    @Test
+    void aFailedPreparationIsThrownToTheCallerAfterEveryEarlierBatchWasHandled() {
+        List<Integer> handled = new ArrayList<>();
+        assertThatThrownBy(() -> ReadAhead.<Integer, Integer>run("test-read-ahead", sink -> {
+            for (int i = 0; i < 10_000; i++) {
+                sink.accept(i);
+            }
+        }, item -> {
+            if (item == 600) {
+                throw new IllegalStateException("cannot prepare " + item);
+            }
+            return item;
+        }, 2, handled::add)).isInstanceOf(IllegalStateException.class).hasMessage("cannot prepare 600");
+        // batches of 256: the two before the failed one, and nothing of it
+        assertThat(handled).hasSize(512).isSorted();
+    }
+
+    private record Prepared(int item, int work) {
+    }
+
+    /** Some CPU work for an item. */
+    private static int busy(int item) {
+        int value = item;
+        for (int i = 0; i < 2_000; i++) {
+            value = value * 31 + i;
+        }
+        return value;
+    }
 }

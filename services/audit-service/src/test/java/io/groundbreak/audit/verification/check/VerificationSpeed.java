@@ -2,19 +2,14 @@ package io.groundbreak.audit.verification.check;
 
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.Ledgers;
-import io.groundbreak.events.MilestoneRecorded;
-import io.groundbreak.events.ProjectRegistered;
-import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.events.ProjectStream;
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Random;
 import org.flywaydb.core.Flyway;
@@ -78,15 +73,8 @@ final class VerificationSpeed {
                 for (int i = from; i < Math.min(from + 500, projects); i++) {
                     String district = "D" + random.nextInt(16);
                     ProjectStream stream = new ProjectStream(district);
-                    ledger.append(stream.next(new ProjectRegistered(stream.projectId, "SEED-" + i, "基准项目 " + i,
-                            district, "chain-" + random.nextInt(4), "某某投资集团有限公司",
-                            BigDecimal.valueOf(100_000_000L + random.nextInt(900_000_000), 0).setScale(2), null)));
-                    LocalDate date = LocalDate.of(2021, 1, 4).plusDays(random.nextInt(900));
-                    for (Stage stage : Stage.values()) {
-                        ledger.append(stream.next(new MilestoneRecorded(stream.projectId, stage, date,
-                                BigDecimal.valueOf(10_000_000L + random.nextInt(90_000_000), 0).setScale(2), null)));
-                        date = date.plusDays(random.nextInt(60));
-                    }
+                    ProjectHistories.history(stream.projectId, i, district, random)
+                            .forEach(event -> ledger.append(stream.next(event)));
                 }
             });
         }
