@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Cursor {
 
     private static final int FETCH_SIZE = 500;
-    private static final String READ_AHEAD = "ledger-read-ahead";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
@@ -47,22 +46,8 @@ class Cursor {
      */
     <T> void eachReadAhead(String sql, Consumer<JdbcClient.StatementSpec> parameters, RowMapper<T> mapper,
                            Consumer<T> action) {
-        ReadAhead.<T>run(READ_AHEAD, rows(sql, parameters, mapper), action);
-    }
-
-    /**
-     * Like {@link #eachReadAhead(String, Consumer, RowMapper, Consumer)}, each row also prepared by {@code prepare} on
-     * a pool of threads, one per core, before {@code action} takes it in order ({@link ReadAhead}).
-     */
-    <T, U> void eachReadAhead(String sql, Consumer<JdbcClient.StatementSpec> parameters, RowMapper<T> mapper,
-                              Function<T, U> prepare, Consumer<U> action) {
-        ReadAhead.run(READ_AHEAD, rows(sql, parameters, mapper), prepare, Runtime.getRuntime().availableProcessors(),
+        ReadAhead.<T>run("ledger-read-ahead", sink -> each(sql, parameters, row -> sink.accept(mapper.mapRow(row, 0))),
                 action);
-    }
-
-    private <T> Consumer<Consumer<T>> rows(String sql, Consumer<JdbcClient.StatementSpec> parameters,
-                                           RowMapper<T> mapper) {
-        return sink -> each(sql, parameters, row -> sink.accept(mapper.mapRow(row, 0)));
     }
 
     /** The rows as a stream the caller pulls from (e.g. to merge it with another sorted stream), closed after use. */

@@ -34,8 +34,6 @@ public class Ledger {
     static final String ENVELOPE_VALUES = ":id, :type, :project, :sequence, :time, :recordedBy, :prevHash, :hash,"
             + " :district, CAST(:data AS jsonb), :hashedBytes, :districtBytes";
 
-    private static final String BY_PROJECT = "project_id, sequence";
-
     private final JdbcClient jdbc;
     private final Cursor cursor;
 
@@ -129,41 +127,24 @@ public class Ledger {
 
     /** The selected events project by project, each project's in sequence order, streamed. */
     public void eachByProject(LedgerSelection selection, Consumer<StoredEvent> action) {
-        stream(selection, BY_PROJECT, action);
-    }
-
-    /**
-     * Like {@link #eachByProject(LedgerSelection, Consumer)}, each event first given to {@code prepare} on a pool of
-     * threads, one per core (work that needs nothing of the caller's, such as recomputing its hash): {@code action}
-     * still takes the prepared events on the caller's thread, project by project in sequence order.
-     */
-    public <U> void eachByProject(LedgerSelection selection, Function<StoredEvent, U> prepare, Consumer<U> action) {
-        cursor.eachReadAhead(select(selection, BY_PROJECT), parameters(selection), (row, number) -> stored(row), prepare,
-                action);
+        stream(selection, "project_id, sequence", action);
     }
 
     private void stream(LedgerSelection selection, String order, Consumer<StoredEvent> action) {
-        // read ahead: the caller's work on each event (recomputing its hash, writing it out) overlaps the reading
-        cursor.eachReadAhead(select(selection, order), parameters(selection), (row, number) -> stored(row), action);
-    }
-
-    private static String select(LedgerSelection selection, String order) {
         StringBuilder sql = new StringBuilder("SELECT " + ENVELOPE_COLUMNS + " FROM ledger_event WHERE true");
         selection.project().ifPresent(project -> sql.append(" AND project_id = :project"));
         selection.district().ifPresent(district -> sql.append(" AND district = :district"));
         selection.recordedFrom().ifPresent(from -> sql.append(" AND recorded_at >= :from"));
         selection.recordedTo().ifPresent(to -> sql.append(" AND recorded_at <= :to"));
-        return sql.append(" ORDER BY ").append(order).toString();
-    }
-
-    private static Consumer<JdbcClient.StatementSpec> parameters(LedgerSelection selection) {
-        return statement -> {
+        sql.append(" ORDER BY ").append(order);
+        // read ahead: the caller's work on each event (recomputing its hash, writing it out) overlaps the reading
+        cursor.eachReadAhead(sql.toString(), statement -> {
             selection.project().ifPresent(project -> statement.param("project", project.value()));
             // as the column holds it: a district with U+0000 is stored with U+2400
             selection.district().ifPresent(district -> statement.param("district", PgText.safe(district)));
             selection.recordedFrom().ifPresent(from -> statement.param("from", timestamp(from)));
             selection.recordedTo().ifPresent(to -> statement.param("to", timestamp(to)));
-        };
+        }, (row, number) -> stored(row), action);
     }
 
     static OffsetDateTime timestamp(Instant instant) {

@@ -8,13 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * The walk through the ledger's chains, one project's at a time, and what it found. Each event's hash is
- * recomputed on a pool of threads, one per core, as the ledger is read (the prepare step of
- * {@link Ledger#eachByProject}): that was the walk's cost. The links, sequences and comparisons are checked here, on
- * the caller's thread, in the ledger's order, so the problems are the same, in the same order, as when each hash was
- * recomputed in turn.
- */
+/** The walk through the ledger's chains, one project's at a time, and what it found. */
 final class ChainWalk {
 
     private final List<ChainProblem> problems = new ArrayList<>();
@@ -30,7 +24,7 @@ final class ChainWalk {
     /** Every event of the ledger checked, project by project in sequence order. */
     static ChainWalk through(Ledger ledger) {
         ChainWalk walk = new ChainWalk();
-        ledger.eachByProject(LedgerSelection.everything(), Recomputed::of, walk::check);
+        ledger.eachByProject(LedgerSelection.everything(), walk::check);
         return walk;
     }
 
@@ -47,16 +41,7 @@ final class ChainWalk {
         return events;
     }
 
-    /** An event as stored and the hash its stored fields give. */
-    private record Recomputed(StoredEvent event, String hash) {
-
-        static Recomputed of(StoredEvent event) {
-            return new Recomputed(event, HashChain.hashOfJson(event.hashedFields()));
-        }
-    }
-
-    private void check(Recomputed recomputedEvent) {
-        StoredEvent event = recomputedEvent.event();
+    private void check(StoredEvent event) {
         events++;
         if (!event.projectId().equals(project)) {
             project = event.projectId();
@@ -71,7 +56,7 @@ final class ChainWalk {
         if (!event.prevHash().equals(previousHash)) {
             problem(event, "prev-hash-mismatch: prevHash is not the hash of the project's previous event in the ledger");
         }
-        String recomputed = recomputedEvent.hash();
+        String recomputed = HashChain.hashOfJson(event.hashedFields());
         if (!recomputed.equals(event.hash())) {
             problem(event, "hash-mismatch: the stored fields give " + recomputed + ", the stored hash is " + event.hash());
         }

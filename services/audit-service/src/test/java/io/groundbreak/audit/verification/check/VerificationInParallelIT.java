@@ -24,11 +24,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hashes are recomputed on a pool of threads, a batch at a time, while the links are checked in the ledger's
- * order: on a ledger of many batches with stored hashes changed, links broken and events missing, the walk must
- * report exactly the problems the tampering implies, in the ledger's order (project by project as PostgreSQL
- * orders uuids, each in sequence order). A batch handed over out of order would show as links and sequences
- * broken where nothing was, or problems out of order.
+ * The ledger is read on a thread of its own and handed to the walk in batches while the walk recomputes hashes and
+ * checks links: on a ledger of many batches with stored hashes changed, links broken and events missing, the walk must
+ * report exactly the problems the tampering implies, in the ledger's order (project by project as PostgreSQL orders
+ * uuids, each in sequence order). A batch handed over out of order or twice would show as links and sequences broken
+ * where nothing was, or problems out of order.
  */
 class VerificationInParallelIT {
 
