@@ -88,37 +88,45 @@ final class CanonicalJson {
     }
 
     /**
-     * RFC 8785 3.2.2.2: only '"', '\' and the control characters are escaped, the short forms where JSON has
-     * them. A lone surrogate (not I-JSON) is left to the library to refuse.
+     * RFC 8785 3.2.2.2: only '"', '\\' and the control characters are escaped, the short forms where JSON has
+     * them. A lone surrogate (not I-JSON) is left to the library to refuse. The characters between two escapes
+     * are appended as one run: appending them one by one was a quarter of verification's time.
      */
     private boolean string(String text) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isSurrogate(c)) {
-                        if (!Character.isHighSurrogate(c) || i + 1 == text.length()
-                                || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                            return false;
-                        }
-                        out.append(c).append(text.charAt(++i));
-                    } else if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
             }
+            out.append(text, run, i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == text.length()
+                        || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                out.append(c).append(text.charAt(++i));
+            } else {
+                escape(c);
+            }
+            run = i + 1;
         }
-        out.append('"');
+        // most strings need no escape at all: appended whole, as a copy of the string's bytes
+        (run == 0 ? out.append(text) : out.append(text, run, text.length())).append('"');
         return true;
+    }
+
+    private void escape(char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+        }
     }
 }

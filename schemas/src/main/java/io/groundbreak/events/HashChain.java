@@ -26,6 +26,15 @@ public final class HashChain {
     public static final List<String> HASHED_FIELDS =
             List.of("id", "type", "subject", "sequence", "time", "recordedBy", "prevHash", "data");
 
+    /** One digest per thread, reset by each {@code digest()}: looking the algorithm up cost more than hashing an event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private HashChain() {
     }
 
@@ -114,11 +123,6 @@ public final class HashChain {
     }
 
     static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,7 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** The hand-written format and parse give exactly the pattern's text and Instant.parse's instants: every stored hash covers that text. */
 class EventTimeTest {
+
+    private static final DateTimeFormatter PATTERN =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Test
     void readsWhatItWritesAsInstantParseDoes() {
@@ -25,17 +29,28 @@ class EventTimeTest {
     }
 
     @Test
-    void writesAsItsFormatterDoes() {
-        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(ZoneOffset.UTC);
-        Random random = new Random(18);
-        for (int i = 0; i < 10_000; i++) {
-            // before 1970 and after 9999 too, with nanoseconds the format cuts
-            Instant instant = Instant.ofEpochSecond((long) ((random.nextDouble() - 0.1) * 300_000_000_000L),
-                    random.nextInt(1_000_000_000));
-            assertThat(EventTime.format(instant)).isEqualTo(formatter.format(instant));
+    void everyInstantIsWrittenAsThePatternWritesIt() {
+        long seed = Long.getLong("time.seed", System.nanoTime());
+        Random random = new Random(seed);
+        long from = Instant.parse("-20000-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("+30000-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 100_000; i++) {
+            // a third near today, a third in years 0 to 9999, a third anywhere (signs, five digits)
+            long seconds = switch (i % 3) {
+                case 0 -> 1_700_000_000L + random.nextInt(200_000_000);
+                case 1 -> Instant.parse("0000-01-01T00:00:00Z").getEpochSecond()
+                        + (long) (random.nextDouble() * 10_000 * 365.2425 * 86_400);
+                default -> from + (long) (random.nextDouble() * (to - from));
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
+            assertThat(EventTime.format(instant)).as("-Dtime.seed=%d replays this", seed).isEqualTo(PATTERN.format(instant));
         }
-        assertThat(EventTime.format(Instant.parse("2024-02-29T23:59:59.999999Z"))).isEqualTo("2024-02-29T23:59:59.999Z");
+        for (String edge : new String[] {"0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z",
+                "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00.000999Z",
+                "2024-02-29T12:00:00.5Z"}) {
+            Instant instant = Instant.parse(edge);
+            assertThat(EventTime.format(instant)).as(edge).isEqualTo(PATTERN.format(instant));
+        }
     }
 
     @Test

@@ -4,13 +4,10 @@ import io.groundbreak.audit.completeness.check.Completeness;
 import io.groundbreak.audit.completeness.check.CompletenessCheck;
 import io.groundbreak.audit.ledger.store.DeadLetter;
 import io.groundbreak.audit.ledger.store.Ledger;
-import io.groundbreak.audit.ledger.store.LedgerSelection;
 import io.groundbreak.audit.ledger.store.ParkedEvents;
 import io.groundbreak.audit.ledger.store.StoredEvent;
 import io.groundbreak.events.HashChain;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +35,7 @@ public class Verifier {
     /** @throws io.groundbreak.audit.completeness.client.HeadsUnavailable when the source cannot be read */
     public VerificationReport verify() {
         Completeness complete = completeness.check();
-        ChainWalk walk = new ChainWalk();
-        ledger.eachByProject(LedgerSelection.everything(), walk::check);
+        ChainWalk walk = ChainWalk.through(ledger);
         long[] parkedCount = {0};
         parked.eachOutstanding(parkedRecord -> {
             parkedCount[0]++;
@@ -47,11 +43,11 @@ public class Verifier {
             String what = parkedRecord.event().map(stored -> "event " + stored.id() + " is not in the ledger; "
                             + (intact(stored) ? "its own hash is intact" : "its own hash does not match its fields"))
                     .orElse("record " + letter.id() + " is not in the ledger: " + letter.detail());
-            walk.problems.add(new ChainProblem(letter.projectId(), letter.sequence(),
+            walk.problems().add(new ChainProblem(letter.projectId(), letter.sequence(),
                     "parked (" + parkedRecord.reason() + "): " + what));
         });
-        return new VerificationReport(walk.problems.isEmpty() && complete.complete(), walk.projects,
-                walk.events + parkedCount[0], List.copyOf(walk.problems), complete);
+        return new VerificationReport(walk.problems().isEmpty() && complete.complete(), walk.projects(),
+                walk.events() + parkedCount[0], List.copyOf(walk.problems()), complete);
     }
 
     private static boolean intact(StoredEvent stored) {
@@ -59,46 +55,6 @@ public class Verifier {
             return HashChain.hashOfJson(stored.hashedFields()).equals(stored.hash());
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    /** State of the walk through one project's chain at a time. */
-    private static final class ChainWalk {
-        private final List<ChainProblem> problems = new ArrayList<>();
-        private long projects;
-        private long events;
-        private UUID project;
-        private long expectedSequence;
-        private String previousHash;
-
-        void check(StoredEvent event) {
-            events++;
-            if (!event.projectId().equals(project)) {
-                project = event.projectId();
-                projects++;
-                expectedSequence = 0;
-                previousHash = HashChain.GENESIS_PREV_HASH;
-            }
-            if (event.sequence() != expectedSequence) {
-                problem(event, "sequence-gap: expected sequence " + expectedSequence + ", the ledger holds "
-                        + event.sequence() + " next (an event is missing)");
-            }
-            if (!event.prevHash().equals(previousHash)) {
-                problem(event, "prev-hash-mismatch: prevHash is not the hash of the project's previous event in the ledger");
-            }
-            String recomputed = HashChain.hashOfJson(event.hashedFields());
-            if (!recomputed.equals(event.hash())) {
-                problem(event, "hash-mismatch: the stored fields give " + recomputed + ", the stored hash is " + event.hash());
-            }
-            if (event.storedCopyProblem() != null) {
-                problem(event, "stored-copy-mismatch: " + event.storedCopyProblem());
-            }
-            expectedSequence = event.sequence() + 1;
-            previousHash = event.hash();
-        }
-
-        private void problem(StoredEvent event, String text) {
-            problems.add(new ChainProblem(event.projectId(), event.sequence(), text));
         }
     }
 }

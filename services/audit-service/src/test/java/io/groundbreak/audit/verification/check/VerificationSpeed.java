@@ -1,0 +1,112 @@
+package io.groundbreak.audit.verification.check;
+
+import io.groundbreak.audit.ledger.store.Ledger;
+import io.groundbreak.audit.ledger.store.Ledgers;
+import io.groundbreak.testsupport.events.ProjectStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Random;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Not a test: a harness timing the chain walk against the bench's raw scan-and-hash ({@code AuditFigures}) of
+ * the same rows, in the same run, alternately (the machine is shared). Fills the given database (created if
+ * missing) with realistic events once: a registration and five milestones per project, as the bench's seed.
+ * Run: {@code java -cp ... VerificationSpeed <database> <projects> <rounds>}; drop the database afterwards.
+ */
+final class VerificationSpeed {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+    public static void main(String[] args) throws Exception {
+        String database = args[0];
+        int projects = Integer.parseInt(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement statement = admin.createStatement();
+             ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(SERVER + database, "postgres", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        Ledger ledger = Ledgers.on(dataSource);
+        fill(dataSource, ledger, projects);
+        com.sun.management.OperatingSystemMXBean process =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 0; round < rounds; round++) {
+            double raw = rawScanAndHash(dataSource);
+            long cpuBegin = process.getProcessCpuTime();
+            long begin = System.nanoTime();
+            ChainWalk walk = ChainWalk.through(ledger);
+            double walked = walk.events() / ((System.nanoTime() - begin) / 1e9);
+            double cpuMicrosPerEvent = (process.getProcessCpuTime() - cpuBegin) / 1e3 / walk.events();
+            System.out.printf("round %d: raw %,.0f rows/s, verification %,.0f events/s (%d events, %d problems,"
+                            + " %.1f us CPU per event in this JVM): %.1f %%%n", round, raw, walked, walk.events(),
+                    walk.problems().size(), cpuMicrosPerEvent, 100 * walked / raw);
+        }
+    }
+
+    private static void fill(DriverManagerDataSource dataSource, Ledger ledger, int projects) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM ledger_event")) {
+            count.next();
+            if (count.getLong(1) > 0) {
+                return;
+            }
+        }
+        Random random = new Random(11);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        for (int first = 0; first < projects; first += 500) {
+            int from = first;
+            transaction.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(from + 500, projects); i++) {
+                    String district = "D" + random.nextInt(16);
+                    ProjectStream stream = new ProjectStream(district);
+                    ProjectHistories.history(stream.projectId, i, district, random)
+                            .forEach(event -> ledger.append(stream.next(event)));
+                }
+            });
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE ledger_event");
+        }
+    }
+
+    /** AuditFigures' raw scan-and-hash, as the bench runs it. */
+    private static double rawScanAndHash(DriverManagerDataSource dataSource) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            long begin = System.nanoTime();
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1000);
+                try (ResultSet row = statement.executeQuery("""
+                        SELECT event_id, event_type, project_id, sequence, recorded_at, recorded_by, prev_hash, hash,
+                               district, data FROM ledger_event ORDER BY project_id, sequence""")) {
+                    while (row.next()) {
+                        for (int column = 1; column <= 10; column++) {
+                            sha256.update(row.getString(column).getBytes(StandardCharsets.UTF_8));
+                        }
+                        HexFormat.of().formatHex(sha256.digest());
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+            return rows / ((System.nanoTime() - begin) / 1e9);
+        }
+    }
+}
