@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ledger {
 
+    /** Read from the index of V5__ledger_heads.sql alone, in its order: no sort of the whole ledger (verification). */
+    static final String HEADS = "SELECT DISTINCT ON (project_id) project_id, sequence, hash FROM ledger_event"
+            + " ORDER BY project_id, sequence DESC";
     static final String ENVELOPE_COLUMNS = "event_id, event_type, project_id, sequence, recorded_at, recorded_by,"
             + " prev_hash, hash, district, data, hashed_bytes, district_bytes";
     /** The values of {@link #ENVELOPE_COLUMNS}, bound by {@link #envelope}. */
@@ -245,8 +248,7 @@ public class Ledger {
 
     /** Each project's last event (sequence and hash), ordered by project id as PostgreSQL orders uuids. */
     public <R> R heads(Function<Stream<Head>, R> use) {
-        return cursor.stream("SELECT DISTINCT ON (project_id) project_id, sequence, hash FROM ledger_event"
-                        + " ORDER BY project_id, sequence DESC",
+        return cursor.stream(HEADS,
                 (row, number) -> new Head(row.getObject("project_id", UUID.class), row.getLong("sequence"),
                         row.getString("hash")), use);
     }
