@@ -65,6 +65,16 @@ public record Figure(String key, String name, Double value, String unit, String 
                 FigureTarget.below(boundMillis, "ms"), p99 < boundMillis, all);
     }
 
+    /** A latency figure held to bounds on its median and on its p99 (the value is the p99): both must hold. */
+    public static Figure latencyPercentilesBelow(String key, String name, Latencies latencies, double p50BoundMillis,
+                                                 double p99BoundMillis, Map<String, Object> details) {
+        Figure byP99 = latencyBelow(key, name, latencies, p99BoundMillis, details);
+        double p50 = latencies.percentileMillis(0.50);
+        return new Figure(key, name, byP99.value(), byP99.unit(), byP99.valueText(), null, null,
+                FigureTarget.percentilesBelow(p50BoundMillis, p99BoundMillis), byP99.met() && p50 < p50BoundMillis,
+                byP99.details());
+    }
+
     /** A time a user waits, in seconds, held to an absolute bound. */
     public static Figure secondsBelow(String key, String name, double seconds, double boundSeconds,
                                       Map<String, Object> details) {

@@ -2,9 +2,12 @@ package io.groundbreak.bench;
 
 import io.groundbreak.events.Stage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,10 +48,11 @@ final class FreshnessProbe {
 
     /**
      * Probes one after the other for {@code durationNanos}, and at least once (a registration alone outlasted the
-     * smoke run's 6 s under a load of 60); the latencies from 201 to visible.
+     * smoke run's 6 s under a load of 60); the latencies from 201 to visible, and where each sample waited.
      */
-    Latencies run(long durationNanos) {
+    Result run(long durationNanos) {
         Latencies latencies = new Latencies();
+        FreshnessStages stages = new FreshnessStages(system);
         long end = System.nanoTime() + durationNanos;
         long reached = reachedTotal();
         int projects = 0;
@@ -62,9 +66,11 @@ final class FreshnessProbe {
                         "d" + district, String.format(Locale.ROOT, "{\"stage\":\"%s\",\"effectiveDate\":\"%s\"}",
                                 stage.name(), effectiveDate));
                 long answeredAt = System.nanoTime();
+                Instant answeredInstant = Instant.now();
                 if (answer.status() != 201) {
                     throw new IllegalStateException("probe milestone refused: " + answer.status() + " " + answer.body());
                 }
+                JsonNode recorded = JSON.readTree(answer.body());
                 long expected = ++reached;
                 AtomicLong seenAt = new AtomicLong();
                 Awaitility.await("milestone visible in the funnel").atMost(VISIBLE_WITHIN)
@@ -76,10 +82,16 @@ final class FreshnessProbe {
                             }
                             return visible;
                         });
-                latencies.add(seenAt.get() - answeredAt);
+                long total = seenAt.get() - answeredAt;
+                latencies.add(total);
+                stages.seen(UUID.fromString(recorded.path("eventId").asString()), projectId,
+                        recorded.path("sequence").asLong(), answeredInstant, answeredInstant.plusNanos(total), total);
             }
         }
-        return latencies;
+        return new Result(latencies, stages.details());
+    }
+
+    record Result(Latencies latencies, Map<String, Object> stageDetails) {
     }
 
     private String register(int number) {

@@ -60,6 +60,11 @@ class BenchSmokeIT {
                 .hasSize(2).allSatisfy(figure -> assertThat(figure.details().get("cpuBudgetMsPerEvent"))
                         .as(figure.key()).asInstanceOf(InstanceOfAssertFactories.MAP)
                         .containsKeys("machine", "postgresql", "kafka-broker", "rest"));
+        // where each freshness sample waited: every sample found in the store, on the topic and in the read model
+        assertThat(report.figures()).filteredOn(figure -> figure.key().equals("freshness")).singleElement()
+                .satisfies(figure -> assertThat(figure.details())
+                        .containsEntry("samplesWithStages", figure.details().get("samples"))
+                        .containsKeys("recordedTo201Ms", "201ToSentMs", "sentToApplyingMs", "applyingToSeenMs"));
 
         // results.md is rendered from results.json alone: the kept JSON renders to the same text
         assertThat(output.resolve("results.md")).content().contains("| figure | value | raw limit | ratio | target | met? |");
