@@ -203,10 +203,14 @@ public final class Bench {
 
                     // after the settling: plain Axon's 4 clients have no consumers draining a backlog beside them either
                     sampler.phase("ingest, " + latencyClients + " clients");
+                    Map<String, Long> fewBudgetBefore = ingestBudget.snapshot();
                     LoadResult few = fewClients.measure(0, seconds(size.latencySeconds()), 0);
+                    Map<String, Object> fewDetails = ingestDetails(few);
+                    fewDetails.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(fewBudgetBefore, ingestBudget.snapshot(),
+                            few.events()));
                     add(Figure.againstRawLimit("ingest.c" + latencyClients, "Ingest over HTTP, " + latencyClients
                                     + " district clients (latency)", few.eventsPerSecond(), "events/s", ingestText(few),
-                            rowPerTransaction.get(latencyClients), 0.60, ingestDetails(few)));
+                            rowPerTransaction.get(latencyClients), 0.60, fewDetails));
                     sampler.phase("settle after ingest, " + latencyClients + " clients");
                     system.awaitSettled(Duration.ofMinutes(15));
 
@@ -236,10 +240,14 @@ public final class Bench {
                     Figure plainAxon = add(Figure.rawLimit("raw.axon.plain", "Plain Axon 4.13 over HTTP, " + clients
                             + " clients (same clients, same PostgreSQL)", axon.eventsPerSecond(), "events/s",
                             ingestText(axon), axonDetails));
+                    Map<String, Long> fewAxonBudgetBefore = axonBudget.snapshot();
                     LoadResult fewAxon = fewAxonClients.measure(0, seconds(size.latencySeconds()), 0);
+                    Map<String, Object> fewAxonDetails = ingestDetails(fewAxon);
+                    fewAxonDetails.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(fewAxonBudgetBefore,
+                            axonBudget.snapshot(), fewAxon.events()));
                     Figure plainAxonFew = add(Figure.rawLimit("raw.axon.plain.c" + latencyClients, "Plain Axon 4.13 over HTTP, "
                             + latencyClients + " clients", fewAxon.eventsPerSecond(), "events/s", ingestText(fewAxon),
-                            ingestDetails(fewAxon)));
+                            fewAxonDetails));
                     add(Figure.againstRawLimit("ingest.vs.axon", "Ingest (" + clients + " clients) against plain Axon "
                                     + "in the same run", ingest.eventsPerSecond(), "events/s", ingestText(ingest),
                             plainAxon, 1.0, Map.of("note", "the write path with every rule, the Idempotency-Key, "
