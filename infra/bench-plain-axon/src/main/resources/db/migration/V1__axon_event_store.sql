@@ -1,6 +1,8 @@
 -- Axon Framework's JPA tables as Hibernate maps them by default (ddl-auto validates them): payload, metadata and
 -- token columns bytea (docs/stack.md trap 1); the global index from Hibernate's default sequence (increment 50),
 -- which a plain Axon application keeps (Groundbreak's milestone-service uses increment 1, trap 2).
+-- A repeat of milestone-service's V1 on purpose, not shared with it: the baseline is what an Axon user would
+-- write, with nothing of Groundbreak's.
 CREATE SEQUENCE domain_event_entry_seq START WITH 1 INCREMENT BY 50;
 
 CREATE TABLE domain_event_entry (

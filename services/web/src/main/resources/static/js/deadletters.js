@@ -101,7 +101,7 @@ export function deadLettersPanel(session, root) {
     return cell;
   }
 
-  /** The service's readiness indicator eventIntake: UP, or DEGRADED while records are parked or its lag passes the bound. */
+  /** The service's health indicator eventIntake: UP, or DEGRADED while records are parked or its lag passes the bound. */
   function intakeView(service, answer) {
     const health = answer.body ?? {};
     if (!health.status) {

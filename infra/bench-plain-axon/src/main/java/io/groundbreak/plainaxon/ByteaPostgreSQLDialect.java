@@ -11,8 +11,8 @@ import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 
 /**
  * Axon's {@code @Lob byte[]} columns as {@code bytea} (docs/stack.md trap 1): every Axon user on PostgreSQL needs
- * this, so the baseline has it too. The same as milestone-service's, on purpose not shared with it: the baseline
- * depends on nothing of Groundbreak's.
+ * this, so the baseline has it too. A repeat of milestone-service's on purpose, not shared with it: the baseline is
+ * what an Axon user would write, with nothing of Groundbreak's.
  */
 public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
 

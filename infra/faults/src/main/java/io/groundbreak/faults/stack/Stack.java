@@ -217,8 +217,7 @@ public final class Stack implements AutoCloseable {
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true",
                 "SPRING_PROFILES_ACTIVE", "local"));
         String milestones = "http://127.0.0.1:" + entries.get("milestone-service");
-        environment.put("GROUNDBREAK_MILESTONES_URL", milestones);
-        environment.put("GROUNDBREAK_MILESTONE_URL", milestones); // web's name for it
+        environment.put("GROUNDBREAK_MILESTONE_URL", milestones);
         environment.put("GROUNDBREAK_FUNNEL_URL", "http://127.0.0.1:" + entries.get("funnel-service"));
         environment.put("GROUNDBREAK_AUDIT_URL", "http://127.0.0.1:" + entries.get("audit-service"));
         return environment;

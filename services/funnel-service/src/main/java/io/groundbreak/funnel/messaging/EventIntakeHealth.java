@@ -15,11 +15,12 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Health indicator {@code eventIntake} (readiness group): {@code DEGRADED} while any record is parked and
+ * Health indicator {@code eventIntake}: {@code DEGRADED} while any record is parked and
  * outstanding, or while the consumer group is more than {@code groundbreak.intake.max-lag} records behind the
  * topic; {@code UP} otherwise. Details {@code parked}, {@code lag} (null when the broker did not answer in time,
- * with {@code lagError}), {@code maxLag}. The process itself is fine either way: liveness and the root health
- * stay UP (status order in application.yml). Also the gauges {@code groundbreak.funnel.events.parked} and
+ * with {@code lagError}), {@code maxLag}. The process itself is fine either way: liveness, readiness and the root
+ * health stay UP (application.yml), so that no instance leaves its load balancer over what every instance shares;
+ * monitoring reads this status. Also the gauges {@code groundbreak.funnel.events.parked} and
  * {@code groundbreak.funnel.consumer.lag}.
  */
 @Component("eventIntake")

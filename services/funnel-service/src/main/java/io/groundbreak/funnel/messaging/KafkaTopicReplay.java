@@ -4,6 +4,7 @@ import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
 import io.groundbreak.funnel.rebuild.TopicReplay;
+import io.groundbreak.kit.concurrent.ReadAhead;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.AbstractMap;
@@ -13,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,8 +38,6 @@ class KafkaTopicReplay implements TopicReplay {
     private static final Duration POLL = Duration.ofMillis(200);
     /** Parsed batches read ahead of the caller at most (a poll's worth each). */
     private static final int AHEAD = 8;
-    /** Marks the end of a {@code readToEnd} in the queue. */
-    private static final List<EventEnvelope> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final String brokers;
     private final String topic;
@@ -92,39 +86,14 @@ class KafkaTopicReplay implements TopicReplay {
         @Override
         public void readToEnd(Consumer<List<EventEnvelope>> batches) {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            BlockingQueue<List<EventEnvelope>> ahead = new ArrayBlockingQueue<>(AHEAD);
-            AtomicBoolean stopped = new AtomicBoolean();
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            Thread reader = new Thread(() -> {
-                try {
-                    while (!stopped.get() && behind(end)) {
-                        List<EventEnvelope> batch = parse(consumer.poll(POLL));
-                        if (!batch.isEmpty()) {
-                            hand(ahead, batch, stopped);
-                        }
+            ReadAhead.<List<EventEnvelope>>batches("funnel-rebuild-reader", AHEAD, sink -> {
+                while (!sink.stopped() && behind(end)) {
+                    List<EventEnvelope> batch = parse(consumer.poll(POLL));
+                    if (!batch.isEmpty()) {
+                        sink.accept(batch);
                     }
-                } catch (RuntimeException e) {
-                    failure.set(e);
-                } finally {
-                    hand(ahead, END, stopped);
                 }
-            }, "funnel-rebuild-reader");
-            reader.start();
-            try {
-                for (List<EventEnvelope> batch = ahead.take(); batch != END; batch = ahead.take()) {
-                    batches.accept(batch);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the topic", e);
-            } finally {
-                stopped.set(true);
-                ahead.clear();
-                joinUninterruptibly(reader);
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
+            }, batches);
         }
 
         private boolean behind(Map<TopicPartition, Long> end) {
@@ -144,31 +113,6 @@ class KafkaTopicReplay implements TopicReplay {
                 }
             }
             return batch;
-        }
-
-        /** Waits for room, unless the caller stopped taking (then the batch is dropped). */
-        private static void hand(BlockingQueue<List<EventEnvelope>> ahead, List<EventEnvelope> batch, AtomicBoolean stopped) {
-            try {
-                while (!stopped.get() && !ahead.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    // the caller is still busy with earlier batches
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private static void joinUninterruptibly(Thread thread) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         @Override

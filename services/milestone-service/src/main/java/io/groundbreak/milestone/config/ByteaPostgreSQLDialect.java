@@ -11,7 +11,8 @@ import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
 
 /**
  * Maps Axon's {@code @Lob byte[]} columns to {@code bytea}. Hibernate's PostgreSQL default is an
- * {@code oid} large object: two per event plus one per token update, never cleaned up.
+ * {@code oid} large object: two per event plus one per token update, never cleaned up. infra/bench-plain-axon
+ * repeats this class on purpose: its baseline depends on nothing of Groundbreak's.
  */
 public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
 

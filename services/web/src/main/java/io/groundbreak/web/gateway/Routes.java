@@ -14,7 +14,7 @@ import org.springframework.http.HttpMethod;
  * {@code /api/admin/dead-letters}; the browser names the service in the path instead:
  * {@code /api/admin/funnel-service/dead-letters/**} goes to funnel-service's
  * {@code /api/admin/dead-letters/**} and {@code /api/admin/audit-service/dead-letters/**} to
- * audit-service's. {@code GET /api/admin/{funnel,audit}-service/intake} reads that service's readiness
+ * audit-service's. {@code GET /api/admin/{funnel,audit}-service/intake} reads that service's health
  * indicator {@code eventIntake} ({@code /actuator/health/eventIntake}: status, parked, lag, maxLag) for the
  * workbench. Nothing else under {@code /api/admin} is reachable from a browser.
  */
@@ -24,7 +24,7 @@ public final class Routes {
     private static final Pattern DEAD_LETTERS =
             Pattern.compile("/api/admin/(funnel-service|audit-service)/dead-letters((?:/[A-Za-z0-9][A-Za-z0-9-]*)*)");
 
-    /** A service's event intake (its readiness indicator), read-only. */
+    /** A service's event intake (its health indicator), read-only. */
     private static final Pattern INTAKE = Pattern.compile("/api/admin/(funnel-service|audit-service)/intake");
 
     private Routes() {

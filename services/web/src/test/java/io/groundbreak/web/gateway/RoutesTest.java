@@ -41,7 +41,7 @@ class RoutesTest {
     }
 
     @Test
-    void eachServicesEventIntakeIsReadFromItsReadinessIndicator() {
+    void eachServicesEventIntakeIsReadFromItsHealthIndicator() {
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/intake"))
                 .contains(new Route(Backend.FUNNEL, "/actuator/health/eventIntake"));
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/audit-service/intake"))

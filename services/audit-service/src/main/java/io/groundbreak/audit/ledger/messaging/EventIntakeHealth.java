@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code eventIntake} (the bean name less "HealthIndicator"): {@code DEGRADED} while any record is parked (outstanding) or the consumer group is more
  * than {@code groundbreak.intake.max-lag} records behind the topic, else {@code UP}; details {@code parked},
- * {@code lag} (-1 while the broker does not say, with {@code lagError}) and {@code maxLag}. It is in the readiness group, where
- * DEGRADED answers 503; the root health and liveness stay UP (the process is fine), see application.yml.
+ * {@code lag} (-1 while the broker does not say, with {@code lagError}) and {@code maxLag}. Monitoring reads it; the root
+ * health, liveness and readiness stay UP (the process is fine and answers), so that no instance leaves its load balancer
+ * over what every instance shares, see application.yml.
  */
 @Component("eventIntakeHealthIndicator")
 class EventIntakeHealth implements HealthIndicator {

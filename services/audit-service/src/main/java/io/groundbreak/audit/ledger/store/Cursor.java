@@ -1,5 +1,6 @@
 package io.groundbreak.audit.ledger.store;
 
+import io.groundbreak.kit.concurrent.ReadAhead;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -20,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Cursor {
 
     private static final int FETCH_SIZE = 500;
+    /** Rows that cross to the caller's thread at once, and such batches waiting at most ({@link #eachReadAhead}). */
+    private static final int READ_AHEAD_BATCH = 256;
+    private static final int READ_AHEAD_BATCHES = 8;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
@@ -46,8 +50,8 @@ class Cursor {
      */
     <T> void eachReadAhead(String sql, Consumer<JdbcClient.StatementSpec> parameters, RowMapper<T> mapper,
                            Consumer<T> action) {
-        ReadAhead.<T>run("ledger-read-ahead", sink -> each(sql, parameters, row -> sink.accept(mapper.mapRow(row, 0))),
-                action);
+        ReadAhead.<T>items("ledger-read-ahead", READ_AHEAD_BATCH, READ_AHEAD_BATCHES,
+                sink -> each(sql, parameters, row -> sink.accept(mapper.mapRow(row, 0))), action);
     }
 
     /** The rows as a stream the caller pulls from (e.g. to merge it with another sorted stream), closed after use. */

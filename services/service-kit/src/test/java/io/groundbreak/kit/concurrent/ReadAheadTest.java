@@ -1,4 +1,4 @@
-package io.groundbreak.audit.ledger.store;
+package io.groundbreak.kit.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The ledger's read-ahead: read on a thread of its own, handled in order on the caller's, failures of either end both. */
+/** Read on a thread of its own, handled in order on the caller's, failures of either end both: items and batches. */
 class ReadAheadTest {
 
     @Test
@@ -18,7 +20,7 @@ class ReadAheadTest {
         Set<Thread> readers = ConcurrentHashMap.newKeySet();
         List<Integer> handled = new ArrayList<>();
         Set<Thread> handlers = ConcurrentHashMap.newKeySet();
-        ReadAhead.<Integer>run("test-read-ahead", sink -> {
+        ReadAhead.<Integer>items("test-read-ahead", 256, 8, sink -> {
             readers.add(Thread.currentThread());
             for (int i = 0; i < 10_000; i++) {
                 sink.accept(i);
@@ -35,7 +37,7 @@ class ReadAheadTest {
     @Test
     void aFailedReadIsThrownToTheCallerAfterWhatWasReadBefore() {
         List<Integer> handled = new ArrayList<>();
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("test-read-ahead", sink -> {
+        assertThatThrownBy(() -> ReadAhead.<Integer>items("test-read-ahead", 256, 8, sink -> {
             for (int i = 0; i < 300; i++) {
                 sink.accept(i);
             }
@@ -48,7 +50,7 @@ class ReadAheadTest {
     @Test
     void aFailedActionStopsTheReadingInsteadOfReadingOnToTheEnd() {
         AtomicInteger read = new AtomicInteger();
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("test-read-ahead", sink -> {
+        assertThatThrownBy(() -> ReadAhead.<Integer>items("test-read-ahead", 256, 8, sink -> {
             for (int i = 0; i < 10_000_000; i++) {
                 read.incrementAndGet();
                 sink.accept(i);
@@ -57,5 +59,37 @@ class ReadAheadTest {
             throw new IllegalArgumentException("cannot write " + item);
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot write 0");
         assertThat(read.get()).isLessThan(100_000);
+    }
+
+    @Test
+    void batchesAreHandledWholeAndInOrderOnTheCallersThread() {
+        List<List<Integer>> handled = new ArrayList<>();
+        Set<Thread> readers = ConcurrentHashMap.newKeySet();
+        ReadAhead.<List<Integer>>batches("test-read-ahead", 2, sink -> {
+            readers.add(Thread.currentThread());
+            for (int i = 0; i < 100; i++) {
+                sink.accept(IntStream.range(i * 10, i * 10 + 10).boxed().toList());
+            }
+        }, handled::add);
+        assertThat(handled).hasSize(100).allSatisfy(batch -> assertThat(batch).hasSize(10));
+        assertThat(handled.stream().flatMap(List::stream).toList()).isEqualTo(IntStream.range(0, 1000).boxed().toList());
+        assertThat(readers).hasSize(1).doesNotContain(Thread.currentThread());
+    }
+
+    /**
+     * A read that hands nothing for a while (polls that find no record) learns that the caller stopped, and ends: the
+     * caller's failure is thrown instead of the caller waiting for the reading thread forever.
+     */
+    @Test
+    @Timeout(30)
+    void aReadThatHandsNothingSeesThatTheCallerStopped() {
+        assertThatThrownBy(() -> ReadAhead.<List<Integer>>batches("test-read-ahead", 2, sink -> {
+            sink.accept(List.of(1));
+            while (!sink.stopped()) {
+                Thread.onSpinWait();
+            }
+        }, batch -> {
+            throw new IllegalArgumentException("cannot fold " + batch);
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot fold [1]");
     }
 }

@@ -22,23 +22,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The readiness indicator's whole cycle needs a service of its own (the shared context of the other ITs always
- * holds parked records): UP while nothing is parked and nothing lags; DEGRADED (readiness 503, root and liveness
- * still UP) once a record is parked; UP again once an administrator discarded it.
+ * The event intake's whole cycle needs a service of its own (the shared context of the other ITs always holds parked
+ * records): {@code eventIntake} UP while nothing is parked and nothing lags; DEGRADED in the health details once a
+ * record is parked, while readiness, liveness and the root health stay UP (the instance answers: a load balancer must
+ * keep it); UP again once an administrator discarded the record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class EventIntakeReadinessIT {
+class EventIntakeHealthIT {
 
-    private static final String TOPIC = CloudEventHeaders.TOPIC + ".it-ready-" + UUID.randomUUID();
+    private static final String TOPIC = CloudEventHeaders.TOPIC + ".it-intake-" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().registerSpringProperties(registry, "audit_ready");
+        TestInfrastructure.get().registerSpringProperties(registry, "audit_intake");
         registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
         registry.add("groundbreak.funnel-service.url", () -> "http://127.0.0.1:1");
         registry.add("groundbreak.milestone-service.url", () -> "http://127.0.0.1:1");
@@ -48,25 +48,30 @@ class EventIntakeReadinessIT {
     int port;
 
     @Test
-    void readinessIsDegradedWhileARecordIsParkedAndUpAgainOnceItIsDiscarded() throws Exception {
+    void aParkedRecordLeavesReadinessUpWhileTheHealthDetailsShowEventIntakeDegraded() throws Exception {
         Http http = new Http(port);
         await().atMost(WAIT).untilAsserted(() -> {
-            Http.Answer readiness = http.get("/actuator/health/readiness", null);
-            assertThat(readiness.status()).as(String.valueOf(readiness.body())).isEqualTo(200);
-            assertThat(readiness.body().get("components").get("eventIntake").get("details").get("lag").asLong()).isZero();
+            assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+            assertThat(http.get("/actuator/health/eventIntake", null).body().get("details").get("lag").asLong()).isZero();
         });
 
         try (EventsTopic topic = new EventsTopic(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC)) {
             topic.send(UUID.randomUUID().toString(), Map.of(), "not an event".getBytes(StandardCharsets.UTF_8));
         }
         await().atMost(WAIT).untilAsserted(() -> {
-            Http.Answer readiness = http.get("/actuator/health/readiness", null);
-            assertThat(readiness.status()).isEqualTo(503);
-            JsonNode intake = readiness.body().get("components").get("eventIntake");
-            assertThat(intake.get("status").asString()).isEqualTo("DEGRADED");
-            assertThat(intake.get("details").get("parked").asLong()).isEqualTo(1);
+            Http.Answer intake = http.get("/actuator/health/eventIntake", null);
+            assertThat(intake.status()).isEqualTo(200);
+            assertThat(intake.body().get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(intake.body().get("details").get("parked").asLong()).isEqualTo(1);
         });
-        assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+        Http.Answer readiness = http.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).as(String.valueOf(readiness.body())).isEqualTo(200);
+        assertThat(readiness.body().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.body().get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db");
+        Http.Answer root = http.get("/actuator/health", null);
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.body().get("status").asString()).isEqualTo("UP");
+        assertThat(root.body().get("components").get("eventIntake").get("status").asString()).isEqualTo("DEGRADED");
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
 
         long id = http.get("/api/admin/dead-letters", "admin").body().get("deadLetters").get(0).get("id").asLong();
@@ -78,10 +83,8 @@ class EventIntakeReadinessIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"not ours\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(discard.statusCode()).as(discard.body()).isEqualTo(200);
-        await().atMost(WAIT).untilAsserted(() -> {
-            Http.Answer readiness = http.get("/actuator/health/readiness", null);
-            assertThat(readiness.status()).isEqualTo(200);
-            assertThat(readiness.body().get("components").get("eventIntake").get("status").asString()).isEqualTo("UP");
-        });
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(http.get("/actuator/health/eventIntake", null).body().get("status").asString()).isEqualTo("UP"));
+        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 }
