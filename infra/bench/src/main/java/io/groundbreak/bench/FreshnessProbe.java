@@ -52,7 +52,12 @@ final class FreshnessProbe {
      */
     Result run(long durationNanos) {
         Latencies latencies = new Latencies();
-        FreshnessStages stages = new FreshnessStages(system);
+        try (FreshnessStages stages = new FreshnessStages(system)) {
+            return run(durationNanos, latencies, stages);
+        }
+    }
+
+    private Result run(long durationNanos, Latencies latencies, FreshnessStages stages) {
         long end = System.nanoTime() + durationNanos;
         long reached = reachedTotal();
         int projects = 0;
@@ -71,6 +76,7 @@ final class FreshnessProbe {
                     throw new IllegalStateException("probe milestone refused: " + answer.status() + " " + answer.body());
                 }
                 JsonNode recorded = JSON.readTree(answer.body());
+                long queueAhead = stages.queueAhead(projectId);
                 long expected = ++reached;
                 AtomicLong seenAt = new AtomicLong();
                 Awaitility.await("milestone visible in the funnel").atMost(VISIBLE_WITHIN)
@@ -85,7 +91,8 @@ final class FreshnessProbe {
                 long total = seenAt.get() - answeredAt;
                 latencies.add(total);
                 stages.seen(UUID.fromString(recorded.path("eventId").asString()), projectId,
-                        recorded.path("sequence").asLong(), answeredInstant, answeredInstant.plusNanos(total), total);
+                        recorded.path("sequence").asLong(), queueAhead, answeredInstant,
+                        answeredInstant.plusNanos(total), total);
             }
         }
         return new Result(latencies, stages.details());

@@ -17,13 +17,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Where each freshness sample waited, stage by stage, from the instants the system itself keeps (one machine, one
@@ -31,25 +37,54 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * record's timestamp on the topic (the producer stamps it when the publisher sends it), funnel-service's
  * {@code applied_sequence.last_applied_at} (its apply transaction's start, read just after the sample was seen,
  * before the project's next event overwrites it) and the answer that showed it. A slow sample's stages name the
- * part of the pipeline it waited in.
+ * part of the pipeline it waited in. Beside them, at each 201, the records funnel-service's group had not committed
+ * yet on the partition the sample goes to: the queue it joins there.
  */
-final class FreshnessStages {
+final class FreshnessStages implements AutoCloseable {
+
+    private static final String FUNNEL_GROUP = "funnel-service";
 
     private static final String[] STAGES = {"recordedTo201", "201ToSent", "sentToApplying", "applyingToSeen"};
 
     private final GroundbreakSystem system;
     private final Map<TopicPartition, Long> topicStart;
     private final List<Sample> samples = new ArrayList<>();
+    private final Admin admin;
 
     FreshnessStages(GroundbreakSystem system) {
         this.system = system;
         this.topicStart = system.topicEndOffsets();
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers()));
+    }
+
+    /**
+     * Records on the project's partition that funnel-service's group has not committed yet, read at the 201: the
+     * sample's record joins the queue behind them (Kafka's default partitioner: murmur2 of the key).
+     */
+    long queueAhead(String projectId) {
+        TopicPartition partition = new TopicPartition(CloudEventHeaders.TOPIC,
+                Utils.toPositive(Utils.murmur2(projectId.getBytes(StandardCharsets.UTF_8))) % topicStart.size());
+        try {
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(10, TimeUnit.SECONDS).offset();
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(FUNNEL_GROUP).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return end - (committed == null ? 0 : committed.offset());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read funnel-service's lag on " + partition, e);
+        }
     }
 
     /** One sample, once it is visible; reads when funnel-service began applying it. */
-    void seen(UUID eventId, String projectId, long sequence, Instant answeredAt, Instant seenAt, long totalNanos) {
-        samples.add(new Sample(eventId, projectId, sequence, answeredAt, seenAt, appliedAt(projectId, sequence),
-                totalNanos));
+    void seen(UUID eventId, String projectId, long sequence, long queueAhead, Instant answeredAt, Instant seenAt,
+              long totalNanos) {
+        samples.add(new Sample(eventId, projectId, sequence, queueAhead, answeredAt, seenAt,
+                appliedAt(projectId, sequence), totalNanos));
+    }
+
+    @Override
+    public void close() {
+        admin.close();
     }
 
     /** Per stage p50, p99 and max in milliseconds, and the five slowest samples stage by stage. */
@@ -74,6 +109,8 @@ final class FreshnessStages {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("samplesWithStages", complete.size());
+        details.put("funnelQueueAheadAt201Records", percentiles(complete.stream()
+                .map(sample -> new long[] {sample.queueAhead()}).toList(), row -> row[0], 1));
         if (complete.size() < samples.size()) {
             details.put("samplesWithoutStages", String.format(Locale.ROOT,
                     "%d not found in the store, %d not on the topic, %d applied over by a later event", missing[0],
@@ -81,7 +118,7 @@ final class FreshnessStages {
         }
         for (int stage = 0; stage < STAGES.length; stage++) {
             int index = stage;
-            details.put(STAGES[stage] + "Ms", percentiles(stages, row -> row[index]));
+            details.put(STAGES[stage] + "Ms", percentiles(stages, row -> row[index], 1000));
         }
         List<Integer> slowest = new ArrayList<>();
         for (int i = 0; i < complete.size(); i++) {
@@ -91,8 +128,9 @@ final class FreshnessStages {
         List<String> described = new ArrayList<>();
         for (int i : slowest.subList(0, Math.min(5, slowest.size()))) {
             long[] row = stages.get(i);
-            described.add(String.format(Locale.ROOT, "%.0f ms at %s: %s", complete.get(i).totalNanos() / 1e6,
-                    complete.get(i).answeredAt(), stageText(row)));
+            described.add(String.format(Locale.ROOT, "%.0f ms at %s: %s; %d records ahead in funnel-service",
+                    complete.get(i).totalNanos() / 1e6, complete.get(i).answeredAt(), stageText(row),
+                    complete.get(i).queueAhead()));
         }
         details.put("slowestSamples", described);
         details.put("stagesMethod", "recordedTo201: the event's store timestamp (taken in the command, before the "
@@ -111,18 +149,19 @@ final class FreshnessStages {
         return String.join(", ", parts);
     }
 
-    private static String percentiles(List<long[]> rows, ToLongFunction<long[]> stage) {
-        long[] values = rows.stream().mapToLong(stage).sorted().toArray();
+    /** p50, p99 and max of one column, each divided by {@code per} (1,000: microseconds shown in milliseconds). */
+    private static String percentiles(List<long[]> rows, ToLongFunction<long[]> column, double per) {
+        long[] values = rows.stream().mapToLong(column).sorted().toArray();
         if (values.length == 0) {
             return "no samples";
         }
-        return String.format(Locale.ROOT, "p50 %.1f, p99 %.1f, max %.1f", rank(values, 0.5), rank(values, 0.99),
-                values[values.length - 1] / 1000.0);
+        return String.format(Locale.ROOT, "p50 %.1f, p99 %.1f, max %.1f", rank(values, 0.5) / per,
+                rank(values, 0.99) / per, values[values.length - 1] / per);
     }
 
-    private static double rank(long[] sorted, double quantile) {
+    private static long rank(long[] sorted, double quantile) {
         int rank = (int) Math.ceil(quantile * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)] / 1000.0;
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 
     private static long micros(Instant from, Instant to) {
@@ -193,7 +232,7 @@ final class FreshnessStages {
         return sent;
     }
 
-    private record Sample(UUID eventId, String projectId, long sequence, Instant answeredAt, Instant seenAt,
-                          Instant appliedAt, long totalNanos) {
+    private record Sample(UUID eventId, String projectId, long sequence, long queueAhead, Instant answeredAt,
+                          Instant seenAt, Instant appliedAt, long totalNanos) {
     }
 }

@@ -64,7 +64,8 @@ class BenchSmokeIT {
         assertThat(report.figures()).filteredOn(figure -> figure.key().equals("freshness")).singleElement()
                 .satisfies(figure -> assertThat(figure.details())
                         .containsEntry("samplesWithStages", figure.details().get("samples"))
-                        .containsKeys("recordedTo201Ms", "201ToSentMs", "sentToApplyingMs", "applyingToSeenMs"));
+                        .containsKeys("recordedTo201Ms", "201ToSentMs", "sentToApplyingMs", "applyingToSeenMs",
+                                "funnelQueueAheadAt201Records"));
 
         // results.md is rendered from results.json alone: the kept JSON renders to the same text
         assertThat(output.resolve("results.md")).content().contains("| figure | value | raw limit | ratio | target | met? |");
