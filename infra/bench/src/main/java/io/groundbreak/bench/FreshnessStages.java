@@ -65,10 +65,11 @@ final class FreshnessStages implements AutoCloseable {
         TopicPartition partition = new TopicPartition(CloudEventHeaders.TOPIC,
                 Utils.toPositive(Utils.murmur2(projectId.getBytes(StandardCharsets.UTF_8))) % topicStart.size());
         try {
-            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                    .get(10, TimeUnit.SECONDS).offset();
+            // the commit first: read after it, the end is at or past it
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets(FUNNEL_GROUP).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).get(partition);
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(10, TimeUnit.SECONDS).offset();
             return end - (committed == null ? 0 : committed.offset());
         } catch (Exception e) {
             throw new IllegalStateException("could not read funnel-service's lag on " + partition, e);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
 
@@ -42,10 +43,13 @@ class DeliveryIT extends FunnelServiceTestBase {
     MeterRegistry meters;
 
     @Autowired
-    Consumer<Message<byte[]>> projectEvents;
+    Consumer<Message<List<byte[]>>> projectEvents;
 
     @Autowired
     BindingsLifecycleController bindings;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aDuplicateIsSkippedAndCounted() {
@@ -77,6 +81,58 @@ class DeliveryIT extends FunnelServiceTestBase {
         projectEvents.accept(asDelivered(registration));
 
         assertThat(stages(get("/api/funnel?asOf=2018-12-31&district=120103&chain=biomedicine", "leader"))).isEqualTo(funnel);
+    }
+
+    /**
+     * A poll whose records all apply goes in as one transaction: every project it touches has the same
+     * applied-at instant (the transaction's start), where records taken one at a time would not.
+     */
+    @Test
+    void aPollIsAppliedInOneTransaction() {
+        List<ProjectStream> projects = List.of(new ProjectStream("120103"), new ProjectStream("120103"),
+                new ProjectStream("120103"));
+        List<EventEnvelope> poll = new ArrayList<>();
+        for (ProjectStream project : projects) {
+            poll.add(project.next(registered(project.projectId, "120103", "automotive", "80.00")));
+            poll.add(project.next(milestone(project.projectId, Stage.TALKS, "2018-07-01")));
+        }
+
+        projectEvents.accept(asDelivered(poll.toArray(EventEnvelope[]::new)));
+
+        assertThat(projects).allSatisfy(project -> assertThat(stageOf(project, "2018-12-31")).isEqualTo("TALKS"));
+        assertThat(appliedAt(projects)).hasSize(1);
+    }
+
+    /**
+     * A poll with a record to park in its middle is taken in one record at a time: the others are applied, the bad one
+     * is parked exactly as it would be alone, and nothing of the first try remains.
+     */
+    @Test
+    void aPollWithARecordToParkIsTakenInOneAtATime() {
+        ProjectStream refused = new ProjectStream("120103");
+        ProjectStream accepted = new ProjectStream("120103");
+        EventEnvelope registration = refused.next(registered(refused.projectId, "120103", "automotive", "90.00"));
+        EventEnvelope afterTheGap = refused.forged(2, refused.prevHash(), milestone(refused.projectId, Stage.SIGNED, "2018-08-01"));
+        EventEnvelope other = accepted.next(registered(accepted.projectId, "120103", "automotive", "95.00"));
+
+        projectEvents.accept(asDelivered(registration, afterTheGap, other));
+
+        // known (200) with no stage yet: its registration was applied
+        assertThat(stageOf(accepted, "2018-12-31")).isEqualTo("null");
+        assertThat(stageOf(refused, "2018-12-31")).isEqualTo("null");
+        assertThat(deadLettersOf(refused)).singleElement().satisfies(parked -> {
+            assertThat(parked.get("reason").asString()).isEqualTo("gap");
+            assertThat(parked.get("sequence").asLong()).isEqualTo(2);
+        });
+        assertThat(appliedAt(List.of(refused, accepted))).hasSize(2);
+    }
+
+    /** The distinct applied-at instants of the projects in the active read model. */
+    private List<Object> appliedAt(List<ProjectStream> projects) {
+        String schema = jdbc.sql("SELECT active FROM public.read_model").query(String.class).single();
+        return jdbc.sql("SELECT DISTINCT last_applied_at FROM " + schema + ".applied_sequence WHERE project_id IN (:ids)")
+                .param("ids", projects.stream().map(project -> project.projectId.value()).toList())
+                .query((row, number) -> row.getObject(1)).list();
     }
 
     /** The group's offsets go back to the start of the topic: everything is delivered again and nothing changes. */

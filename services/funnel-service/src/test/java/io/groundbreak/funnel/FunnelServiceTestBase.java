@@ -20,17 +20,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -171,11 +174,21 @@ public abstract class FunnelServiceTestBase {
                 "Investor Ltd.", new BigDecimal(plannedCny), null);
     }
 
-    /** The event as the binding hands a record of it to the consumer function. */
-    protected static Message<byte[]> asDelivered(EventEnvelope envelope) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()));
-        CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-        return message.build();
+    /**
+     * The events as the binding hands one poll of their records to the consumer function (batch mode: the payloads
+     * in a list, each record's headers in {@code kafka_batchConvertedHeaders}).
+     */
+    protected static Message<List<byte[]>> asDelivered(EventEnvelope... envelopes) {
+        List<byte[]> payloads = new ArrayList<>();
+        List<Map<String, Object>> headers = new ArrayList<>();
+        for (EventEnvelope envelope : envelopes) {
+            payloads.add(EventCodec.toJsonBytes(envelope.data()));
+            Map<String, Object> recordHeaders = new LinkedHashMap<>();
+            CloudEventHeaders.of(envelope).forEach((name, value) -> recordHeaders.put(name, value.getBytes(StandardCharsets.UTF_8)));
+            headers.add(recordHeaders);
+        }
+        return MessageBuilder.withPayload(payloads).setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
+                .setHeader(KafkaHeaders.OFFSET, Collections.nCopies(envelopes.length, -1L)).build();
     }
 
     protected static MilestoneRecorded milestone(ProjectId id, Stage stage, String effectiveDate) {

@@ -52,7 +52,7 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
     @Autowired
     BindingsLifecycleController bindings;
     @Autowired
-    Consumer<Message<byte[]>> projectEvents;
+    Consumer<Message<List<byte[]>>> projectEvents;
 
     private ConsumerGroup group;
 
@@ -128,12 +128,15 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
                 project.next(milestone(project.projectId, Stage.STARTED, "2016-05-04")));
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Void>> zombies = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            zombies.add(CompletableFuture.runAsync(() -> {
-                awaitQuietly(start);
-                history.forEach(event -> projectEvents.accept(asDelivered(event)));
-            }));
-        }
+        // one zombie delivers record by record, the other the whole history as one poll
+        zombies.add(CompletableFuture.runAsync(() -> {
+            awaitQuietly(start);
+            history.forEach(event -> projectEvents.accept(asDelivered(event)));
+        }));
+        zombies.add(CompletableFuture.runAsync(() -> {
+            awaitQuietly(start);
+            projectEvents.accept(asDelivered(history.toArray(EventEnvelope[]::new)));
+        }));
 
         start.countDown();
         publish(history.toArray(EventEnvelope[]::new));

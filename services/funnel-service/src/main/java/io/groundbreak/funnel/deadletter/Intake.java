@@ -5,6 +5,8 @@ import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
 import io.groundbreak.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.projection.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +56,38 @@ public class Intake {
                         status(id));
             }
         };
+    }
+
+    /**
+     * A poll's records in one transaction, when every one of them is applied or skipped as a redelivery: the round
+     * trips and the commit of one record for all of them. A record that is malformed or would be parked throws
+     * {@link TakeInOneAtATime} before anything is written, and the transaction rolls back: the caller then offers
+     * each record on its own ({@link #offer}), which parks exactly what it would have parked had they come one by one.
+     */
+    @Transactional
+    public List<IntakeResult> offerAll(List<ReceivedRecord> records) {
+        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
+        for (ReceivedRecord record : records) {
+            try {
+                envelopes.add(CloudEventHeaders.read(record.textHeaders(), record.value()));
+            } catch (MalformedEventException e) {
+                throw new TakeInOneAtATime("record " + record.partition() + "-" + record.offset() + " is malformed");
+            }
+        }
+        locks.lockAll(envelopes.stream().map(envelope -> envelope.subject().value()).toList());
+        List<Outcome> outcomes = projection.applyLive(envelopes);
+        List<IntakeResult> results = new ArrayList<>(records.size());
+        for (int i = 0; i < envelopes.size(); i++) {
+            EventEnvelope envelope = envelopes.get(i);
+            IntakeResult.Kind kind = switch (outcomes.get(i)) {
+                case APPLIED -> IntakeResult.Kind.APPLIED;
+                case REDELIVERED -> IntakeResult.Kind.REDELIVERED;
+                default -> throw new TakeInOneAtATime("event " + envelope.sequence() + " of project "
+                        + envelope.subject().value() + " is " + outcomes.get(i));
+            };
+            results.add(new IntakeResult(kind, null, null, null, envelope.subject().value(), envelope.sequence(), null));
+        }
+        return results;
     }
 
     /** Parks a record that failed {@code attempts} times for a reason other than the database being unavailable. */

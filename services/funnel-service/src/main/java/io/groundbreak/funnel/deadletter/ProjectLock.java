@@ -1,7 +1,9 @@
 package io.groundbreak.funnel.deadletter;
 
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,16 @@ class ProjectLock {
     void lock(UUID projectId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:namespace, hashtext(:project))")
                 .param("namespace", NAMESPACE).param("project", projectId.toString())
+                .query((row, n) -> 1).single();
+    }
+
+    /** Every project's lock in one round trip, taken in one order (the projects' text), as {@link #lock} takes each. */
+    void lockAll(Collection<UUID> projectIds) {
+        jdbc.sql("""
+                        SELECT count(pg_advisory_xact_lock(:namespace, hashtext(project)))
+                        FROM (SELECT project FROM unnest(:projects::text[]) AS project ORDER BY project) AS ordered""")
+                .param("namespace", NAMESPACE)
+                .param("projects", new SqlArrayValue("text", projectIds.stream().map(UUID::toString).distinct().toArray()))
                 .query((row, n) -> 1).single();
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * no-op and an event whose predecessor is missing is refused; so is the next event if its own hash is not intact
  * or it does not link to the last applied one's hash (a record that is not what milestone-service sealed).
  * <p>
- * Events are applied in batches (the live consumer's batch is one event, a rebuild's a whole poll): the rows
+ * Events are applied in batches (the live consumer's batch is a poll, or one event when a poll is taken in one at a
+ * time, a rebuild's a whole poll): the rows
  * of the batch's projects are read once, every event changes them in memory in order, and what changed is
  * written back once ({@link ReadModelRows}). The outcome of each event is what it would have been one by
  * one; the round trips to PostgreSQL are those of one event per batch instead of per event.
@@ -40,8 +41,14 @@ public class FunnelProjection {
     /** Into the active set; a switch to a rebuilt set waits for this transaction. */
     @Transactional
     public Outcome applyLive(EventEnvelope envelope) {
+        return applyLive(List.of(envelope)).get(0);
+    }
+
+    /** A live poll's events into the active set, in order, in one transaction; the outcome of each. */
+    @Transactional
+    public List<Outcome> applyLive(List<EventEnvelope> envelopes) {
         readModels.useActiveUntilCommit();
-        return apply(List.of(envelope), null).get(0);
+        return apply(envelopes, null);
     }
 
     /** Into the given set, in one transaction (the caller's, if there is one). */
