@@ -4,23 +4,13 @@ import io.groundbreak.milestone.publishing.ProjectEventPublisher;
 import io.groundbreak.milestone.publishing.SignallingEventSource;
 import java.time.Duration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-// Axon's event and snapshot entities, which its JPA event store auto-configuration registers when it builds the engine
-@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class AxonConfig {
 
     /** The name {@code @Aggregate(cache = ...)} of Project refers to. */
@@ -33,31 +23,6 @@ class AxonConfig {
     @Bean(PROJECT_CACHE)
     Cache projectCache(@Value("${groundbreak.project-cache.capacity:10000}") int capacity) {
         return new CommittedStateCache(capacity);
-    }
-
-    /**
-     * Axon's JPA storage engine exactly as its Spring Boot auto-configuration builds it
-     * ({@code JpaEventStoreAutoConfiguration}, which steps back for this bean), but reading {@code batch-size} events
-     * per query instead of Axon's 100: the publisher's processor takes 1,000 events per batch
-     * ({@code axon.eventhandling.processors.kafka-publisher.batch-size}), so that each of its batches was ten queries,
-     * each in a transaction of its own. Gap-aware tracking tokens and the gap rules are the engine's, unchanged.
-     */
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
-                                          @Value("${groundbreak.event-store.batch-size:1000}") int batchSize) {
-        return JpaEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .batchSize(batchSize)
-                .build();
     }
 
     /**
