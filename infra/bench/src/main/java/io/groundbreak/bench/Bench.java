@@ -190,7 +190,7 @@ public final class Bench {
                     details.put("cpuMsPerEvent", GroundbreakSystem.cpuPerEvent(cpuBefore, cpuAfter, ingest.events()));
                     details.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(budgetBefore, budgetAfter, ingest.events()));
                     if (flightRecording) {
-                        details.put("httpThreadProfile", HttpThreadProfile.of(system.milestone.pid(),
+                        details.put("httpThreadProfile", ThreadProfile.HTTP.of(system.milestone.pid(),
                                 output.resolve("logs/milestone-service-ingest.jfr"), ingestFrom, ingestTo));
                     }
                     add(Figure.againstRawLimit("ingest", "Ingest over HTTP, " + clients + " district clients (throughput)",
@@ -232,7 +232,7 @@ public final class Bench {
                     axonDetails.put("cpuMsPerEvent", (system.plainAxon.cpuNanos() - axonCpuBefore) / 1e6 / axon.events());
                     axonDetails.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(axonBudgetBefore, axonBudgetAfter, axon.events()));
                     if (flightRecording) {
-                        axonDetails.put("httpThreadProfile", HttpThreadProfile.of(system.plainAxon.pid(),
+                        axonDetails.put("httpThreadProfile", ThreadProfile.HTTP.of(system.plainAxon.pid(),
                                 output.resolve("logs/plain-axon-ingest.jfr"), axonFrom, axonTo));
                     }
                     axonDetails.put("application", "infra/bench-plain-axon: Spring Boot + Axon 4.13, JPA event store, "
@@ -303,11 +303,12 @@ public final class Bench {
                         500, freshnessDetails));
 
                 sampler.phase("publisher backlog");
-                // about 30 s of writing at the measured ingest rate, within a tenth of the size's backlog and all of it
-                int backlog = (int) Math.max(size.backlogEvents() / 10,
-                        Math.min(size.backlogEvents(), ingest.eventsPerSecond() * 30));
-                log("publisher on a backlog of " + backlog + " events");
-                add(new PublisherBacklog(system).measure(districtClients, backlog, produce));
+                log(String.format(Locale.ROOT, "publisher on a backlog of %,d events", size.backlogEvents()));
+                CpuBudget backlogBudget = new CpuBudget(Map.of(GroundbreakSystem.MILESTONE, system.milestone::pid),
+                        processes(broker, system.funnel, system.audit));
+                add(new PublisherBacklog(system, backlogBudget, flightRecording
+                        ? output.resolve("logs/milestone-service-publisher.jfr") : null)
+                        .measure(districtClients, size.backlogEvents(), produce));
 
                 sampler.phase("rebuild");
                 log("full projection rebuild");

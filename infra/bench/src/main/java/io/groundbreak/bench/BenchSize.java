@@ -21,7 +21,8 @@ import java.util.function.Function;
  * @param latencySeconds     the measured ingest window at {@code latencyClients}
  * @param wrkSeconds         each wrk run (milestone-service, then plain Axon)
  * @param freshnessSeconds   how long probes run under half of the measured maximum load
- * @param backlogEvents      events written while Kafka is down, then published as one backlog
+ * @param backlogEvents      events written while Kafka is down (through the batch endpoint, whole projects of six
+ *                           events), then published as one backlog
  * @param funnelProjects     projects bulk-loaded into the read model for the query figure
  * @param funnelQueries      timed queries per kind of filter (after as many again to warm up)
  * @param seedEvents         events on the topic before the services start ({@link TopicSeed}): the ledger the
@@ -35,9 +36,9 @@ public record BenchSize(String name, int clients, int latencyClients, int rawJdb
                         int backlogEvents, int funnelProjects, int funnelQueries, int seedEvents, int importRows,
                         boolean quickStart) {
 
-    public static final BenchSize SMOKE = new BenchSize("smoke", 32, 4, 2, 20_000, 1, 4, 3, 3, 6, 300, 20_000, 50,
+    public static final BenchSize SMOKE = new BenchSize("smoke", 32, 4, 2, 20_000, 1, 4, 3, 3, 6, 1_200, 20_000, 50,
             1_200, 200, true);
-    public static final BenchSize FULL = new BenchSize("full", 32, 4, 10, 500_000, 60, 60, 30, 30, 60, 20_000,
+    public static final BenchSize FULL = new BenchSize("full", 32, 4, 10, 500_000, 60, 60, 30, 30, 60, 30_000,
             1_000_000, 2_000, 120_000, 10_000, false);
 
     public static BenchSize named(String name) {

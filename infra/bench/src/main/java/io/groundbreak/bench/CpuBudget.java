@@ -89,7 +89,8 @@ final class CpuBudget {
         return budget;
     }
 
-    private static double msPerEvent(Map<String, Long> before, Map<String, Long> after, String part, long events) {
+    /** Milliseconds per event of one part between two snapshots, e.g. "milestone-service.publisher". */
+    static double msPerEvent(Map<String, Long> before, Map<String, Long> after, String part, long events) {
         return (after.getOrDefault(part, 0L) - before.getOrDefault(part, 0L)) * MS_PER_TICK / events;
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * N district offices posting at once, one thread each, each waiting for its answer before the next
@@ -18,6 +20,8 @@ import java.util.function.Function;
  * client keeps its own schedule, so a slow answer is followed by the requests that fell due meanwhile).
  */
 final class DistrictClients {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BenchHttp http;
     private final Function<String, URI> milestoneUrl;
@@ -45,6 +49,79 @@ final class DistrictClients {
     LoadResult post(long events) throws Exception {
         long start = System.nanoTime();
         return run(start, start, Long.MAX_VALUE, 0, events);
+    }
+
+    /**
+     * Writes at least {@code events} events as whole projects through milestone-service's batch endpoint
+     * ({@code POST /api/batch}, as the Excel import and the demo loader write): {@code projectsPerBatch} projects of one
+     * client's district per batch, {@code parallel} batches in flight at once, each client's projects sent by one
+     * thread. Counts the actions answered 201; latencies are whole batches'.
+     */
+    LoadResult postInBatches(long events, int projectsPerBatch, int parallel) throws Exception {
+        long eventsPerBatch = projectsPerBatch * 6L;
+        ExecutorService threads = Executors.newFixedThreadPool(parallel);
+        AtomicLong planned = new AtomicLong();
+        AtomicLong recorded = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        List<Latencies> latencies = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < parallel; t++) {
+                List<DistrictWorkload> mine = new ArrayList<>();
+                for (int i = t; i < workloads.size(); i += parallel) {
+                    mine.add(workloads.get(i));
+                }
+                Latencies batches = new Latencies();
+                latencies.add(batches);
+                done.add(threads.submit(() -> {
+                    for (int turn = 0; !mine.isEmpty() && planned.getAndAdd(eventsPerBatch) < events; turn++) {
+                        DistrictWorkload workload = mine.get(turn % mine.size());
+                        StringBuilder body = new StringBuilder("{\"actions\":[");
+                        for (int project = 0; project < projectsPerBatch; project++) {
+                            for (WriteRequest write : workload.project()) {
+                                body.append(body.charAt(body.length() - 1) == '[' ? "" : ",")
+                                        .append("{\"method\":\"POST\",\"path\":\"").append(write.path())
+                                        .append("\",\"body\":").append(write.json()).append('}');
+                            }
+                        }
+                        BenchHttp.Answer answer;
+                        try {
+                            answer = http.post(milestoneUrl.apply("/api/batch"), workload.user(), body.append("]}").toString());
+                        } catch (UncheckedIOException e) {
+                            answer = new BenchHttp.Answer(-1, e.getCause().toString(), 0);
+                        }
+                        long created = answer.status() == 200 ? created(answer.body()) : 0;
+                        recorded.addAndGet(created);
+                        if (created < eventsPerBatch) {
+                            errors.addAndGet(eventsPerBatch - created);
+                            firstError.compareAndSet(null, "/api/batch → " + answer.status() + " " + answer.body());
+                        }
+                        batches.add(answer.nanos());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> thread : done) {
+                thread.get();
+            }
+            return new LoadResult(recorded.get(), (System.nanoTime() - start) / 1e9, Latencies.merge(latencies),
+                    errors.get(), firstError.get());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The batch's actions answered 201. */
+    private static long created(String answer) {
+        long created = 0;
+        for (JsonNode result : JSON.readTree(answer).path("results")) {
+            if (result.path("status").asInt() == 201) {
+                created++;
+            }
+        }
+        return created;
     }
 
     private LoadResult run(long start, long windowStart, long windowEnd, double totalRate, long maxEvents)

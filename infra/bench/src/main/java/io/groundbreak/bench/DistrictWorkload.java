@@ -3,9 +3,11 @@ package io.groundbreak.bench;
 import io.groundbreak.events.Stage;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,16 +51,46 @@ final class DistrictWorkload {
 
     WriteRequest next() {
         if (projectId == null || nextStage >= Stage.values().length) {
-            long number = projectsRegistered++;
-            return new WriteRequest("/api/projects", String.format(Locale.ROOT, """
-                    {"code":"B%s-%d-%d","name":"基准项目 %d","district":"%s","chain":"%s","investor":"某某投资集团有限公司",\
-                    "plannedInvestmentCny":"%d.00"}""", runId, client, number, number, district,
-                    chains.get(random.nextInt(chains.size())), 50_000_000L + random.nextInt(2_000_000_000)), true);
+            return registration("");
         }
-        Stage stage = Stage.values()[nextStage];
-        return new WriteRequest("/api/projects/" + projectId + "/milestones", String.format(Locale.ROOT, """
-                {"stage":"%s","effectiveDate":"%s","amountCny":"%d.00"}""", stage.name(), nextDate,
+        return milestone(projectId, Stage.values()[nextStage], nextDate);
+    }
+
+    /**
+     * The same six writes of a new project at once, for a batch ({@code POST /api/batch}): the registration names its
+     * project id itself, as the demo loader's do, so that its milestones can follow it in the same batch. The one-by-one
+     * sequence of {@link #next()} is not disturbed.
+     */
+    List<WriteRequest> project() {
+        String id = UUID.randomUUID().toString();
+        List<WriteRequest> writes = new ArrayList<>();
+        writes.add(registration("\"projectId\":\"" + id + "\","));
+        LocalDate date = EARLIEST.plusDays(random.nextInt(5 * 365));
+        for (Stage stage : Stage.values()) {
+            writes.add(milestone(id, stage, date));
+            date = later(date);
+        }
+        return writes;
+    }
+
+    private WriteRequest registration(String projectIdField) {
+        long number = projectsRegistered++;
+        return new WriteRequest("/api/projects", String.format(Locale.ROOT, """
+                {%s"code":"B%s-%d-%d","name":"基准项目 %d","district":"%s","chain":"%s","investor":"某某投资集团有限公司",\
+                "plannedInvestmentCny":"%d.00"}""", projectIdField, runId, client, number, number, district,
+                chains.get(random.nextInt(chains.size())), 50_000_000L + random.nextInt(2_000_000_000)), true);
+    }
+
+    private WriteRequest milestone(String project, Stage stage, LocalDate date) {
+        return new WriteRequest("/api/projects/" + project + "/milestones", String.format(Locale.ROOT, """
+                {"stage":"%s","effectiveDate":"%s","amountCny":"%d.00"}""", stage.name(), date,
                 10_000_000L + random.nextInt(900_000_000)), false);
+    }
+
+    /** The next stage's date: up to 90 days on, never after today. */
+    private LocalDate later(LocalDate date) {
+        LocalDate later = date.plusDays(random.nextInt(90));
+        return later.isAfter(today) ? today : later;
     }
 
     /** Moves on after an answer; a refused request abandons the project and the next one is registered. */
@@ -77,8 +109,7 @@ final class DistrictWorkload {
             nextDate = EARLIEST.plusDays(random.nextInt(5 * 365));
         } else {
             nextStage++;
-            LocalDate later = nextDate.plusDays(random.nextInt(90));
-            nextDate = later.isAfter(today) ? today : later;
+            nextDate = later(nextDate);
         }
     }
 }

@@ -66,6 +66,18 @@ class BenchSmokeIT {
                         .containsEntry("samplesWithStages", figure.details().get("samples"))
                         .containsKeys("recordedTo201Ms", "201ToSentMs", "sentToApplyingMs", "applyingToSeenMs",
                                 "funnelQueueAheadAt201Records"));
+        // the publisher's backlog is the size's, written whole through the batch endpoint, and its CPU is reported
+        assertThat(report.figures()).filteredOn(figure -> figure.key().equals("publisher")).singleElement()
+                .satisfies(figure -> {
+                    assertThat(figure.details()).containsEntry("writeErrors", 0L)
+                            .containsKeys("publisherCpuMsPerEvent", "cpuBudgetMsPerEvent");
+                    assertThat(((Number) figure.details().get("backlogEvents")).longValue())
+                            .isGreaterThanOrEqualTo(BenchSize.SMOKE.backlogEvents());
+                    if (Boolean.getBoolean("bench.jfr")) {
+                        assertThat(figure.details().get("publisherThreadProfile"))
+                                .asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("samples");
+                    }
+                });
 
         // results.md is rendered from results.json alone: the kept JSON renders to the same text
         assertThat(output.resolve("results.md")).content().contains("| figure | value | raw limit | ratio | target | met? |");

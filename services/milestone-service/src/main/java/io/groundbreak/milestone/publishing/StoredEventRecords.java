@@ -183,7 +183,10 @@ final class StoredEventRecords {
         DATE {
             @Override
             String read(JsonParser parser) {
-                return LocalDate.parse(text(parser)).toString();
+                String text = text(parser);
+                // the codec's own form (yyyy-MM-dd) is checked as a date and kept as it is: DateTimeFormatter's parse was
+                // a twentieth of the publisher's samples; any other form is parsed and written again
+                return isoDate(text) ? text : LocalDate.parse(text).toString();
             }
         },
         YEAR_MONTH {
@@ -216,6 +219,31 @@ final class StoredEventRecords {
                 return STAGE;
             }
             throw new IllegalStateException("the publisher does not know how the codec writes a " + type.getName());
+        }
+
+        /**
+         * Whether the text is a date written as {@link LocalDate#toString()} writes a year 0000–9999: four, two and two
+         * digits, and a day that exists (LocalDate.of refuses 2024-02-30 as LocalDate.parse does).
+         */
+        private static boolean isoDate(String text) {
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                return false;
+            }
+            for (int i = 0; i < 10; i++) {
+                if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                    return false;
+                }
+            }
+            LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+            return true;
+        }
+
+        private static int digits(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                value = value * 10 + text.charAt(i) - '0';
+            }
+            return value;
         }
 
         private static String text(JsonParser parser) {
