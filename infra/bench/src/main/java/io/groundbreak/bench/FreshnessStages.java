@@ -22,13 +22,9 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -211,25 +207,13 @@ final class FreshnessStages implements AutoCloseable {
         Map<String, UUID> wanted = new HashMap<>();
         samples.forEach(sample -> wanted.put(sample.eventId().toString(), sample.eventId()));
         Map<UUID, Instant> sent = new HashMap<>();
-        Map<TopicPartition, Long> end = system.topicEndOffsets();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-freshness-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.copyOf(end.keySet());
-            consumer.assign(partitions);
-            partitions.forEach(partition -> consumer.seek(partition, topicStart.getOrDefault(partition, 0L)));
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-                    UUID eventId = id == null ? null : wanted.get(new String(id.value(), StandardCharsets.UTF_8));
-                    if (eventId != null) {
-                        sent.put(eventId, Instant.ofEpochMilli(record.timestamp()));
-                    }
-                }
+        system.readTopic(topicStart, record -> {
+            Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+            UUID eventId = id == null ? null : wanted.get(new String(id.value(), StandardCharsets.UTF_8));
+            if (eventId != null) {
+                sent.put(eventId, Instant.ofEpochMilli(record.timestamp()));
             }
-        }
+        });
         return sent;
     }
 

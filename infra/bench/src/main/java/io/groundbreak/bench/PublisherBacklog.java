@@ -1,6 +1,5 @@
 package io.groundbreak.bench;
 
-import io.groundbreak.events.CloudEventHeaders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
 
 /**
@@ -117,29 +111,12 @@ final class PublisherBacklog {
 
     /** The timestamps of the records after {@code from}, read to the end, in order. */
     private List<Long> recordTimestamps(Map<TopicPartition, Long> from) {
-        Map<TopicPartition, Long> end = system.topicEndOffsets();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-backlog-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.copyOf(end.keySet());
-            consumer.assign(partitions);
-            from.forEach(consumer::seek);
-            List<Long> timestamps = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
-                            && CloudEventHeaders.TOPIC.equals(record.topic())) {
-                        timestamps.add(record.timestamp());
-                    }
-                }
-            }
-            if (timestamps.size() < 2) {
-                throw new IllegalStateException("the backlog left " + timestamps.size() + " record(s) on Kafka");
-            }
-            Collections.sort(timestamps);
-            return timestamps;
+        List<Long> timestamps = new ArrayList<>();
+        system.readTopic(from, record -> timestamps.add(record.timestamp()));
+        if (timestamps.size() < 2) {
+            throw new IllegalStateException("the backlog left " + timestamps.size() + " record(s) on Kafka");
         }
+        Collections.sort(timestamps);
+        return timestamps;
     }
 }
