@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Not a test: a harness timing the chain walk against the bench's raw scan-and-hash ({@code AuditFigures}) of
  * the same rows, in the same run, alternately (the machine is shared). Fills the given database (created if
  * missing) with realistic events once: a registration and five milestones per project, as the bench's seed.
- * Run: {@code java -cp ... VerificationSpeed <database> <projects> <rounds>}; drop the database afterwards.
+ * Run: {@code java -cp ... VerificationSpeed <database> <projects> <rounds> [<events per project>]} (the first events
+ * of each history; all six when not given: 1 gives a ledger of registrations only); drop the database afterwards.
  */
 final class VerificationSpeed {
 
@@ -31,6 +32,7 @@ final class VerificationSpeed {
         String database = args[0];
         int projects = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
+        int eventsPerProject = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
              Statement statement = admin.createStatement();
              ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
@@ -41,7 +43,7 @@ final class VerificationSpeed {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(SERVER + database, "postgres", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         Ledger ledger = Ledgers.on(dataSource);
-        fill(dataSource, ledger, projects);
+        fill(dataSource, ledger, projects, eventsPerProject);
         com.sun.management.OperatingSystemMXBean process =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int round = 0; round < rounds; round++) {
@@ -57,7 +59,8 @@ final class VerificationSpeed {
         }
     }
 
-    private static void fill(DriverManagerDataSource dataSource, Ledger ledger, int projects) throws Exception {
+    private static void fill(DriverManagerDataSource dataSource, Ledger ledger, int projects, int eventsPerProject)
+            throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet count = statement.executeQuery("SELECT count(*) FROM ledger_event")) {
             count.next();
@@ -73,7 +76,7 @@ final class VerificationSpeed {
                 for (int i = from; i < Math.min(from + 500, projects); i++) {
                     String district = "D" + random.nextInt(16);
                     ProjectStream stream = new ProjectStream(district);
-                    ProjectHistories.history(stream.projectId, i, district, random)
+                    ProjectHistories.history(stream.projectId, i, district, random).stream().limit(eventsPerProject)
                             .forEach(event -> ledger.append(stream.next(event)));
                 }
             });
