@@ -28,7 +28,9 @@ import org.springframework.messaging.Message;
  * if that does not go through (a record to park, a malformed one, any failure), nothing of it was written and its
  * records are settled one at a time, in order: the database being unavailable or read-only is waited out
  * ({@link DatabaseWait}), however long it takes, and nothing is ever parked for it; any other failure is tried
- * {@value #ATTEMPTS} times, then the record is parked as {@code failed}. Nothing is thrown to the binding.
+ * {@value #ATTEMPTS} times, then the record is parked as {@code failed}. Nothing is thrown to the binding, but
+ * for a poll whose payloads do not match its records (a binding that converts messages instead of decoding
+ * natively): that is refused whole, never committed without the records left out.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventsConsumer {
