@@ -257,7 +257,7 @@ public final class Bench {
                             ingestText(few), plainAxonFew, 1.0, Map.of()));
 
                     sampler.phase("wrk");
-                    wrk(system, clients);
+                    wrk(system, broker, clients);
                     system.plainAxon.stop();
 
                     sampler.phase("settle after wrk");
@@ -396,9 +396,10 @@ public final class Bench {
 
     /**
      * {@code ingest.wrk} against {@code raw.axon.plain.wrk}: wrk's connections register projects on each, one after
-     * the other; without wrk on the PATH both say so instead (run.sh installs it).
+     * the other, each with the machine's CPU per write ({@code cpuBudgetMsPerEvent}: wrk itself is in "rest"); without
+     * wrk on the PATH both say so instead (run.sh installs it).
      */
-    private void wrk(GroundbreakSystem system, int connections) throws Exception {
+    private void wrk(GroundbreakSystem system, BenchBroker broker, int connections) throws Exception {
         Path script = WrkLoad.script();
         String missing = WrkLoad.executable() == null ? "wrk is not installed (run.sh installs Debian's package)"
                 : script == null ? "wrk/register-projects.lua not found from " + Path.of("").toAbsolutePath() : null;
@@ -412,12 +413,33 @@ public final class Bench {
         }
         WrkLoad wrk = new WrkLoad(script, output.resolve("logs"));
         log("wrk: " + connections + " connections for " + size.wrkSeconds() + " s against plain Axon, then milestone-service");
-        WrkLoad.Result axon = wrk.run("plain-axon", system.plainAxon.url(""), connections, size.wrkSeconds());
-        Figure axonFigure = add(Figure.rawLimit("raw.axon.plain.wrk", axonName, axon.createdPerSecond(), "writes/s",
-                WrkLoad.valueText(axon), axon.details(connections)));
-        WrkLoad.Result milestone = wrk.run("milestone-service", system.milestoneUrl(""), connections, size.wrkSeconds());
-        add(Figure.againstRawLimit("ingest.wrk", milestoneName, milestone.createdPerSecond(), "writes/s",
-                WrkLoad.valueText(milestone), axonFigure, 1.0, milestone.details(connections)));
+        BudgetedWrk axon = BudgetedWrk.of(new CpuBudget(Map.of(GroundbreakSystem.PLAIN_AXON, system.plainAxon::pid),
+                processes(broker, system.milestone, system.funnel, system.audit)),
+                () -> wrk.run("plain-axon", system.plainAxon.url(""), connections, size.wrkSeconds()), connections);
+        Figure axonFigure = add(Figure.rawLimit("raw.axon.plain.wrk", axonName, axon.result().createdPerSecond(),
+                "writes/s", WrkLoad.valueText(axon.result()), axon.details()));
+        BudgetedWrk milestone = BudgetedWrk.of(new CpuBudget(Map.of(GroundbreakSystem.MILESTONE, system.milestone::pid),
+                        processes(broker, system.funnel, system.audit)),
+                () -> wrk.run("milestone-service", system.milestoneUrl(""), connections, size.wrkSeconds()), connections);
+        add(Figure.againstRawLimit("ingest.wrk", milestoneName, milestone.result().createdPerSecond(), "writes/s",
+                WrkLoad.valueText(milestone.result()), axonFigure, 1.0, milestone.details()));
+    }
+
+    /** One wrk run and its details, with the machine's CPU per created project. */
+    private record BudgetedWrk(WrkLoad.Result result, Map<String, Object> details) {
+
+        static BudgetedWrk of(CpuBudget budget, WrkRun run, int connections) throws Exception {
+            Map<String, Long> before = budget.snapshot();
+            WrkLoad.Result result = run.run();
+            Map<String, Object> details = new LinkedHashMap<>(result.details(connections));
+            details.put("cpuBudgetMsPerEvent", CpuBudget.perEvent(before, budget.snapshot(), result.created()));
+            return new BudgetedWrk(result, details);
+        }
+    }
+
+    @FunctionalInterface
+    private interface WrkRun {
+        WrkLoad.Result run() throws Exception;
     }
 
     /**

@@ -60,12 +60,24 @@ class BenchSmokeIT {
                 .hasSize(2).allSatisfy(figure -> assertThat(figure.details().get("cpuBudgetMsPerEvent"))
                         .as(figure.key()).asInstanceOf(InstanceOfAssertFactories.MAP)
                         .containsKeys("machine", "postgresql", "kafka-broker", "rest"));
+        if (wrkInstalled) {
+            assertThat(report.figures()).filteredOn(figure -> figure.key().endsWith(".wrk")).hasSize(2)
+                    .allSatisfy(figure -> assertThat(figure.details().get("cpuBudgetMsPerEvent")).as(figure.key())
+                            .asInstanceOf(InstanceOfAssertFactories.MAP).containsKeys("machine", "postgresql", "rest"));
+        }
         // where each freshness sample waited: every sample found in the store, on the topic and in the read model
         assertThat(report.figures()).filteredOn(figure -> figure.key().equals("freshness")).singleElement()
                 .satisfies(figure -> assertThat(figure.details())
                         .containsEntry("samplesWithStages", figure.details().get("samples"))
                         .containsKeys("recordedTo201Ms", "201ToSentMs", "sentToApplyingMs", "applyingToSeenMs",
                                 "funnelQueueAheadAt201Records"));
+        // verification's two parts, the completeness check and the chain walk, each timed by audit-service
+        assertThat(report.figures()).filteredOn(figure -> figure.key().equals("audit.verification")).singleElement()
+                .satisfies(figure -> assertThat(figure.details()).allSatisfy((key, value) -> {
+                    if (key.equals("completenessSeconds") || key.equals("chainWalkSeconds")) {
+                        assertThat((Double) value).as(key).isPositive();
+                    }
+                }).containsKeys("completenessSeconds", "chainWalkSeconds"));
         // the publisher's backlog is the size's, written whole through the batch endpoint, and its CPU is reported
         assertThat(report.figures()).filteredOn(figure -> figure.key().equals("publisher")).singleElement()
                 .satisfies(figure -> {

@@ -10,6 +10,8 @@ import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.events.ProjectStream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +63,23 @@ class VerificationIT extends AuditIT {
         assertThat(problemsOf(report, untouched)).isEmpty();
         assertThat(report.get("projectsChecked").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The completeness check runs beside the walk; the time of each is kept apart, for the bench and operators. */
+    @Test
+    void theTimeOfEachPartIsKept(@Autowired MeterRegistry meters) {
+        long completenessBefore = verifications(meters, "completeness");
+        long walksBefore = verifications(meters, "chain-walk");
+
+        assertThat(verification().has("completeness")).isTrue();
+
+        assertThat(verifications(meters, "completeness")).isEqualTo(completenessBefore + 1);
+        assertThat(verifications(meters, "chain-walk")).isEqualTo(walksBefore + 1);
+    }
+
+    private static long verifications(MeterRegistry meters, String part) {
+        Timer timer = meters.find("groundbreak.verification.duration").tag("part", part).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
