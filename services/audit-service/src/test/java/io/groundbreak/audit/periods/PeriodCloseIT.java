@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -68,7 +69,8 @@ class PeriodCloseIT extends AuditIT {
     @Test
     void aBackdatedEventAfterTheCloseIsARestatementListedWithItsEvent() {
         List<Story> stories = new ArrayList<>();
-        Instant[] clock = {Instant.now().minusSeconds(3600)};
+        // envelope times are milliseconds (EventTime)
+        Instant[] clock = {Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS)};
         BiFunction<Story, ProjectEvent, EventEnvelope> before = (story, body) ->
                 story.add(clock[0] = clock[0].plusSeconds(1), body);
         Story signedInMarch = story(stories, "JH-1", "3000000000.00", before);
@@ -99,7 +101,7 @@ class PeriodCloseIT extends AuditIT {
         assertThat(closed.json().get("action").asString()).isEqualTo("close");
 
         // recorded after the close, each a millisecond after the one before; effective in March or before, but one
-        clock[0] = closedAt;
+        clock[0] = closedAt.truncatedTo(ChronoUnit.MILLIS);
         BiFunction<Story, ProjectEvent, EventEnvelope> after = (story, body) ->
                 story.add(clock[0] = clock[0].plusMillis(1), body);
         List<UUID> restating = new ArrayList<>();
