@@ -2,7 +2,8 @@
 // its month and sees the month's figures as closed and as known now, with the restatements (events recorded after
 // the close that changed them); on the dashboard leaders see which districts closed on time, late or not at all, and
 // open any district's month. Mounts itself on the page's #period-card (district.html) or #closes-card (dashboard.html).
-import { amount, api, el, label, me, number, showError, stageName, t } from './app.js';
+import { amount, api, el, href, label, me, number, showError, stageName, t } from './app.js';
+import { language } from './i18n.js';
 import { cityTime } from './freshness.js';
 
 const STAGE_FIGURES = ['reachedInMonth', 'reached', 'current', 'lost', 'reachedInvestmentCny'];
@@ -78,7 +79,10 @@ export function renderReport(session, container, report) {
       t('periodClosedBy', { at: cityTime(report.closedAt), by: report.closedBy }))
     : el('p', { id: 'period-status', dataset: { status: 'open' } }, el('span', { class: 'bad' }, t('periodOpen')), ' ',
       el('span', { class: 'muted' }, t('periodOpenHint')));
-  container.replaceChildren(state, ...figuresTable(session, report), ...restatementsTable(session, report), ...historyList(report));
+  const download = el('a', { class: 'figure', id: 'period-export',
+    href: href('/web/export/period.xlsx', { period: report.period, district: report.district, lang: language() }) }, t('exportExcel'));
+  container.replaceChildren(state, el('p', {}, download), ...figuresTable(session, report), ...restatementsTable(session, report),
+    ...historyList(report));
 }
 
 async function loadReport(session, container, period, district) {
