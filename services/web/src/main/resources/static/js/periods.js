@@ -104,7 +104,6 @@ async function mountDistrict(card) {
   card.replaceChildren(el('h2', {}, t('periodTitle')), el('p', { class: 'muted' }, t('periodHint')),
     el('div', { class: 'inline-form' }, el('label', {}, `${t('periodMonth')} `, month), ' ', close), message, body);
   const refresh = async () => {
-    message.replaceChildren();
     try {
       const report = await loadReport(session, body, month.value);
       close.disabled = report.status === 'closed';
@@ -112,7 +111,7 @@ async function mountDistrict(card) {
       showError(body, error);
     }
   };
-  month.addEventListener('change', refresh);
+  month.addEventListener('change', () => { message.replaceChildren(); refresh(); });
   close.addEventListener('click', async () => {
     close.disabled = true;
     const answer = await api(`/api/periods/${month.value}/close`, { method: 'POST', body: {} });
@@ -121,9 +120,7 @@ async function mountDistrict(card) {
     } else {
       showError(message, new Error(answer.body?.detail ?? `${answer.status}`));
     }
-    const shown = message.cloneNode(true);
     await refresh();
-    message.replaceChildren(...shown.childNodes);
   });
   await refresh();
 }
