@@ -2,6 +2,7 @@ package io.groundbreak.audit.periods.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -52,7 +53,7 @@ public class PeriodCloses {
                     .param("action", act.action().column())
                     .param("at", OffsetDateTime.ofInstant(act.at(), ZoneOffset.UTC))
                     .param("by", act.by())
-                    .param("reason", act.reason())
+                    .param("reason", act.reason(), Types.VARCHAR)
                     .update() == 1;
         } catch (DuplicateKeyException raced) {
             return false;
