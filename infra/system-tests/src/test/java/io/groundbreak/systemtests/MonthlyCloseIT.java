@@ -1,0 +1,80 @@
+package io.groundbreak.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The monthly close (issue 19) in a real headless Chromium, on the running system: a district office closes last
+ * month on its workspace, a milestone of that month recorded afterwards shows as a restatement with its figures, and a
+ * leader's dashboard lists the district as closed on time (or late, after the deadline day). 宝坻区 (120115) is this
+ * class's own district. Screenshots under target/screenshots.
+ */
+class MonthlyCloseIT extends BrowserTest {
+
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final String DISTRICT = "120115";
+    private static final String OFFICE = "d" + DISTRICT;
+
+    @Test
+    void anOfficeClosesItsMonthSeesTheRestatementsAndLeadersSeeWhoClosed() throws Exception {
+        YearMonth lastMonth = YearMonth.now(CITY).minusMonths(1);
+        String projectId = system.register(OFFICE, DISTRICT, "new-energy", "800000000.00");
+        milestone(projectId, "TALKS", lastMonth.atDay(1));
+        awaitLedger(projectId, 2);
+
+        browser.logIn(OFFICE);
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#period-status[data-status=open]")));
+        assertThat(browser.find("#period-month").getDomProperty("value")).isEqualTo(lastMonth.toString());
+        browser.find("#period-close").click();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#period-status[data-status=closed]")));
+        assertThat(browser.find("#period-message").getText()).startsWith("已关账");
+        assertThat(browser.find("#period-close").isEnabled()).as("a closed month cannot be closed again").isFalse();
+        assertThat(browser.find("#period-no-restatements").getText()).isEqualTo("关账后没有改变本月数字的事件。");
+
+        // recorded after the close, effective in the closed month: a restatement
+        milestone(projectId, "SIGNED", lastMonth.atEndOfMonth());
+        awaitLedger(projectId, 3);
+        browser.go("/district.html");
+        WebElement restatement = browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#period-restatements tbody tr")));
+        assertThat(browser.driver.findElements(By.cssSelector("#period-restatements tbody tr"))).hasSize(1);
+        assertThat(restatement.getText()).contains("里程碑", "签约", lastMonth.atEndOfMonth().toString(), OFFICE, "本月达到");
+        assertThat(browser.find(".period-figures td.diff").getText()).contains("→");
+        browser.screenshot("monthly-close-restatement");
+
+        try (Browser leader = Browser.open(system.web.url("").toString())) {
+            leader.logIn("leader").go("/dashboard.html");
+            boolean byTheDeadline = LocalDate.now(CITY).getDayOfMonth() <= 5;
+            WebElement row = leader.waitFor(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#closes-table tr[data-district='" + DISTRICT + "']")));
+            assertThat(row.getDomAttribute("data-status")).isEqualTo(byTheDeadline ? "on-time" : "late");
+            assertThat(row.getText()).contains("宝坻区", OFFICE);
+            assertThat(leader.driver.findElements(By.cssSelector("#closes-table tbody tr"))).hasSize(16);
+            row.findElement(By.cssSelector("a.figure")).click();
+            leader.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#closes-detail #period-restatements")));
+            leader.screenshot("monthly-close-city-view");
+        }
+    }
+
+    private void milestone(String projectId, String stage, LocalDate date) throws Exception {
+        HttpResponse<String> answer = system.post(OFFICE, "/api/projects/" + projectId + "/milestones",
+                "{\"stage\":\"" + stage + "\",\"effectiveDate\":\"" + date + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    }
+
+    private void awaitLedger(String projectId, int events) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                system.read(system.audit, "auditor", "/api/audit/projects/" + projectId + "/history").get("events"))
+                .hasSize(events));
+    }
+}
