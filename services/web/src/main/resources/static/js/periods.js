@@ -46,23 +46,32 @@ function figuresTable(session, report) {
     el('p', {}, month.flatMap((badge) => [badge, ' ']))];
 }
 
+function changesText(session, restatement) {
+  return restatement.changes.map((change) =>
+    `${figureName(session, change)} ${change.change.startsWith('-') ? '' : '+'}${value(change.figure, change.change)}`).join('；');
+}
+
+function restatementRow(session, restatement) {
+  return el('tr', { dataset: { event: restatement.eventId } },
+    el('td', {}, el('a', { class: 'figure', href: `/project.html?id=${restatement.projectId}` }, restatement.code ?? restatement.projectId)),
+    el('td', {}, restatement.name ?? ''),
+    el('td', {}, t(`periodEvent_${restatement.type}`)),
+    el('td', {}, restatement.stage ? stageName(session, restatement.stage) : '—'),
+    el('td', {}, restatement.effective ?? '—'),
+    el('td', {}, cityTime(restatement.recordedAt)),
+    el('td', {}, restatement.recordedBy),
+    el('td', {}, changesText(session, restatement)));
+}
+
 function restatementsTable(session, report) {
   if (report.status !== 'closed') return [];
   if (report.restatements.length === 0) return [el('p', { class: 'muted', id: 'period-no-restatements' }, t('periodNoRestatements'))];
+  const header = ['code', 'name', 'type', 'stage', 'periodEffective', 'recordedAt', 'recordedBy', 'periodChanges']
+    .map((key) => el('th', {}, t(key)));
   return [el('h3', {}, t('periodRestatements', { n: report.restatements.length })),
     el('div', { class: 'scroll' }, el('table', { id: 'period-restatements' },
-      el('thead', {}, el('tr', {}, ['code', 'name', 'type', 'stage', 'periodEffective', 'recordedAt', 'recordedBy', 'periodChanges']
-        .map((key) => el('th', {}, t(key))))),
-      el('tbody', {}, report.restatements.map((restatement) => el('tr', { dataset: { event: restatement.eventId } },
-        el('td', {}, el('a', { class: 'figure', href: `/project.html?id=${restatement.projectId}` }, restatement.code ?? restatement.projectId)),
-        el('td', {}, restatement.name ?? ''),
-        el('td', {}, t(`periodEvent_${restatement.type}`)),
-        el('td', {}, restatement.stage ? stageName(session, restatement.stage) : '—'),
-        el('td', {}, restatement.effective ?? '—'),
-        el('td', {}, cityTime(restatement.recordedAt)),
-        el('td', {}, restatement.recordedBy),
-        el('td', {}, restatement.changes.map((change) =>
-          `${figureName(session, change)} ${change.change.startsWith('-') ? '' : '+'}${value(change.figure, change.change)}`).join('；'))))))))];
+      el('thead', {}, el('tr', {}, header)),
+      el('tbody', {}, report.restatements.map((restatement) => restatementRow(session, restatement)))))];
 }
 
 function historyList(report) {
