@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -245,6 +246,22 @@ class PeriodCloseIT extends AuditIT {
         assertThat(history.get(1).get("reason").asString()).isEqualTo("a project's June signing was entered in July");
         assertThat(history.get(0).get("reason").isNull()).isTrue();
         assertThat(get(path, "d" + district).json().get("status").asString()).isEqualTo("closed");
+    }
+
+    @Test
+    void closesAtTheSameTimeKeepOne() {
+        YearMonth september = YearMonth.of(2025, 9);
+        for (int round = 0; round < 3; round++) {
+            String district = List.of("120113", "120105", "120106").get(round);
+            List<CompletableFuture<TextAnswer>> closes = List.of(
+                    CompletableFuture.supplyAsync(() -> post(month(september) + "/close", "d" + district)),
+                    CompletableFuture.supplyAsync(() -> postJson(month(september) + "/close", "admin",
+                            "{\"district\":\"" + district + "\"}")),
+                    CompletableFuture.supplyAsync(() -> post(month(september) + "/close", "d" + district)));
+            List<Integer> statuses = closes.stream().map(CompletableFuture::join).map(TextAnswer::status).sorted().toList();
+            assertThat(statuses).as(district).containsExactly(201, 409, 409);
+            assertThat(history(district, september)).as("one close kept").hasSize(1);
+        }
     }
 
     @Test
