@@ -51,6 +51,15 @@ class MonthlyCloseIT extends BrowserTest {
         assertThat(restatement.getText()).contains("里程碑", "签约", lastMonth.atEndOfMonth().toString(), OFFICE, "本月达到");
         assertThat(browser.find(".period-figures td.diff").getText()).contains("→");
         browser.screenshot("monthly-close-restatement");
+        browser.find("#language").click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("language"), "中文"));
+        WebElement english = browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#period-restatements tbody tr")));
+        assertThat(english.getText()).contains("milestone", "Reached in the month");
+        assertThat(browser.find("#period-report h3").getText()).startsWith("Restatements: 1 events recorded after the close");
+        assertThat(browser.find("#period-status").getText()).startsWith("Closed at ");
+        browser.screenshot("monthly-close-restatement-en");
+        browser.find("#language").click();
 
         try (Browser leader = Browser.open(system.web.url("").toString())) {
             leader.logIn("leader").go("/dashboard.html");
