@@ -159,7 +159,7 @@ const TEXTS = {
     periodTitle: 'Monthly close', periodHint: 'Once closed, the month\'s figures are frozen as known at the close; events recorded later, effective in the month or before, that change them are listed as restatements.',
     periodMonth: 'Month', periodCloseAction: 'Close the month', periodClosed: 'Closed', periodClosedBy: 'at {at} by {by}',
     periodOpen: 'Open', periodOpenHint: 'Figures as known now.', periodClosedNow: 'Closed ({at}).', periodAsClosed: 'As closed',
-    periodNoRestatements: 'No event since the close changed the month\'s figures.', periodRestatements: 'Restatements: {n} events recorded after the close changed the month\'s figures',
+    periodNoRestatements: 'No event since the close changed the month\'s figures.', periodRestatements: 'Restatements: events recorded after the close that changed the month\'s figures ({n})',
     periodEffective: 'Effective', periodChanges: 'Figures changed', periodAct_close: 'closed by {by}', periodAct_reopen: 'reopened by {by}',
     period_reachedInMonth: 'Reached in the month', period_reached: 'Reached by month end', period_current: 'Current at month end', period_lost: 'Lost by month end',
     period_reachedInvestmentCny: 'Reached investment', period_currentInvestmentCny: 'Current investment', period_lostInMonth: 'Lost in the month',

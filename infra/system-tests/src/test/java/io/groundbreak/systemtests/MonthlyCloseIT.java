@@ -3,11 +3,17 @@ package io.groundbreak.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -16,7 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The monthly close (issue 19) in a real headless Chromium, on the running system: a district office closes last
  * month on its workspace, a milestone of that month recorded afterwards shows as a restatement with its figures, and a
- * leader's dashboard lists the district as closed on time (or late, after the deadline day). 宝坻区 (120115) is this
+ * leader's dashboard lists the district as closed on time (or late, after the deadline day); the month's .xlsx comes
+ * from the page's link. 宝坻区 (120115) is this
  * class's own district. Screenshots under target/screenshots.
  */
 class MonthlyCloseIT extends BrowserTest {
@@ -51,12 +58,25 @@ class MonthlyCloseIT extends BrowserTest {
         assertThat(restatement.getText()).contains("里程碑", "签约", lastMonth.atEndOfMonth().toString(), OFFICE, "本月达到");
         assertThat(browser.find(".period-figures td.diff").getText()).contains("→");
         browser.screenshot("monthly-close-restatement");
+
+        // the month as .xlsx, from the page's link with the page's session
+        HttpResponse<byte[]> workbook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(browser.find("#period-export").getDomProperty("href")))
+                .header("Cookie", "SESSION=" + browser.driver.manage().getCookieNamed("SESSION").getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+            Row first = book.getSheet("数字重述").getRow(12);
+            assertThat(first.getCell(3).getStringCellValue()).isEqualTo("签约");
+            assertThat(first.getCell(6).getStringCellValue()).isEqualTo(OFFICE);
+            assertThat(book.getSheet("关账记录").getRow(12).getCell(1).getStringCellValue()).isEqualTo("关账");
+        }
         browser.find("#language").click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("language"), "中文"));
         WebElement english = browser.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#period-restatements tbody tr")));
         assertThat(english.getText()).contains("milestone", "Reached in the month");
-        assertThat(browser.find("#period-report h3").getText()).startsWith("Restatements: 1 events recorded after the close");
+        assertThat(browser.find("#period-report h3").getText()).isEqualTo("Restatements: events recorded after the close that changed the month's figures (1)");
         assertThat(browser.find("#period-status").getText()).startsWith("Closed at ");
         browser.screenshot("monthly-close-restatement-en");
         browser.find("#language").click();
