@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The packages of audit-service and who may use whom: a package per feature ({@code ledger}, {@code verification},
- * {@code funnel}, {@code reconciliation}, {@code completeness}, {@code export}, {@code deadletter}), then per role;
+ * {@code funnel}, {@code reconciliation}, {@code completeness}, {@code export}, {@code deadletter}, {@code periods}), then
+ * per role;
  * the adapters ({@code web} for HTTP, {@code messaging} for Kafka) drive the rest and are used by nothing; neither
  * the features nor their roles form a cycle.
  */
@@ -36,7 +37,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theFeaturesKnowNeitherHttpNorKafka = noClasses()
             .that().resideInAnyPackage("io.groundbreak.audit.*.check..", "io.groundbreak.audit.funnel.replay..",
-                    "io.groundbreak.audit.ledger.store..", "io.groundbreak.audit.ledger.ingest..",
+                    "io.groundbreak.audit.periods.close..", "io.groundbreak.audit.periods.figures..",
+                    "io.groundbreak.audit.periods.store..", "io.groundbreak.audit.ledger.store..", "io.groundbreak.audit.ledger.ingest..",
                     "io.groundbreak.audit.ledger.record..", "io.groundbreak.audit.export.write..")
             .should().dependOnClassesThat().resideInAnyPackage("io.groundbreak.audit.*.web..",
                     "io.groundbreak.audit.*.messaging..", "org.springframework.web..", "org.springframework.http..",
@@ -53,15 +55,17 @@ class ArchitectureTest {
             .that().resideInAPackage("..web..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
 
+    /** The ledger's store and the monthly close's ({@code period_close}). */
     @ArchTest
     static final ArchRule onlyTheStoreTalksToTheDatabase = noClasses()
-            .that().resideOutsideOfPackage("..ledger.store..")
+            .that().resideOutsideOfPackages("..ledger.store..", "..periods.store..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
 
     /** Verification, the bitemporal funnel, reconciliation and export read the ledger; they never write it. */
     @ArchTest
     static final ArchRule otherFeaturesOnlyReadTheLedger = noClasses()
-            .that().resideInAnyPackage("..verification..", "..funnel..", "..reconciliation..", "..export..", "..completeness..")
+            .that().resideInAnyPackage("..verification..", "..funnel..", "..reconciliation..", "..export..", "..completeness..",
+                    "..periods..")
             .should().dependOnClassesThat().resideInAnyPackage("..ledger.ingest..", "..ledger.messaging..", "..ledger.web..");
 
     @ArchTest

@@ -183,7 +183,8 @@ class AuditServiceIT extends AuditIT {
 
     /** Every table of the service and a column of each to try to change. */
     private static final Map<String, String> TABLES = Map.of("ledger_event", "recorded_by", "parked_event", "recorded_by",
-            "dead_letter_attempt", "reason", "dead_letter_resolution", "by_user", "dead_letter_operation", "by_user");
+            "dead_letter_attempt", "reason", "dead_letter_resolution", "by_user", "dead_letter_operation", "by_user",
+            "period_close", "by_user");
 
     @Test
     void theServiceMayNeitherChangeNorRemoveWhatItStored(@Autowired JdbcClient jdbc) {
@@ -207,6 +208,9 @@ class AuditServiceIT extends AuditIT {
                     + fake + ", 'discarded', 'AuditServiceIT')");
             statement.execute("INSERT INTO dead_letter_operation (dead_letter_id, action, by_user, reason, outcome) VALUES ("
                     + fake + ", 'discard', 'AuditServiceIT', 'a row for the append-only test', 'discarded')");
+            // a month of a district the reference data does not know, so that no close of a test is disturbed
+            statement.execute("INSERT INTO period_close (district, period, step, action, at, by_user) VALUES ("
+                    + "'AuditServiceIT', '1999-01', " + (-fake) + ", 'close', now(), 'AuditServiceIT')");
             for (Map.Entry<String, String> entry : TABLES.entrySet()) {
                 String table = entry.getKey();
                 for (String change : List.of("UPDATE " + table + " SET " + entry.getValue() + " = 'someone else'",

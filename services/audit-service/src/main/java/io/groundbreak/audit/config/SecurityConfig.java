@@ -11,7 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The ledger is for auditors (and admins) only. Dead letters: auditors and admins read them and the log of
- * operations on them; only admins reprocess or discard.
+ * operations on them; only admins reprocess or discard. The monthly close: district offices and admins close (the
+ * controller keeps a district office to its own district), only admins reopen; every role reads a month (a district
+ * office its own), the city's list of closes is for leaders, auditors and admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -22,6 +24,12 @@ class SecurityConfig {
                 .requestMatchers("/api/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/admin/dead-letters", "/api/admin/dead-letters/**")
                 .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name()));
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/periods/*/close").hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/periods/*/reopen").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/periods/*/closes")
+                .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/periods/*")
+                .hasAnyRole(Role.DISTRICT.name(), Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name()));
     }
 }

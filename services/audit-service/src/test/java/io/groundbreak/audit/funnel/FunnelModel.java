@@ -19,15 +19,16 @@ import java.util.Optional;
 /**
  * docs/funnel.md written down the other way round from the service: instead of folding
  * events forward, each question looks back for the last known event that answers it (a stage's last
- * recording, correction or retraction; the last registration or amendment naming a chain or amount).
+ * recording, correction or retraction; the last registration or amendment naming a chain or amount). The monthly
+ * close's test (periods/PeriodCloseIT) builds its expected month figures on it too.
  */
-final class FunnelModel {
+public final class FunnelModel {
 
-    record Expected(Stage stage, long reached, long current, long lost, BigDecimal reachedInvestment,
+    public record Expected(Stage stage, long reached, long current, long lost, BigDecimal reachedInvestment,
                     BigDecimal currentInvestment) {
     }
 
-    record ExpectedFunnel(List<Expected> stages, List<Double> rates) {
+    public record ExpectedFunnel(List<Expected> stages, List<Double> rates) {
     }
 
     private record Project(Stage stage, boolean terminated, String district, String chain, BigDecimal planned) {
@@ -36,7 +37,7 @@ final class FunnelModel {
     private FunnelModel() {
     }
 
-    static ExpectedFunnel funnel(List<List<EventEnvelope>> histories, LocalDate validAt, Instant knownAt,
+    public static ExpectedFunnel funnel(List<List<EventEnvelope>> histories, LocalDate validAt, Instant knownAt,
                                  String district, String chain) {
         List<Project> projects = new ArrayList<>();
         for (List<EventEnvelope> history : histories) {

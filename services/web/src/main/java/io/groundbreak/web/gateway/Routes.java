@@ -7,8 +7,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Which service answers a path of docs/api.md's API: writes to projects go to milestone-service, reads of
- * projects and the funnel to funnel-service, everything under /api/audit to audit-service. The web
- * app thus offers the whole contract under one origin.
+ * projects and the funnel to funnel-service, everything under /api/audit and the monthly close (/api/periods/**)
+ * to audit-service. The web app thus offers the whole contract under one origin.
  *
  * <p>funnel-service and audit-service both keep dead letters under the same path,
  * {@code /api/admin/dead-letters}; the browser names the service in the path instead:
@@ -42,6 +42,11 @@ public final class Routes {
                 return Optional.of(new Route(Backend.MILESTONES, path));
             }
             return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
+        }
+        if (path.startsWith("/api/periods/")) {
+            // the monthly close (issue 19): audit-service answers a month as known at its close
+            return method == HttpMethod.GET || method == HttpMethod.POST
+                    ? Optional.of(new Route(Backend.AUDIT, path)) : Optional.empty();
         }
         Matcher deadLetters = DEAD_LETTERS.matcher(path);
         if (deadLetters.matches() && (method == HttpMethod.GET || method == HttpMethod.POST)) {

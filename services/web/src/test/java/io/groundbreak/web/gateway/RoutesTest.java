@@ -41,6 +41,20 @@ class RoutesTest {
     }
 
     @Test
+    void theMonthlyCloseGoesToAuditService() {
+        assertThat(Routes.of(HttpMethod.POST, "/api/periods/2024-03/close"))
+                .contains(new Route(Backend.AUDIT, "/api/periods/2024-03/close"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/periods/2024-03/reopen"))
+                .contains(new Route(Backend.AUDIT, "/api/periods/2024-03/reopen"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/periods/2024-03")).contains(new Route(Backend.AUDIT, "/api/periods/2024-03"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/periods/2024-03/closes"))
+                .contains(new Route(Backend.AUDIT, "/api/periods/2024-03/closes"));
+        assertThat(Routes.of(HttpMethod.DELETE, "/api/periods/2024-03")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/periods")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/periodsX/2024-03")).isEmpty();
+    }
+
+    @Test
     void eachServicesEventIntakeIsReadFromItsHealthIndicator() {
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/intake"))
                 .contains(new Route(Backend.FUNNEL, "/actuator/health/eventIntake"));

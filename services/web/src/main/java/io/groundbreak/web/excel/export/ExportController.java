@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Excel exports of what the pages show, read from the services as the logged-in user (so each service's
  * role and district rules hold) and streamed as .xlsx: {@code /web/export/dashboard.xlsx} (every view of
  * the leaders' dashboard), {@code /web/export/projects.xlsx} (a project list, every page) and
- * {@code /web/export/history.xlsx} (a project's history, for auditors). Everything is read before the
+ * {@code /web/export/history.xlsx} (a project's history, for auditors), {@code /web/export/period.xlsx} (a district's
+ * month as closed and as known now, with its restatements). Everything is read before the
  * first byte is written, so a refusal is a problem+json answer, never half a workbook.
  * {@code lang=en} gives English sheets; the default is Chinese.
  */
@@ -107,6 +108,20 @@ class ExportController {
         Downloads.xlsx(response, fileName(context, "export.history", id), "groundbreak-history-" + asciiOnly(id) + ".xlsx");
         new HistoryExport(id, history.path("events"), FreshnessNote.leastFresh(List.of(history)))
                 .write(context, reads, response.getOutputStream());
+    }
+
+    /** A district's month (issue 19's monthly close): audit-service's answer as the user, a district office its own. */
+    @GetMapping("/web/export/period.xlsx")
+    void period(@RequestParam(required = false) String period, @RequestParam(required = false) String district,
+                Authentication authentication, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ExportContext context = context(authentication, request);
+        String month = period == null ? "" : period.strip();
+        JsonNode report = reads.read(context.user(), Backend.AUDIT,
+                "/api/periods/" + URLEncoder.encode(month, StandardCharsets.UTF_8).replace("+", "%20"),
+                query("district", context.user().district().orElse(district)), context.locale());
+        String name = report.path("period").asString() + "-" + report.path("district").asString();
+        Downloads.xlsx(response, fileName(context, "export.sheet.period", name), "groundbreak-period-" + asciiOnly(name) + ".xlsx");
+        new PeriodExport(report, FreshnessNote.leastFresh(List.of(report))).write(context, response.getOutputStream());
     }
 
     private ExportContext context(Authentication authentication, HttpServletRequest request) {

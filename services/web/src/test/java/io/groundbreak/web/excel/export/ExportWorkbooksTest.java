@@ -139,6 +139,49 @@ class ExportWorkbooksTest {
         }
     }
 
+    @Test
+    void aClosedMonthHasItsFiguresAsClosedAndNowItsRestatementsAndItsCloses() throws Exception {
+        String zeros = """
+                {"stage":"%s","reachedInMonth":0,"reached":0,"current":0,"lost":0,"reachedInvestmentCny":"0.00","currentInvestmentCny":"0.00"}""";
+        String others = String.join(",", zeros.formatted("SIGNED"), zeros.formatted("LANDED"), zeros.formatted("STARTED"),
+                zeros.formatted("PRODUCING"));
+        JsonNode report = JSON.readTree("""
+                {"period":"2025-03","district":"120118","status":"closed","closedAt":"2025-04-02T02:00:00Z","closedBy":"d120118",
+                 "history":[{"district":"120118","period":"2025-03","step":0,"action":"close","at":"2025-04-02T02:00:00Z","by":"d120118","reason":null}],
+                 "asClosed":{"stages":[{"stage":"TALKS","reachedInMonth":1,"reached":2,"current":2,"lost":0,
+                   "reachedInvestmentCny":"300000000.00","currentInvestmentCny":"300000000.00"},%s],
+                   "lostInMonth":0,"investmentReports":1,"completedInvestmentCny":"120000000.00"},
+                 "asKnownNow":{"stages":[{"stage":"TALKS","reachedInMonth":2,"reached":3,"current":3,"lost":0,
+                   "reachedInvestmentCny":"1000000000.00","currentInvestmentCny":"1000000000.00"},%s],
+                   "lostInMonth":0,"investmentReports":1,"completedInvestmentCny":"120000000.00"},
+                 "differences":[],
+                 "restatements":[{"projectId":"p5","code":"JH-5","name":"晚登记","eventId":"e1","sequence":1,"type":"MilestoneRecorded",
+                   "stage":"TALKS","effective":"2025-03-20","recordedAt":"2025-04-03T01:00:00Z","recordedBy":"d120118",
+                   "changes":[{"figure":"reachedInMonth","stage":"TALKS","before":"0","after":"1","change":"1"}]}],
+                 "freshness":{"newestEventRecordedAt":"2025-04-03T01:00:00Z","newestEventAppliedAt":"2025-04-03T01:00:01Z",
+                  "lag":0,"checkedAt":"2025-04-03T02:00:00Z"}}""".formatted(others, others));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new PeriodExport(report, FreshnessNote.leastFresh(List.of(report))).write(leader, out);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(sheetNames(book)).containsExactly("本月数字", "数字重述", "关账记录");
+            Sheet figures = book.getSheet("本月数字");
+            assertThat(text(figures, 2)).containsExactly("月份", "2025-03");
+            assertThat(text(figures, 3)).containsExactly("区", "静海区");
+            assertThat(text(figures, 4)).containsExactly("关账状态", "2025-04-02 10:00:00 由 d120118 关账");
+            int header = 11;
+            assertThat(text(figures, header)).containsExactly("阶段", "数字", "关账时", "现在所知", "差异");
+            assertThat(text(figures, header + 1)).containsExactly("在谈", "本月达到", "1.0", "2.0", "1.0");
+            assertThat(text(figures, header + 5)).containsExactly("在谈", "月末累计达到投资（万元）", "30000.0", "100000.0", "70000.0");
+            assertThat(text(figures, header + 31)).containsExactly("本月终止", "0.0", "0.0", "0.0");
+            Sheet restatements = book.getSheet("数字重述");
+            assertThat(text(restatements, header + 1)).containsExactly("JH-5", "晚登记", "MilestoneRecorded", "在谈", "2025-03-20",
+                    "2025-04-03 09:00:00", "d120118", "在谈 · 本月达到 0 → 1", "e1", "p5");
+            assertThat(text(book.getSheet("关账记录"), header + 1)).containsExactly("0.0", "关账", "2025-04-02 10:00:00", "d120118");
+        }
+    }
+
     private static List<String> sheetNames(XSSFWorkbook book) {
         List<String> names = new ArrayList<>();
         book.forEach(sheet -> names.add(sheet.getSheetName()));
