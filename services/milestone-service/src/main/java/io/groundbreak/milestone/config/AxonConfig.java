@@ -4,12 +4,22 @@ import io.groundbreak.milestone.publishing.ProjectEventPublisher;
 import io.groundbreak.milestone.publishing.SignallingEventSource;
 import java.time.Duration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+// the event store's entities, which Axon's JPA event store auto-configuration registers only when it builds the engine
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
@@ -23,6 +33,26 @@ class AxonConfig {
     @Bean(PROJECT_CACHE)
     Cache projectCache(@Value("${groundbreak.project-cache.capacity:10000}") int capacity) {
         return new CommittedStateCache(capacity);
+    }
+
+    /**
+     * Axon's JPA storage engine as its auto-configuration builds it, reading from a token with queries PostgreSQL
+     * answers from the index (IndexedReadStorageEngine).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider,
+                                          TransactionManager transactionManager) {
+        return new IndexedReadStorageEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager));
     }
 
     /**
