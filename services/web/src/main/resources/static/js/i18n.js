@@ -69,6 +69,12 @@ const TEXTS = {
     op_reprocess: '重新处理', op_discard: '丢弃', requestFailed: '请求失败',
     intake: '事件接收', intake_UP: '正常', intake_DEGRADED: '降级（有暂存记录或积压超限）', intake_DOWN: '故障', intake_UNKNOWN: '未知',
     intakeParked: '暂存 {n} 条', intakeLag: '积压 {lag} 条（上限 {maxLag}）', lagUnknown: '积压未知', intakeUnreadable: '读不到事件接收状态（{status}）',
+    // cohorts (js/cohorts.js)
+    cohorts: '分期转化：各期达到某阶段的项目此后转入下一阶段的情况', byQuarter: '按季度', byMonth: '按月',
+    cohortPeriod: '达到时期', cohort_projects: '项目数', cohort_within90: '90天内', cohort_within180: '180天内',
+    cohort_within365: '365天内', cohort_reached: '已转入', cohort_waiting: '仍在等待', cohort_lost: '已终止',
+    cohortsHint: '在谈抓签约、签约抓落地、落地抓开工：每行是在该时期首次达到前一阶段的项目（跳过的阶段按其后阶段的日期计），单元格颜色越深，在该天数内转入下一阶段的比例越高；斜纹表示窗口尚未期满，数字仍可能增加。点击数字查看项目。',
+    windowOpen: '窗口尚未期满：该期部分项目达到阶段不足此天数', figureCohort: '{period} 达到「{stage}」',
   },
   en: {
     appName: 'Major projects tracker', dashboard: 'Dashboard', projects: 'Projects', audit: 'Audit', logout: 'Log out',
@@ -140,6 +146,13 @@ const TEXTS = {
     op_reprocess: 'reprocess', op_discard: 'discard', requestFailed: 'Request failed',
     intake: 'Event intake', intake_UP: 'UP', intake_DEGRADED: 'DEGRADED (records parked or lag past the bound)', intake_DOWN: 'DOWN', intake_UNKNOWN: 'UNKNOWN',
     intakeParked: '{n} parked', intakeLag: 'lag {lag} (bound {maxLag})', lagUnknown: 'lag unknown', intakeUnreadable: 'Event intake unreadable ({status})',
+    // cohorts (js/cohorts.js)
+    cohorts: 'Cohorts: projects reaching a stage in each period, and when they reached the next', byQuarter: 'By quarter',
+    byMonth: 'By month', cohortPeriod: 'Reached in', cohort_projects: 'Projects', cohort_within90: '≤ 90 days',
+    cohort_within180: '≤ 180 days', cohort_within365: '≤ 365 days', cohort_reached: 'Reached', cohort_waiting: 'Waiting',
+    cohort_lost: 'Lost',
+    cohortsHint: 'Talks to signing, signing to landing, landing to start: each row holds the projects that first reached the earlier stage in that period (a skipped stage counts from the date of the stage above it); the darker a cell, the larger the share that reached the next stage within those days; hatched cells are windows not yet over, whose numbers may still grow. Click a number for its projects.',
+    windowOpen: 'Window not over yet: some projects of this period reached the stage fewer days ago', figureCohort: 'reached {stage} in {period}',
   },
 };
 

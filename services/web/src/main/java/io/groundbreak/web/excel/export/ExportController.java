@@ -49,8 +49,9 @@ class ExportController {
     @GetMapping("/web/export/dashboard.xlsx")
     void dashboard(@RequestParam(required = false) String asOf, @RequestParam(required = false) String district,
                    @RequestParam(required = false) String chain, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, Authentication authentication,
-                   HttpServletRequest request, HttpServletResponse response) throws IOException {
+                   @RequestParam(required = false) String to, @RequestParam(required = false) String cohorts,
+                   Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ExportContext context = context(authentication, request);
         // a district office's dashboard is its own district's, as on the page
         String scope = context.user().district().orElse(district);
@@ -70,10 +71,13 @@ class ExportController {
         int fewestDays = properties.stalled().amberDays().values().stream().mapToInt(Integer::intValue).min().orElse(0);
         List<JsonNode> stalled = reads.allProjects(context.user(), query("asOf", day, "district", scope, "chain", chain,
                 "stalledDays", String.valueOf(fewestDays), "sort", "stageSince,asc"), context.locale());
+        // the cohorts by quarter or month (cohorts=), over the span the dashboard shows: the service's default up to asOf
+        JsonNode cohortTable = reads.read(context.user(), Backend.FUNNEL, "/api/funnel/cohorts",
+                query("by", cohorts, "asOf", day, "district", scope, "chain", chain), context.locale());
         Downloads.xlsx(response, fileName(context, "export.dashboard", day), "groundbreak-dashboard-" + day + ".xlsx");
-        new DashboardExport(funnel, byDistrict, byChain, trend, cycleTimes, stalled, scope, chain, properties.stalled(),
-                FreshnessNote.leastFresh(List.of(funnel, byDistrict, byChain, trend, cycleTimes)))
-                .write(context, response.getOutputStream());
+        new DashboardExport(funnel, byDistrict, byChain, trend, cycleTimes, stalled, cohortTable, scope, chain,
+                properties.stalled(), FreshnessNote.leastFresh(List.of(funnel, byDistrict, byChain, trend, cycleTimes,
+                cohortTable))).write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/projects.xlsx")
