@@ -84,12 +84,14 @@ class ExportController {
     void projects(@RequestParam(required = false) String asOf, @RequestParam(required = false) String district,
                   @RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
                   @RequestParam(required = false) String figure, @RequestParam(required = false) String stalledDays,
+                  @RequestParam(required = false) String cohort, @RequestParam(required = false) String outcome,
                   @RequestParam(required = false) String sort, Authentication authentication,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
         ExportContext context = context(authentication, request);
         String scope = context.user().district().orElse(district);
         Map<String, String> query = query("asOf", asOf, "district", scope, "chain", chain, "stage", stage,
-                "figure", figure, "stalledDays", stalledDays, "sort", sort == null || sort.isBlank() ? "code" : sort);
+                "figure", figure, "stalledDays", stalledDays, "cohort", cohort, "outcome", outcome,
+                "sort", sort == null || sort.isBlank() ? "code" : sort);
         List<JsonNode> items = reads.allProjects(context.user(), query, context.locale());
         // the answer's date when asOf was left to the service's default (today in the city)
         String day = asOf == null || asOf.isBlank()
@@ -97,7 +99,8 @@ class ExportController {
                         context.locale()).path("asOf").asString()
                 : asOf;
         Downloads.xlsx(response, fileName(context, "export.projects", day), "groundbreak-projects-" + day + ".xlsx");
-        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, items).write(context, response.getOutputStream());
+        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, items)
+                .write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/history.xlsx")

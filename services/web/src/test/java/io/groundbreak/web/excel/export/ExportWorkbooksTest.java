@@ -125,6 +125,22 @@ class ExportWorkbooksTest {
         }
     }
 
+    /** A cohort cell's list says which cell it is. */
+    @Test
+    void aProjectListOfACohortCellNotesTheCohortAndTheOutcome() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", List.of())
+                .write(leader, out);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = book.getSheet("项目清单");
+            List<List<String>> notes = new ArrayList<>();
+            for (int row = 1; row <= 6; row++) {
+                notes.add(text(sheet, row));
+            }
+            assertThat(notes).contains(List.of("分期转化", "2024-Q1 达到「签约」的项目"), List.of("转入下一阶段", "90天内"));
+        }
+    }
+
     @Test
     void aHistoryKeepsEachBodyAsStoredBesideItsHashes() throws Exception {
         JsonNode events = JSON.readTree("""
