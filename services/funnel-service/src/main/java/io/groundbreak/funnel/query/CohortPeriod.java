@@ -27,8 +27,11 @@ public record CohortPeriod(CohortGrain grain, LocalDate start) {
         return new CohortPeriod(grain, LocalDate.of(day.getYear(), firstMonth, 1));
     }
 
-    /** {@code 2024-Q1} or {@code 2024-01}; anything else is an IllegalArgumentException. */
+    /** {@code 2024-Q1} or {@code 2024-01} of the years 0001–9999; anything else is an IllegalArgumentException. */
     public static CohortPeriod parse(String text) {
+        if (text.startsWith("0000-")) {
+            throw new IllegalArgumentException("no year 0000: " + text);
+        }
         Matcher quarter = QUARTER.matcher(text);
         if (quarter.matches()) {
             return new CohortPeriod(CohortGrain.QUARTER,

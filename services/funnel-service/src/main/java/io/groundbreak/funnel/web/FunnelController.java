@@ -167,6 +167,8 @@ class FunnelController {
             parameters.problem("from", "must not be after to");
         } else if (first.count(last) > COHORT_MAX_PERIODS) {
             parameters.problem("from", "must be at most " + COHORT_MAX_PERIODS + " periods before to");
+        } else if (first.start().getYear() < 1) {
+            parameters.problem("from", "must not be before the year 0001");
         }
         parameters.check();
         FunnelFilter scoped = Parameters.scoped(filter, CurrentUser.of(authentication));
