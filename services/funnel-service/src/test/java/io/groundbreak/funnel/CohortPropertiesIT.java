@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.model.FunnelModel;
 import io.groundbreak.funnel.model.HistoryGenerator;
@@ -23,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The cohort table and its project lists against {@link FunnelModel}'s cohorts, which count docs/funnel.md
  * "Cohorts" project by project from the replayed events (not with the service's SQL): random valid histories
- * (skipped stages, corrections, retractions, suspensions, terminations, backdated dates) go through the real topic
- * and consumer; the table is compared by quarter and by month, on several dates and filters, and the list of a
+ * (skipped stages, corrections, retractions, suspensions, terminations, backdated dates, next stages on either side
+ * of the windows' ends) go through the real topic and consumer; the table is compared by quarter and by month, on
+ * several dates (a termination's day and a window's last day among them) and filters, and the list of a
  * random sample of cells, every outcome, holds exactly the model's projects. Seeded: {@code -Dcohorts.seed=N}
  * replays a run.
  */
@@ -67,7 +69,18 @@ class CohortPropertiesIT extends FunnelServiceTestBase {
                         heads.put(head.get("projectId").asString(), head.get("sequence").asLong()));
                 assertThat(heads).containsAllEntriesOf(lastSequences);
             });
-            for (LocalDate asOf : DATES) {
+            // the edges: each day a project of the round was terminated on (lost from that day on), the city's table
+            events.stream().filter(event -> event.data() instanceof ProjectTerminated)
+                    .map(event -> ((ProjectTerminated) event.data()).effectiveDate()).forEach(terminated -> {
+                        String table = "/api/funnel/cohorts?by=quarter&from=2019-Q1&to=2024-Q4&asOf=" + terminated;
+                        assertThat(cohorts(get(table, "leader"))).as("%s, seed %d", table, seed)
+                                .isEqualTo(model.cohorts(true, LocalDate.parse("2019-01-01"),
+                                        LocalDate.parse("2024-10-01"), terminated, null, null));
+                    });
+            // and the day the 90-day windows of 2021-Q1 and of March 2021 close
+            List<LocalDate> dates = new ArrayList<>(DATES);
+            dates.add(LocalDate.parse("2021-06-29"));
+            for (LocalDate asOf : dates) {
                 String district = roundDistricts.get(random.nextInt(roundDistricts.size()));
                 String chain = referenceData.chainCodes().get(random.nextInt(referenceData.chainCodes().size()));
                 for (String[] filter : List.of(new String[] {null, null}, new String[] {district, null},
