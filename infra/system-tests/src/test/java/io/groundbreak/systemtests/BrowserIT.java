@@ -120,9 +120,9 @@ class BrowserIT extends BrowserTest {
     /** The cohort heat table shows the API's numbers, shaded by share, each opening its projects; by month too. */
     @Test
     void aLeaderSeesTheCohortHeatTableAndOpensACellsProjects() throws Exception {
-        // 武清区 × 食品饮料 is this test's own corner
-        String corner = "district=120114&chain=food-and-beverages";
-        String project = system.register("d120114", "120114", "food-and-beverages", "800000000.00");
+        // 武清区 × 航空航天 is this test's own corner
+        String corner = "district=120114&chain=aerospace";
+        String project = system.register("d120114", "120114", "aerospace", "800000000.00");
         post("d120114", project, "milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-01\"}");
         post("d120114", project, "milestones", "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-05-06\"}");
         String cell = "/api/projects?asOf=2024-12-31&" + corner + "&cohort=SIGNED:2024-Q1&outcome=within180";
