@@ -144,6 +144,7 @@ class BrowserIT extends BrowserTest {
         assertThat(shaded.getDomAttribute("style")).contains("background");
         assertThat(browser.find("#cohorts-table a[data-cohort='SIGNED:2024-Q1'][data-outcome='all']").getText())
                 .isEqualTo(signedInQ1.get("projects").asString());
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", browser.find("#cohorts"));
         browser.screenshot("leader-cohorts");
 
         new Select(browser.find("#cohorts-by")).selectByValue("month");
