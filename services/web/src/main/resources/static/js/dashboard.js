@@ -3,6 +3,7 @@
 import {
   amount, el, fillFilters, href, label, number, params, percent, read, showError, stageName, start, t,
 } from './app.js';
+import { cohortsBy, cohortsTable } from './cohorts.js';
 import { freshnessNote, leastFresh } from './freshness.js';
 import { language } from './i18n.js';
 
@@ -188,10 +189,12 @@ async function load(session, form) {
     trendChart(session, trend);
     cycleTable(session, times);
     const stalledFreshness = await stalledTable(session, filters);
+    const cohortsFreshness = await cohortsTable(session, filters);
     document.getElementById('freshness').replaceChildren(freshnessNote(leastFresh(
-      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness).concat([stalledFreshness])), 'dashboard-freshness'));
+      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness).concat([stalledFreshness, cohortsFreshness])),
+    'dashboard-freshness'));
     document.getElementById('export-xlsx').href = href('/web/export/dashboard.xlsx', { ...filters,
-      from: trendStart(session, filters.asOf), to: filters.asOf.substring(0, 7), lang: language() });
+      from: trendStart(session, filters.asOf), to: filters.asOf.substring(0, 7), cohorts: cohortsBy(), lang: language() });
     document.body.dataset.loaded = filters.asOf + '|' + filters.district + '|' + filters.chain;
   } catch (error) {
     showError(errorBox, error);
@@ -204,4 +207,5 @@ const query = params();
 fillFilters(session, form, { asOf: query.get('asOf'), district: query.get('district'), chain: query.get('chain') });
 form.addEventListener('change', () => load(session, form));
 form.addEventListener('submit', (event) => { event.preventDefault(); load(session, form); });
+document.getElementById('cohorts-by').addEventListener('change', () => load(session, form));
 await load(session, form);

@@ -84,6 +84,12 @@ const TEXTS = {
     periodCounts: '按时 {onTime} · 逾期 {late} · 未关账 {notClosed}', periodClosedAt: '关账时间（北京时间）', periodReopens: '重新开账次数',
     'periodStatus_on-time': '按时关账', periodStatus_late: '逾期关账', 'periodStatus_not-closed': '未关账', periodOverdue: '（已逾期）',
     periodShow: '查看本月',
+    // cohorts (js/cohorts.js)
+    cohorts: '分期转化：各期达到某阶段的项目此后转入下一阶段的情况', byQuarter: '按季度', byMonth: '按月',
+    cohortPeriod: '达到时期', cohort_projects: '项目数', cohort_within90: '90天内', cohort_within180: '180天内',
+    cohort_within365: '365天内', cohort_reached: '已转入', cohort_waiting: '仍在等待', cohort_lost: '已终止',
+    cohortsHint: '在谈抓签约、签约抓落地、落地抓开工：每行是在该时期首次达到前一阶段的项目（跳过的阶段按其后阶段的日期计），单元格颜色越深，在该天数内转入下一阶段的比例越高；斜纹表示窗口尚未期满，数字仍可能增加。点击数字查看项目。',
+    windowOpen: '窗口尚未期满：该期部分项目达到阶段不足此天数', figureCohort: '{period} 达到「{stage}」',
   },
   en: {
     appName: 'Major projects tracker', dashboard: 'Dashboard', projects: 'Projects', audit: 'Audit', logout: 'Log out',
@@ -170,6 +176,13 @@ const TEXTS = {
     periodCounts: '{onTime} on time · {late} late · {notClosed} not closed', periodClosedAt: 'Closed at (Beijing)', periodReopens: 'Reopened',
     'periodStatus_on-time': 'on time', periodStatus_late: 'late', 'periodStatus_not-closed': 'not closed', periodOverdue: ' (overdue)',
     periodShow: 'Show the month',
+    // cohorts (js/cohorts.js)
+    cohorts: 'Cohorts: projects reaching a stage in each period, and when they reached the next', byQuarter: 'By quarter',
+    byMonth: 'By month', cohortPeriod: 'Reached in', cohort_projects: 'Projects', cohort_within90: '≤ 90 days',
+    cohort_within180: '≤ 180 days', cohort_within365: '≤ 365 days', cohort_reached: 'Reached', cohort_waiting: 'Waiting',
+    cohort_lost: 'Lost',
+    cohortsHint: 'Talks to signing, signing to landing, landing to start: each row holds the projects that first reached the earlier stage in that period (a skipped stage counts from the date of the stage above it); the darker a cell, the larger the share that reached the next stage within those days; hatched cells are windows not yet over, whose numbers may still grow. Click a number for its projects.',
+    windowOpen: 'Window not over yet: some projects of this period reached the stage fewer days ago', figureCohort: 'reached {stage} in {period}',
   },
 };
 

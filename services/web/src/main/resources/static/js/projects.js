@@ -12,6 +12,11 @@ function title(session, query) {
     const key = { reached: 'figureReached', current: 'figureCurrent', lost: 'figureLost' }[figure];
     return `${t('projectsOf')} · ${t(key, { stage: stageName(session, stage) })}`;
   }
+  if (query.get('cohort')) {
+    const [cohortStage, period] = query.get('cohort').split(':');
+    return `${t('projectsOf')} · ${t('figureCohort', { stage: stageName(session, cohortStage), period })}`
+      + (query.get('outcome') ? ` · ${t(`cohort_${query.get('outcome')}`)}` : '');
+  }
   if (query.get('stalledDays')) return `${t('projectsOf')} · ${t('stalledOver', { days: query.get('stalledDays') })}`;
   return stage ? `${t('projectsOf')} · ${stageName(session, stage)}` : t('projectsOf');
 }
@@ -19,7 +24,8 @@ function title(session, query) {
 async function load(session, form, page) {
   const query = params();
   const filters = { asOf: form.elements.asOf.value, district: session.district || form.elements.district.value,
-    chain: form.elements.chain.value, stage: query.get('stage'), figure: query.get('figure'), stalledDays: query.get('stalledDays') };
+    chain: form.elements.chain.value, stage: query.get('stage'), figure: query.get('figure'), stalledDays: query.get('stalledDays'),
+    cohort: query.get('cohort'), outcome: query.get('outcome') };
   window.history.replaceState(null, '', href('/projects.html', { ...filters, page }));
   document.getElementById('export-xlsx').href = href('/web/export/projects.xlsx',
     { ...filters, sort: 'plannedInvestment,desc', lang: language() });

@@ -59,6 +59,27 @@ final class FunnelQueries {
     }
 
     /**
+     * {@code GET /api/funnel/cohorts} as the dashboard asks for it: by quarter or month at random, the default span up
+     * to a random date 2018–2025 (eight quarters or twelve months), no filter, a district or a chain.
+     */
+    Latencies cohorts(int queries) {
+        Latencies latencies = new Latencies();
+        for (int i = -queries / 4; i < queries; i++) {
+            String filter = switch (Math.floorMod(i, 3)) {
+                case 0 -> "";
+                case 1 -> "&district=" + districts.get(random.nextInt(districts.size()));
+                default -> "&chain=" + chains.get(random.nextInt(chains.size()));
+            };
+            BenchHttp.Answer answer = get("/api/funnel/cohorts?by=" + (random.nextBoolean() ? "quarter" : "month")
+                    + "&asOf=" + randomDate() + filter);
+            if (i >= 0) {
+                latencies.add(answer.nanos());
+            }
+        }
+        return latencies;
+    }
+
+    /**
      * The service's funnel against counts taken directly from the project and milestone rows (stage on D =
      * the highest stage dated on or before D; lost = terminated by D; current = the rest) for a few dates and
      * filters: the bulk load's funnel_delta must say what the rows say.

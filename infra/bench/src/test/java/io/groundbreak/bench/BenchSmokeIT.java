@@ -26,7 +26,7 @@ class BenchSmokeIT {
             "ingest", "ingest.c4", "ingest.vs.axon", "ingest.c4.vs.axon", "ingest.wrk",
             "excel.import", "demo.load", "memory.stack.idle", "memory.stack.load",
             "freshness", "publisher", "rebuild", "audit.export", "audit.verification",
-            "funnel.query", "funnel.breakdown");
+            "funnel.query", "funnel.breakdown", "funnel.cohorts");
     private static final List<String> WITH_TARGET = List.of("ingest", "ingest.c4", "ingest.vs.axon", "publisher",
             "rebuild", "audit.verification", "freshness", "funnel.query", "excel.import", "demo.load",
             "memory.stack.load");

@@ -11,11 +11,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -113,6 +115,49 @@ class BrowserIT extends BrowserTest {
         assertThat(now.getText()).isEqualTo(String.valueOf(signedNow));
         assertThat(then.getDomAttribute("class")).contains("diff");
         assertThat(Integer.parseInt(browser.find("#difference-count").getDomAttribute("data-count"))).isPositive();
+    }
+
+    /** The cohort heat table shows the API's numbers, shaded by share, each opening its projects; by month too. */
+    @Test
+    void aLeaderSeesTheCohortHeatTableAndOpensACellsProjects() throws Exception {
+        // 武清区 × 航空航天 is this test's own corner
+        String corner = "district=120114&chain=aerospace";
+        String project = system.register("d120114", "120114", "aerospace", "800000000.00");
+        post("d120114", project, "milestones", "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-01\"}");
+        post("d120114", project, "milestones", "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-05-06\"}");
+        String cell = "/api/projects?asOf=2024-12-31&" + corner + "&cohort=SIGNED:2024-Q1&outcome=within180";
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.read(system.funnel, "leader", cell).toString()
+                .contains(project));
+        JsonNode signedInQ1 = null;
+        for (JsonNode period : system.read(system.funnel, "leader", "/api/funnel/cohorts?asOf=2024-12-31&" + corner)
+                .get("transitions").get(1).get("periods")) {
+            signedInQ1 = period.get("period").asString().equals("2024-Q1") ? period : signedInQ1;
+        }
+
+        browser.logIn("leader").go("/dashboard.html?asOf=2024-12-31&" + corner).awaitLoaded();
+        String within180 = "#cohorts-table a[data-cohort='SIGNED:2024-Q1'][data-outcome='within180']";
+        WebElement number = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(within180)));
+        assertThat(number.getText()).isEqualTo(signedInQ1.get("within").get(1).get("reached").asString());
+        WebElement shaded = number.findElement(By.xpath(".."));
+        double share = signedInQ1.get("within").get(1).get("reached").asDouble() / signedInQ1.get("projects").asDouble();
+        assertThat(Double.parseDouble(shaded.getDomAttribute("data-share"))).isCloseTo(share, Offset.offset(0.001));
+        assertThat(shaded.getDomAttribute("style")).contains("background");
+        assertThat(browser.find("#cohorts-table a[data-cohort='SIGNED:2024-Q1'][data-outcome='all']").getText())
+                .isEqualTo(signedInQ1.get("projects").asString());
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", browser.find("#cohorts"));
+        browser.screenshot("leader-cohorts");
+
+        new Select(browser.find("#cohorts-by")).selectByValue("month");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cohorts-table a[data-cohort='SIGNED:2024-02'][data-outcome='within180']")));
+
+        browser.go("/dashboard.html?asOf=2024-12-31&" + corner).awaitLoaded();
+        browser.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(within180))).click();
+        browser.awaitLoaded();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#projects-table tbody tr"));
+        assertThat(rows).hasSize(signedInQ1.get("within").get(1).get("reached").asInt());
+        assertThat(rows).anySatisfy(row -> assertThat(row.getDomAttribute("data-project")).isEqualTo(project));
+        browser.screenshot("leader-projects-of-a-cohort-cell");
     }
 
     @Test

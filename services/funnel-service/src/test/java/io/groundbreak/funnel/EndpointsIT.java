@@ -151,6 +151,89 @@ class EndpointsIT extends FunnelServiceTestBase {
         assertThat(http().get("/api/funnel/trend?from=2018-01&to=2017-01", "leader").status()).isEqualTo(400);
     }
 
+    /**
+     * The cohort table on the scenario: a skipped stage is reached on the date of the stage above it (battery's SIGNED
+     * on LANDED's 2017-03-20, chips' TALKS on SIGNED's 2017-02-01); windows closed by the period's end plus their days.
+     */
+    @Test
+    void cohortsFollowSkippedStagesAndDrillDownToTheirProjects() {
+        JsonNode battery = get("/api/funnel/cohorts?by=quarter&from=2017-Q1&to=2017-Q2&asOf=2017-12-31&district=120104",
+                "leader");
+        assertThat(battery.get("by").asString()).isEqualTo("quarter");
+        assertThat(battery.get("from").asString()).isEqualTo("2017-Q1");
+        assertThat(battery.get("freshness").has("lag")).isTrue();
+        assertThat(battery.get("transitions")).hasSize(4);
+        assertThat(battery.get("transitions").get(0).get("nameZh").asString()).isEqualTo("在谈→签约");
+        assertThat(cohortLines(battery)).containsExactly(
+                "TALKS>SIGNED 2017-Q1 2017-01-01..2017-03-31 1 1/1/1 true/true/false 1/0/0",
+                "TALKS>SIGNED 2017-Q2 2017-04-01..2017-06-30 0 0/0/0 true/true/false 0/0/0",
+                "SIGNED>LANDED 2017-Q1 2017-01-01..2017-03-31 1 1/1/1 true/true/false 1/0/0",
+                "SIGNED>LANDED 2017-Q2 2017-04-01..2017-06-30 0 0/0/0 true/true/false 0/0/0",
+                "LANDED>STARTED 2017-Q1 2017-01-01..2017-03-31 1 0/0/0 true/true/false 0/1/0",
+                "LANDED>STARTED 2017-Q2 2017-04-01..2017-06-30 0 0/0/0 true/true/false 0/0/0",
+                "STARTED>PRODUCING 2017-Q1 2017-01-01..2017-03-31 0 0/0/0 true/true/false 0/0/0",
+                "STARTED>PRODUCING 2017-Q2 2017-04-01..2017-06-30 0 0/0/0 true/true/false 0/0/0");
+        JsonNode chips = get("/api/funnel/cohorts?by=month&from=2017-02&to=2017-03&asOf=2017-04-30&district=120105",
+                "leader");
+        assertThat(cohortLines(chips)).contains(
+                "TALKS>SIGNED 2017-02 2017-02-01..2017-02-28 1 1/1/1 false/false/false 1/0/0",
+                "SIGNED>LANDED 2017-02 2017-02-01..2017-02-28 1 1/1/1 false/false/false 1/0/0",
+                "LANDED>STARTED 2017-03 2017-03-01..2017-03-31 1 1/1/1 false/false/false 1/0/0",
+                "STARTED>PRODUCING 2017-03 2017-03-01..2017-03-31 1 0/0/0 false/false/false 0/1/0");
+
+        String waiting = "/api/projects?asOf=2017-12-31&district=120104&cohort=LANDED:2017-Q1&outcome=waiting";
+        assertThat(get(waiting, "leader").get("items")).extracting(item -> item.get("projectId").asString())
+                .containsExactly(this.battery.projectId.toString());
+        assertThat(get(waiting.replace("waiting", "lost"), "leader").get("totalItems").asLong()).isZero();
+        assertThat(get("/api/projects?asOf=2017-04-30&district=120105&cohort=SIGNED:2017-02&outcome=within90", "leader")
+                .get("items")).extracting(item -> item.get("projectId").asString())
+                .containsExactly(this.chips.projectId.toString());
+        assertThat(get("/api/funnel/cohorts?district=120104", "d120104").get("transitions").get(3).get("periods"))
+                .hasSize(8);
+
+        Http.Answer bad = http().get("/api/funnel/cohorts?by=week&from=2017-13&to=x&asOf=yesterday&district=1", "leader");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        bad.body().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("by", "from", "to", "asOf", "district");
+        for (String refused : List.of("by=month&from=2017-Q1", "by=quarter&to=2017-03", "from=2018-Q1&to=2017-Q4",
+                "by=month&from=2000-01&to=2017-12", "from=2017-Q5")) {
+            Http.Answer answer = http().get("/api/funnel/cohorts?" + refused, "leader");
+            assertThat(answer.status()).as(refused).isEqualTo(400);
+            assertThat(answer.body().get("errors").get(0).get("field").asString()).as(refused).isIn("from", "to");
+        }
+        for (String path : List.of("/api/funnel/cohorts?asOf=%2B1000000-01-01", "/api/funnel?asOf=%2B1000000-01-01")) {
+            Http.Answer farOff = http().get(path, "leader");
+            assertThat(farOff.status()).as(path).isEqualTo(400);
+            assertThat(farOff.body().get("errors").get(0).get("field").asString()).isEqualTo("asOf");
+        }
+        Http.Answer cells = http().get("/api/projects?cohort=PRODUCING:2017-Q1", "leader");
+        assertThat(cells.status()).isEqualTo(400);
+        assertThat(cells.body().get("errors").get(0).get("field").asString()).isEqualTo("cohort");
+        for (String refused : List.of("cohort=SIGNED", "cohort=SIGNED:2017", "cohort=SIGNED:2017-Q1&outcome=soon",
+                "outcome=waiting")) {
+            assertThat(http().get("/api/projects?" + refused, "leader").status()).as(refused).isEqualTo(400);
+        }
+    }
+
+    /** "FROM>TO period start..end projects w90/w180/w365 closed90/closed180/closed365 reached/waiting/lost". */
+    private static List<String> cohortLines(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        answer.get("transitions").forEach(transition -> transition.get("periods").forEach(period -> {
+            JsonNode within = period.get("within");
+            lines.add(transition.get("from").asString() + ">" + transition.get("to").asString() + " "
+                    + period.get("period").asString() + " " + period.get("start").asString() + ".."
+                    + period.get("end").asString() + " " + period.get("projects").asLong() + " "
+                    + within.get(0).get("reached").asLong() + "/" + within.get(1).get("reached").asLong() + "/"
+                    + within.get(2).get("reached").asLong() + " " + within.get(0).get("closed").asBoolean() + "/"
+                    + within.get(1).get("closed").asBoolean() + "/" + within.get(2).get("closed").asBoolean() + " "
+                    + period.get("reached").asLong() + "/" + period.get("waiting").asLong() + "/"
+                    + period.get("lost").asLong());
+        }));
+        return lines;
+    }
+
     /** The web app's tokens: the same user, role and district as HTTP Basic; a forged or expired one is refused. */
     @Test
     void aSignedAccessTokenActsAsItsUserAndAForgedOrExpiredOneIsRefused() {
@@ -186,12 +269,14 @@ class EndpointsIT extends FunnelServiceTestBase {
                 assertThat(item.get("district").get("code").asString()).isEqualTo("120104"));
         for (String path : List.of("/api/projects?district=120105", "/api/projects/" + chips.projectId,
                 "/api/funnel/cycle-times?district=120105", "/api/funnel/trend?district=120105",
-                "/api/funnel/breakdown?by=chain&district=120105")) {
+                "/api/funnel/breakdown?by=chain&district=120105", "/api/funnel/cohorts?district=120105",
+                "/api/projects?district=120105&cohort=SIGNED:2017-Q1")) {
             Http.Answer refused = http().get(path, "d120104");
             assertThat(refused.status()).as(path).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        for (String path : List.of("/api/projects", "/api/funnel/trend", "/api/funnel/cycle-times", "/api/admin/rebuild")) {
+        for (String path : List.of("/api/projects", "/api/funnel/trend", "/api/funnel/cycle-times", "/api/funnel/cohorts",
+                "/api/admin/rebuild")) {
             assertThat(http().get(path, null).status()).as(path).isEqualTo(401);
         }
         assertThat(http().get("/api/projects/" + chips.projectId, "auditor").status()).isEqualTo(200);

@@ -48,7 +48,7 @@ class FreshnessIT extends FunnelServiceTestBase {
         });
         String projectPath = "/api/projects/" + project.projectId;
         for (String path : List.of("/api/funnel", "/api/funnel/breakdown?by=district", "/api/funnel/breakdown?by=chain",
-                "/api/funnel/cycle-times", "/api/funnel/trend", "/api/projects", "/api/projects?stalledDays=30",
+                "/api/funnel/cycle-times", "/api/funnel/trend", "/api/funnel/cohorts", "/api/projects", "/api/projects?stalledDays=30",
                 projectPath)) {
             Instant before = Instant.now();
             JsonNode freshness = get(path, "leader").get("freshness");

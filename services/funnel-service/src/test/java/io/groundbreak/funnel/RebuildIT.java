@@ -31,7 +31,10 @@ class RebuildIT extends FunnelServiceTestBase {
             "/api/funnel?asOf=2024-12-31&chain=new-energy", "/api/funnel/breakdown?by=district&asOf=2024-12-31",
             "/api/funnel/breakdown?by=chain&asOf=2022-12-31", "/api/funnel/cycle-times?asOf=2030-01-01",
             "/api/funnel/trend?from=2016-01&to=2025-12", "/api/projects?asOf=2030-01-01&size=200&sort=plannedInvestment,desc",
-            "/api/projects?asOf=2020-01-01&size=200&stalledDays=30");
+            "/api/projects?asOf=2020-01-01&size=200&stalledDays=30",
+            "/api/funnel/cohorts?by=quarter&from=2016-Q1&to=2025-Q4&asOf=2030-01-01",
+            "/api/funnel/cohorts?by=month&from=2019-01&to=2023-12&asOf=2022-06-30",
+            "/api/projects?asOf=2030-01-01&size=200&cohort=TALKS:2021-Q1&outcome=reached");
 
     @Test
     void theRebuiltReadModelsAnswerExactlyAsTheIncrementallyBuiltOnes() throws Exception {

@@ -8,10 +8,12 @@ import java.util.OptionalInt;
 /**
  * Which projects to list: those of the filter whose stage on its date is {@code stage} (or, with a
  * {@code figure}, those counted in that figure of the stage), or that are stalled (held their stage
- * longer than {@code stalledDays} days, not PRODUCING, not terminated).
+ * longer than {@code stalledDays} days, not PRODUCING, not terminated), or that are counted in a {@code cohort}'s
+ * cell on the filter's date.
  */
 public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, Optional<FunnelFigure> figure,
-                           OptionalInt stalledDays, ProjectSort sort, boolean descending, int page, int size) {
+                           OptionalInt stalledDays, Optional<CohortCell> cohort, ProjectSort sort, boolean descending,
+                           int page, int size) {
 
     public ProjectQuery {
         Objects.requireNonNull(filter, "filter");
@@ -21,6 +23,7 @@ public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, Optional<
             throw new IllegalArgumentException("a funnel figure is one of a stage");
         }
         Objects.requireNonNull(stalledDays, "stalledDays");
+        Objects.requireNonNull(cohort, "cohort");
         Objects.requireNonNull(sort, "sort");
     }
 }

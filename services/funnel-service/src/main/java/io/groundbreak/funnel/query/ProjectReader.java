@@ -50,7 +50,10 @@ public class ProjectReader {
     public ProjectPage list(ProjectQuery query) {
         readModels.useActive();
         FunnelFilter filter = query.filter();
-        String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain()));
+        String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain())
+                + query.cohort().map(cell -> " AND p.project_id IN (SELECT project_id FROM ("
+                        + CohortMembers.sql(Optional.empty(), Optional.empty()) + ") AS members WHERE stage = :cohortStage"
+                        + cell.outcome().map(outcome -> " AND " + outcome.condition).orElse("") + ")").orElse(""));
         String selected = "FROM listed WHERE true" + query.stage().map(stage -> stageCondition(query.figure())).orElse("")
                 + (query.stalledDays().isPresent()
                 ? " AND stage < :producing AND status <> 'TERMINATED' AND :asOf - stage_since > :stalledDays" : "");
@@ -132,6 +135,8 @@ public class ProjectReader {
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("asOf", query.filter().asOf());
         ProjectScope.bind(statement, query.filter().district(), query.filter().chain());
         query.stage().ifPresent(stage -> statement.param("stage", stage.ordinal()));
+        query.cohort().ifPresent(cell -> CohortMembers.bind(statement, cell.period(), cell.period(), query.filter().asOf())
+                .param("cohortStage", cell.stage().ordinal()));
         query.stalledDays().ifPresent(days -> statement
                 .param("stalledDays", days)
                 .param("producing", Stage.PRODUCING.ordinal()));

@@ -2,7 +2,13 @@ package io.groundbreak.funnel.web;
 
 import io.groundbreak.funnel.freshness.Freshness;
 import io.groundbreak.funnel.freshness.FreshnessReader;
+import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.query.Breakdown;
+import io.groundbreak.funnel.query.Cohort;
+import io.groundbreak.funnel.query.CohortGrain;
+import io.groundbreak.funnel.query.CohortPeriod;
+import io.groundbreak.funnel.query.CohortQuery;
+import io.groundbreak.funnel.query.CohortReader;
 import io.groundbreak.funnel.query.Funnel;
 import io.groundbreak.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.query.FunnelReader;
@@ -30,18 +36,24 @@ class FunnelController {
     /** The trend's default span, and the longest one answered. */
     private static final int TREND_DEFAULT_MONTHS = 12;
     private static final int TREND_MAX_MONTHS = 240;
+    /** The cohort table's default span (two years of quarters, a year of months), and the longest one answered. */
+    private static final int COHORT_DEFAULT_QUARTERS = 8;
+    private static final int COHORT_DEFAULT_MONTHS = 12;
+    private static final int COHORT_MAX_PERIODS = 120;
 
     private final FunnelReader funnels;
     private final MilestoneReader milestones;
+    private final CohortReader cohorts;
     private final ReferenceData referenceData;
     private final Labels labels;
     private final FreshnessReader freshness;
     private final Clock clock;
 
-    FunnelController(FunnelReader funnels, MilestoneReader milestones, ReferenceData referenceData,
+    FunnelController(FunnelReader funnels, MilestoneReader milestones, CohortReader cohorts, ReferenceData referenceData,
                      Labels labels, FreshnessReader freshness, Clock clock) {
         this.funnels = funnels;
         this.milestones = milestones;
+        this.cohorts = cohorts;
         this.referenceData = referenceData;
         this.labels = labels;
         this.freshness = freshness;
@@ -130,6 +142,67 @@ class FunnelController {
                 }).toList()))
                 .toList();
         return new TrendAnswer(first, last, months, fresh);
+    }
+
+    /**
+     * Cohorts per quarter (default) or month: from and to are periods of that grain ({@code 2024-Q1}, {@code 2024-01}),
+     * both included; without them, the eight quarters (twelve months) up to asOf's.
+     */
+    @GetMapping("/cohorts")
+    CohortsAnswer cohorts(@RequestParam(required = false) String by,
+                          @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to,
+                          @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String district,
+                          @RequestParam(required = false) String chain,
+                          Authentication authentication) {
+        Parameters parameters = new Parameters(referenceData, clock);
+        CohortGrain grain = parameters.parsed("by", by, value -> CohortGrain.valueOf(value.toUpperCase(Locale.ROOT)),
+                "must be quarter or month").orElse(CohortGrain.QUARTER);
+        FunnelFilter filter = parameters.filter(asOf, district, chain);
+        CohortPeriod last = period(parameters, "to", to, grain).orElseGet(() -> CohortPeriod.of(grain, filter.asOf()));
+        CohortPeriod first = period(parameters, "from", from, grain).orElseGet(() ->
+                last.plus(1 - (grain == CohortGrain.QUARTER ? COHORT_DEFAULT_QUARTERS : COHORT_DEFAULT_MONTHS)));
+        if (first.start().isAfter(last.start())) {
+            parameters.problem("from", "must not be after to");
+        } else if (first.count(last) > COHORT_MAX_PERIODS) {
+            parameters.problem("from", "must be at most " + COHORT_MAX_PERIODS + " periods before to");
+        } else if (first.start().getYear() < 1) {
+            parameters.problem("from", "must not be before the year 0001");
+        }
+        parameters.check();
+        FunnelFilter scoped = Parameters.scoped(filter, CurrentUser.of(authentication));
+        Freshness fresh = freshness.now();
+        List<CohortsAnswer.Transition> transitions = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            if (stage == Stage.PRODUCING) {
+                continue;
+            }
+            Label stageFrom = labels.stage(stage);
+            Label stageTo = labels.stage(Stage.values()[stage.ordinal() + 1]);
+            transitions.add(new CohortsAnswer.Transition(stageFrom.code(), stageTo.code(),
+                    stageFrom.nameZh() + "→" + stageTo.nameZh(), stageFrom.nameEn() + " → " + stageTo.nameEn(),
+                    new ArrayList<>()));
+        }
+        for (Cohort cohort : cohorts.cohorts(new CohortQuery(scoped, first, last))) {
+            transitions.get(cohort.stage().ordinal()).periods().add(new CohortsAnswer.Period(cohort.period().toString(),
+                    cohort.period().start(), cohort.period().end(), cohort.projects(), cohort.windows().stream()
+                    .map(window -> new CohortsAnswer.Window(window.days(), window.reached(), window.closed())).toList(),
+                    cohort.reached(), cohort.waiting(), cohort.lost()));
+        }
+        return new CohortsAnswer(scoped.asOf(), grain.name().toLowerCase(Locale.ROOT), first.toString(), last.toString(),
+                transitions, fresh);
+    }
+
+    /** A period of the grain asked for; one of the other grain is refused like any malformed one. */
+    private static Optional<CohortPeriod> period(Parameters parameters, String name, String value, CohortGrain grain) {
+        String message = grain == CohortGrain.QUARTER ? "must be a quarter YYYY-Qn, e.g. 2024-Q1" : "must be a month YYYY-MM";
+        Optional<CohortPeriod> period = parameters.parsed(name, value, CohortPeriod::parse, message);
+        if (period.isPresent() && period.get().grain() != grain) {
+            parameters.problem(name, message);
+            return Optional.empty();
+        }
+        return period;
     }
 
     private FunnelFilter filter(String asOf, String district, String chain, Authentication authentication) {

@@ -38,8 +38,20 @@ final class Parameters {
 
     /** asOf, district and chain, in that order, as the funnel endpoints take them. */
     FunnelFilter filter(String asOf, String district, String chain) {
-        LocalDate date = parsed("asOf", asOf, LocalDate::parse, "must be a date YYYY-MM-DD").orElseGet(this::today);
+        LocalDate date = parsed("asOf", asOf, Parameters::date, "must be a date YYYY-MM-DD").orElseGet(this::today);
         return new FunnelFilter(date, district(district), chain(chain));
+    }
+
+    /**
+     * ISO dates with a four-digit year only: LocalDate takes years up to 999,999,999 (e.g. +1000000-01-01), which
+     * PostgreSQL's date cannot hold and period arithmetic overflows on, and either would answer 500, not 400.
+     */
+    private static LocalDate date(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new IllegalArgumentException("year out of range: " + text);
+        }
+        return date;
     }
 
     Optional<String> district(String value) {

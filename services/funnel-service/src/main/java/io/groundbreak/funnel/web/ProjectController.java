@@ -3,6 +3,9 @@ package io.groundbreak.funnel.web;
 import io.groundbreak.funnel.freshness.Freshness;
 import io.groundbreak.funnel.freshness.FreshnessReader;
 import io.groundbreak.events.Stage;
+import io.groundbreak.funnel.query.CohortCell;
+import io.groundbreak.funnel.query.CohortOutcome;
+import io.groundbreak.funnel.query.CohortPeriod;
 import io.groundbreak.funnel.query.FunnelFigure;
 import io.groundbreak.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.query.ProjectDetails;
@@ -32,6 +35,9 @@ class ProjectController {
 
     private static final int DEFAULT_SIZE = 20;
     private static final int MAX_SIZE = 200;
+    private static final String COHORTS = "must be a stage TALKS, SIGNED, LANDED or STARTED and a period, "
+            + "e.g. SIGNED:2024-Q1 or SIGNED:2024-01";
+    private static final String OUTCOMES = "must be within90, within180, within365, reached, waiting or lost";
     private static final String SORTS = "code, name, district, chain, stage, stageSince or plannedInvestment, "
             + "optionally followed by ,asc or ,desc";
 
@@ -58,6 +64,8 @@ class ProjectController {
                            @RequestParam(required = false) String stage,
                            @RequestParam(required = false) String figure,
                            @RequestParam(required = false) String stalledDays,
+                           @RequestParam(required = false) String cohort,
+                           @RequestParam(required = false) String outcome,
                            @RequestParam(required = false) String page,
                            @RequestParam(required = false) String size,
                            @RequestParam(required = false) String sort,
@@ -72,6 +80,12 @@ class ProjectController {
         }
         OptionalInt stalled = stalledDays == null || stalledDays.isBlank()
                 ? OptionalInt.empty() : OptionalInt.of(parameters.number("stalledDays", stalledDays, 0, 0, 36_500));
+        Optional<CohortCell> cohortCell = parameters.parsed("cohort", cohort, ProjectController::cohortOf, COHORTS);
+        Optional<CohortOutcome> ofOutcome = parameters.parsed("outcome", outcome,
+                value -> CohortOutcome.valueOf(value.toUpperCase(Locale.ROOT)), OUTCOMES);
+        if (ofOutcome.isPresent() && (cohort == null || cohort.isBlank())) {
+            parameters.problem("outcome", "needs a cohort: the outcome of which cohort");
+        }
         int pageNumber = parameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = parameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         String[] sorting = sort == null || sort.isBlank() ? new String[] {"code"} : sort.strip().split(",", -1);
@@ -83,8 +97,10 @@ class ProjectController {
         parameters.check();
         filter = Parameters.scoped(filter, CurrentUser.of(authentication));
         Freshness fresh = freshness.now();
-        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, sortBy.orElse(ProjectSort.CODE),
-                descending, pageNumber, pageSize));
+        Optional<CohortCell> cell = cohortCell.map(stageAndPeriod ->
+                new CohortCell(stageAndPeriod.stage(), stageAndPeriod.period(), ofOutcome));
+        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell,
+                sortBy.orElse(ProjectSort.CODE), descending, pageNumber, pageSize));
         return new ProjectListAnswer(filter.asOf(), found.page(), found.size(), found.totalItems(),
                 (found.totalItems() + pageSize - 1) / pageSize,
                 found.items().stream().map(item -> ProjectItem.of(item, labels)).toList(), fresh);
@@ -107,6 +123,16 @@ class ProjectController {
                 details.suspensions().stream().map(period -> new ProjectAnswer.Suspension(period.suspendedOn(),
                         period.resumedOn())).toList(),
                 details.terminatedOn(), details.completedInvestmentCny(), details.completedInvestmentPeriod(), fresh);
+    }
+
+    /** {@code SIGNED:2024-Q1}: the cohort of a stage (not PRODUCING, which has no next one) and a quarter or month. */
+    private static CohortCell cohortOf(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("no period: " + text);
+        }
+        return new CohortCell(Stage.valueOf(text.substring(0, colon)), CohortPeriod.parse(text.substring(colon + 1)),
+                Optional.empty());
     }
 
     private static ProjectSort sortOf(String name) {

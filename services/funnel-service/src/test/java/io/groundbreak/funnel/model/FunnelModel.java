@@ -159,6 +159,77 @@ public final class FunnelModel {
     }
 
     /**
+     * The cohort table, "FROM>TO period projects w90/w180/w365 closed90/closed180/closed365 reached/waiting/lost" per
+     * transition and period ({@code quarter} or {@code month}, {@code from} and {@code to} their first days), on
+     * {@code asOf}: docs/funnel.md "Cohorts" counted project by project.
+     */
+    public List<String> cohorts(boolean quarters, LocalDate from, LocalDate to, LocalDate asOf, String district,
+                                String chain) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i + 1 < Stage.values().length; i++) {
+            Stage stage = Stage.values()[i];
+            for (LocalDate start = from; !start.isAfter(to); start = start.plusMonths(quarters ? 3 : 1)) {
+                LocalDate end = start.plusMonths(quarters ? 3 : 1).minusDays(1);
+                long[] counts = new long[6];
+                for (ModelProject project : cohort(stage, start, end, asOf, district, chain)) {
+                    String outcome = outcome(project, stage, asOf);
+                    long days = outcome.startsWith("reached ") ? Long.parseLong(outcome.substring(8)) : Long.MAX_VALUE;
+                    counts[0] += days <= 90 ? 1 : 0;
+                    counts[1] += days <= 180 ? 1 : 0;
+                    counts[2] += days <= 365 ? 1 : 0;
+                    counts[3] += days != Long.MAX_VALUE ? 1 : 0;
+                    counts[4] += outcome.equals("waiting") ? 1 : 0;
+                    counts[5] += outcome.equals("lost") ? 1 : 0;
+                }
+                String period = quarters ? start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1)
+                        : YearMonth.from(start).toString();
+                lines.add(stage + ">" + Stage.values()[i + 1] + " " + period + " "
+                        + cohort(stage, start, end, asOf, district, chain).size() + " "
+                        + counts[0] + "/" + counts[1] + "/" + counts[2] + " "
+                        + !end.plusDays(90).isAfter(asOf) + "/" + !end.plusDays(180).isAfter(asOf) + "/"
+                        + !end.plusDays(365).isAfter(asOf) + " " + counts[3] + "/" + counts[4] + "/" + counts[5]);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The ids (sorted) of the projects of one cohort cell: those that reached {@code stage} between {@code start} and
+     * {@code end}, on {@code asOf}, with {@code outcome} (within90, within180, within365, reached, waiting, lost) or
+     * all of them (null).
+     */
+    public List<String> cohortMembers(Stage stage, LocalDate start, LocalDate end, String outcome, LocalDate asOf,
+                                      String district, String chain) {
+        return cohort(stage, start, end, asOf, district, chain).stream().filter(project -> {
+            String became = outcome(project, stage, asOf);
+            return switch (outcome == null ? "all" : outcome) {
+                case "all" -> true;
+                case "within90", "within180", "within365" -> became.startsWith("reached ")
+                        && Long.parseLong(became.substring(8)) <= Long.parseLong(outcome.substring(6));
+                case "reached" -> became.startsWith("reached ");
+                default -> became.equals(outcome);
+            };
+        }).map(project -> project.id.toString()).sorted().toList();
+    }
+
+    private List<ModelProject> cohort(Stage stage, LocalDate start, LocalDate end, LocalDate asOf, String district,
+                                      String chain) {
+        return select(district, chain).stream().filter(project -> {
+            LocalDate reached = project.reachedBy(stage, asOf);
+            return reached != null && !reached.isBefore(start) && !reached.isAfter(end);
+        }).toList();
+    }
+
+    /** "reached N" (days to the next stage), "waiting" or "lost", on asOf. */
+    private static String outcome(ModelProject project, Stage stage, LocalDate asOf) {
+        LocalDate next = project.reachedBy(Stage.values()[stage.ordinal() + 1], asOf);
+        if (next != null) {
+            return "reached " + ChronoUnit.DAYS.between(project.reachedBy(stage, asOf), next);
+        }
+        return project.terminatedOn(asOf) ? "lost" : "waiting";
+    }
+
+    /**
      * The project list: "total N" then one "id stage since status" line per project of the page, sorted
      * by {@code sort} (code, plannedInvestment, stage, stageSince), nulls last, ties by id.
      */

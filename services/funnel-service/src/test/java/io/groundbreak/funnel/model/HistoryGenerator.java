@@ -32,6 +32,8 @@ import java.util.Random;
 public final class HistoryGenerator {
 
     private static final LocalDate EARLIEST = LocalDate.parse("2019-01-01");
+    /** Days to the next stage on either side of the cohorts' windows' ends (90, 180, 365 days: in, and just out). */
+    private static final List<Integer> WINDOW_EDGES = List.of(90, 91, 180, 181, 365, 366);
 
     private final Random random;
     private final List<String> districts;
@@ -67,7 +69,8 @@ public final class HistoryGenerator {
                     if (!suspended && highest != Stage.PRODUCING) {
                         int next = highest == null ? random.nextInt(3) : highest.ordinal() + 1 + (random.nextInt(4) == 0 ? 1 : 0);
                         Stage stage = Stage.values()[Math.min(next, Stage.PRODUCING.ordinal())];
-                        LocalDate date = floor.plusDays(random.nextInt(4) == 0 ? 0 : random.nextInt(240));
+                        LocalDate date = floor.plusDays(random.nextInt(4) == 0 ? 0
+                                : random.nextInt(6) == 0 ? pick(WINDOW_EDGES) : random.nextInt(240));
                         recorded.put(stage, date);
                         event = new MilestoneRecorded(id, stage, date, random.nextBoolean() ? amount() : null, null);
                     }

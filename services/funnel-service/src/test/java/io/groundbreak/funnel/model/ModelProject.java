@@ -63,6 +63,18 @@ final class ModelProject {
         return "ACTIVE";
     }
 
+    /** The first date on which the project was at {@code stage} or above, counting dates up to {@code day} only, or null. */
+    LocalDate reachedBy(Stage stage, LocalDate day) {
+        LocalDate first = null;
+        for (Map.Entry<Stage, LocalDate> recorded : dates.entrySet()) {
+            LocalDate date = recorded.getValue();
+            if (recorded.getKey().compareTo(stage) >= 0 && !date.isAfter(day) && (first == null || date.isBefore(first))) {
+                first = date;
+            }
+        }
+        return first;
+    }
+
     /** The first date on which the project was at {@code stage} or above, or null. */
     LocalDate reachedOn(Stage stage) {
         LocalDate first = null;

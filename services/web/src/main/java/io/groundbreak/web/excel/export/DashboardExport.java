@@ -18,12 +18,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every view of the leaders' dashboard for one set of filters, one sheet each: the funnel with its
- * conversions, the league tables by district and by chain, the monthly trend, the cycle times and the
- * stalled projects (red and amber by the dashboard's thresholds). Each sheet notes its filters.
+ * conversions, the league tables by district and by chain, the monthly trend, the cycle times, the
+ * stalled projects (red and amber by the dashboard's thresholds) and the cohorts. Each sheet notes its filters.
  */
 record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, JsonNode trend, JsonNode cycleTimes,
-                       List<JsonNode> stalled, String district, String chain, WebProperties.Stalled thresholds,
-                       FreshnessNote freshness) {
+                       List<JsonNode> stalled, JsonNode cohorts, String district, String chain,
+                       WebProperties.Stalled thresholds, FreshnessNote freshness) {
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
@@ -33,6 +33,7 @@ record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, J
             trendSheet(context, book);
             cycleTimeSheet(context, book);
             stalledSheet(context, book);
+            cohortSheet(context, book);
             book.write(out);
         }
     }
@@ -119,6 +120,47 @@ record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, J
             sheet.row(context.stage(time.path("from").asString()), context.stage(time.path("to").asString()),
                     time.path("count").asLong(), time.path("medianDays").isNumber() ? time.path("medianDays").asDouble() : null,
                     time.path("p90Days").isNumber() ? time.path("p90Days").asDouble() : null);
+        }
+        sheet.end();
+    }
+
+    /** A row per transition and period, as the dashboard's heat table: counts, each window's share, open windows. */
+    private void cohortSheet(ExportContext context, StreamingWorkbook book) {
+        List<String> headers = new ArrayList<>(List.of(context.text("export.col.transition"),
+                context.text("export.col.period"), context.text("export.col.count")));
+        List<Integer> days = new ArrayList<>();
+        cohorts.path("transitions").path(0).path("periods").path(0).path("within")
+                .forEach(window -> days.add(window.path("days").asInt()));
+        days.forEach(window -> {
+            headers.add(context.text("export.col.within", window));
+            headers.add(context.text("export.col.share", window));
+        });
+        headers.addAll(List.of(context.text("export.col.reached-next"), context.text("export.col.waiting"),
+                context.text("export.col.lost"), context.text("export.col.open-windows")));
+        SheetWriter sheet = start(context, book, "cohorts")
+                .note(context.text("export.cohorts-by"), context.text("export.cohorts-by." + cohorts.path("by").asString()))
+                .note(context.text("export.cohorts-periods"),
+                        cohorts.path("from").asString() + " – " + cohorts.path("to").asString())
+                .blank().header(headers.toArray(String[]::new)).widths(16, 12, 10, 10, 12, 10, 12, 10, 12, 10, 10, 10, 16);
+        for (JsonNode transition : cohorts.path("transitions")) {
+            String link = context.stage(transition.path("from").asString()) + "→"
+                    + context.stage(transition.path("to").asString());
+            for (JsonNode period : transition.path("periods")) {
+                long projects = period.path("projects").asLong();
+                List<Object> row = new ArrayList<>(List.of(link, period.path("period").asString(), projects));
+                List<String> open = new ArrayList<>();
+                for (JsonNode window : period.path("within")) {
+                    long reached = window.path("reached").asLong();
+                    row.add(reached);
+                    row.add(projects == 0 ? null : new Percent((double) reached / projects));
+                    if (!window.path("closed").asBoolean()) {
+                        open.add(String.valueOf(window.path("days").asInt()));
+                    }
+                }
+                row.addAll(List.of(period.path("reached").asLong(), period.path("waiting").asLong(),
+                        period.path("lost").asLong(), String.join(", ", open)));
+                sheet.row(row.toArray());
+            }
         }
         sheet.end();
     }

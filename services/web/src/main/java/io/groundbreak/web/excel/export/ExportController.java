@@ -50,8 +50,9 @@ class ExportController {
     @GetMapping("/web/export/dashboard.xlsx")
     void dashboard(@RequestParam(required = false) String asOf, @RequestParam(required = false) String district,
                    @RequestParam(required = false) String chain, @RequestParam(required = false) String from,
-                   @RequestParam(required = false) String to, Authentication authentication,
-                   HttpServletRequest request, HttpServletResponse response) throws IOException {
+                   @RequestParam(required = false) String to, @RequestParam(required = false) String cohorts,
+                   Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ExportContext context = context(authentication, request);
         // a district office's dashboard is its own district's, as on the page
         String scope = context.user().district().orElse(district);
@@ -71,22 +72,27 @@ class ExportController {
         int fewestDays = properties.stalled().amberDays().values().stream().mapToInt(Integer::intValue).min().orElse(0);
         List<JsonNode> stalled = reads.allProjects(context.user(), query("asOf", day, "district", scope, "chain", chain,
                 "stalledDays", String.valueOf(fewestDays), "sort", "stageSince,asc"), context.locale());
+        // the cohorts by quarter or month (cohorts=), over the span the dashboard shows: the service's default up to asOf
+        JsonNode cohortTable = reads.read(context.user(), Backend.FUNNEL, "/api/funnel/cohorts",
+                query("by", cohorts, "asOf", day, "district", scope, "chain", chain), context.locale());
         Downloads.xlsx(response, fileName(context, "export.dashboard", day), "groundbreak-dashboard-" + day + ".xlsx");
-        new DashboardExport(funnel, byDistrict, byChain, trend, cycleTimes, stalled, scope, chain, properties.stalled(),
-                FreshnessNote.leastFresh(List.of(funnel, byDistrict, byChain, trend, cycleTimes)))
-                .write(context, response.getOutputStream());
+        new DashboardExport(funnel, byDistrict, byChain, trend, cycleTimes, stalled, cohortTable, scope, chain,
+                properties.stalled(), FreshnessNote.leastFresh(List.of(funnel, byDistrict, byChain, trend, cycleTimes,
+                cohortTable))).write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/projects.xlsx")
     void projects(@RequestParam(required = false) String asOf, @RequestParam(required = false) String district,
                   @RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
                   @RequestParam(required = false) String figure, @RequestParam(required = false) String stalledDays,
+                  @RequestParam(required = false) String cohort, @RequestParam(required = false) String outcome,
                   @RequestParam(required = false) String sort, Authentication authentication,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
         ExportContext context = context(authentication, request);
         String scope = context.user().district().orElse(district);
         Map<String, String> query = query("asOf", asOf, "district", scope, "chain", chain, "stage", stage,
-                "figure", figure, "stalledDays", stalledDays, "sort", sort == null || sort.isBlank() ? "code" : sort);
+                "figure", figure, "stalledDays", stalledDays, "cohort", cohort, "outcome", outcome,
+                "sort", sort == null || sort.isBlank() ? "code" : sort);
         List<JsonNode> items = reads.allProjects(context.user(), query, context.locale());
         // the answer's date when asOf was left to the service's default (today in the city)
         String day = asOf == null || asOf.isBlank()
@@ -94,7 +100,8 @@ class ExportController {
                         context.locale()).path("asOf").asString()
                 : asOf;
         Downloads.xlsx(response, fileName(context, "export.projects", day), "groundbreak-projects-" + day + ".xlsx");
-        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, items).write(context, response.getOutputStream());
+        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, items)
+                .write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/history.xlsx")

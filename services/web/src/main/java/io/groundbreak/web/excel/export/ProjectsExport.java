@@ -7,11 +7,12 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /** A project list of the dashboard (every page of it), with the filters it was asked with. */
 record ProjectsExport(String asOf, String district, String chain, String stage, String figure, String stalledDays,
-                      List<JsonNode> items) {
+                      String cohort, String outcome, List<JsonNode> items) {
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
@@ -24,6 +25,15 @@ record ProjectsExport(String asOf, String district, String chain, String stage, 
             if (stage != null && !stage.isBlank()) {
                 sheet.note(context.text("export.figure"), figure == null || figure.isBlank() ? context.stage(stage)
                         : context.text("export.figure." + figure, context.stage(stage)));
+            }
+            if (cohort != null && !cohort.isBlank()) {
+                // SIGNED:2024-Q1 as funnel-service took it (it refused anything else before this is written)
+                String[] stageAndPeriod = cohort.strip().split(":", 2);
+                sheet.note(context.text("export.cohort"), context.text("export.cohort.value",
+                        context.stage(stageAndPeriod[0]), stageAndPeriod[1]));
+                if (outcome != null && !outcome.isBlank()) {
+                    sheet.note(context.text("export.outcome"), context.text("export.outcome." + outcome.strip().toLowerCase(Locale.ROOT)));
+                }
             }
             if (stalledDays != null && !stalledDays.isBlank()) {
                 sheet.note(context.text("export.stalled-days"), stalledDays);

@@ -65,13 +65,20 @@ class ExportWorkbooksTest {
                 {"projectId":"p2","code":"TJ-2","name":"还行","district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
                  "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"stage":{"code":"SIGNED","nameZh":"签约","nameEn":"Signed"},
                  "stageSince":"2024-05-01","status":"ACTIVE","plannedInvestmentCny":"100000000.00"}"""));
+        JsonNode cohorts = JSON.readTree("""
+                {"asOf":"2024-06-30","by":"quarter","from":"2023-Q3","to":"2024-Q2","transitions":[
+                 {"from":"TALKS","to":"SIGNED","periods":[{"period":"2023-Q3","projects":4,"within":[
+                  {"days":90,"reached":1,"closed":true},{"days":180,"reached":2,"closed":true},{"days":365,"reached":3,"closed":false}],
+                  "reached":3,"waiting":0,"lost":1},{"period":"2024-Q2","projects":0,"within":[
+                  {"days":90,"reached":0,"closed":false},{"days":180,"reached":0,"closed":false},{"days":365,"reached":0,"closed":false}],
+                  "reached":0,"waiting":0,"lost":0}]}]}""");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new DashboardExport(funnel, byDistrict, byDistrict, trend, cycleTimes, stalled, "120116", null,
+        new DashboardExport(funnel, byDistrict, byDistrict, trend, cycleTimes, stalled, cohorts, "120116", null,
                 new WebProperties.Stalled(null, null), FreshnessNote.leastFresh(List.of(funnel, byDistrict))).write(leader, out);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertThat(sheetNames(book)).containsExactly("漏斗", "分区", "分产业链", "月度趋势", "阶段周期", "滞留项目");
+            assertThat(sheetNames(book)).containsExactly("漏斗", "分区", "分产业链", "月度趋势", "阶段周期", "滞留项目", "分期转化");
             Sheet sheet = book.getSheet("漏斗");
             assertThat(text(sheet, 0)).containsExactly("签约—落地—开工漏斗");
             assertThat(text(sheet, 1)).containsExactly("导出内容", "领导看板");
@@ -101,6 +108,36 @@ class ExportWorkbooksTest {
             assertThat(book.getSheet("阶段周期").getRow(book.getSheet("阶段周期").getLastRowNum()).getCell(3)).isNull();
             assertThat(text(book.getSheet("月度趋势"), 9)).containsExactly("事件计入", "尚有 3 条事件未计入，数字可能不完整");
             assertThat(text(book.getSheet("月度趋势"), 10)).containsExactly("趋势月份", "2024-05 – 2024-06");
+
+            Sheet cohortSheet = book.getSheet("分期转化");
+            assertThat(text(cohortSheet, 10)).containsExactly("分期", "按季度");
+            assertThat(text(cohortSheet, 11)).containsExactly("时期", "2023-Q3 – 2024-Q2");
+            assertThat(text(cohortSheet, 13)).startsWith("环节", "达到时期", "项目数", "90天内", "90天内占比");
+            Row talksToSigning = cohortSheet.getRow(14);
+            assertThat(talksToSigning.getCell(0).getStringCellValue()).isEqualTo("在谈→签约");
+            assertThat(talksToSigning.getCell(2).getNumericCellValue()).isEqualTo(4);
+            assertThat(talksToSigning.getCell(5).getNumericCellValue()).as("within 180").isEqualTo(2);
+            assertThat(talksToSigning.getCell(6).getNumericCellValue()).isEqualTo(0.5);
+            assertThat(talksToSigning.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(talksToSigning.getCell(11).getNumericCellValue()).as("lost").isEqualTo(1);
+            assertThat(talksToSigning.getCell(12).getStringCellValue()).as("open windows").isEqualTo("365");
+            assertThat(cohortSheet.getRow(15).getCell(4)).as("no share of an empty cohort").isNull();
+        }
+    }
+
+    /** A cohort cell's list says which cell it is. */
+    @Test
+    void aProjectListOfACohortCellNotesTheCohortAndTheOutcome() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", List.of())
+                .write(leader, out);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = book.getSheet("项目清单");
+            List<List<String>> notes = new ArrayList<>();
+            for (int row = 1; row <= 6; row++) {
+                notes.add(text(sheet, row));
+            }
+            assertThat(notes).contains(List.of("分期转化", "2024-Q1 达到「签约」的项目"), List.of("转入下一阶段", "90天内"));
         }
     }
 
