@@ -13,7 +13,10 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
  * 45–150 ms per read on 10,000–300,000 events, growing with the store (infra/bench/ANALYSIS.md, freshness).
  * <p>
  * The same rows, in the same order: the gaps of a token all lie below its index, so the page is the gaps' events in
- * index order, then the events after the index, up to the batch size.
+ * index order, then the events after the index, up to the batch size. The events after the index are read first:
+ * each statement sees the commits made before it began, and an event after the index was appended only once its
+ * project's previous event had committed, so the gaps' read that follows sees that previous event whenever it is a
+ * gap (read the other way round, the previous event could commit between the two and be left behind its successor).
  */
 final class IndexedReadStorageEngine extends JpaEventStorageEngine {
 
@@ -26,24 +29,22 @@ final class IndexedReadStorageEngine extends JpaEventStorageEngine {
 
     @Override
     protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
-        List<Object[]> page = new ArrayList<>();
-        if (token != null && !token.getGaps().isEmpty()) {
-            page.addAll(entityManager()
-                    .createQuery(SELECTED + domainEventEntryEntityName()
-                            + " e WHERE e.globalIndex IN :gaps ORDER BY e.globalIndex ASC", Object[].class)
-                    .setParameter("gaps", token.getGaps())
-                    .setMaxResults(batchSize())
-                    .getResultList());
+        List<Object[]> afterIndex = entityManager()
+                .createQuery(SELECTED + domainEventEntryEntityName()
+                        + " e WHERE e.globalIndex > :token ORDER BY e.globalIndex ASC", Object[].class)
+                .setParameter("token", token == null ? -1L : token.getIndex())
+                .setMaxResults(batchSize())
+                .getResultList();
+        if (token == null || token.getGaps().isEmpty()) {
+            return afterIndex;
         }
-        int left = batchSize() - page.size();
-        if (left > 0) {
-            page.addAll(entityManager()
-                    .createQuery(SELECTED + domainEventEntryEntityName()
-                            + " e WHERE e.globalIndex > :token ORDER BY e.globalIndex ASC", Object[].class)
-                    .setParameter("token", token == null ? -1L : token.getIndex())
-                    .setMaxResults(left)
-                    .getResultList());
-        }
+        List<Object[]> page = new ArrayList<>(entityManager()
+                .createQuery(SELECTED + domainEventEntryEntityName()
+                        + " e WHERE e.globalIndex IN :gaps ORDER BY e.globalIndex ASC", Object[].class)
+                .setParameter("gaps", token.getGaps())
+                .setMaxResults(batchSize())
+                .getResultList());
+        page.addAll(afterIndex.subList(0, Math.min(afterIndex.size(), batchSize() - page.size())));
         return page;
     }
 }
