@@ -5,6 +5,7 @@ import {
 } from './app.js';
 import { freshnessNote, leastFresh } from './freshness.js';
 import { language } from './i18n.js';
+import { dashboardSupervision } from './lights.js';
 
 const STAGE_COLORS = ['#9fb3c8', '#f0b429', '#de911d', '#c0392b', '#2e7d32'];
 const charts = {};
@@ -188,8 +189,9 @@ async function load(session, form) {
     trendChart(session, trend);
     cycleTable(session, times);
     const stalledFreshness = await stalledTable(session, filters);
+    const supervisionFreshness = await dashboardSupervision(session, filters);
     document.getElementById('freshness').replaceChildren(freshnessNote(leastFresh(
-      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness).concat([stalledFreshness])), 'dashboard-freshness'));
+      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness).concat([stalledFreshness], supervisionFreshness)), 'dashboard-freshness'));
     document.getElementById('export-xlsx').href = href('/web/export/dashboard.xlsx', { ...filters,
       from: trendStart(session, filters.asOf), to: filters.asOf.substring(0, 7), lang: language() });
     document.body.dataset.loaded = filters.asOf + '|' + filters.district + '|' + filters.chain;

@@ -160,7 +160,7 @@ public final class FunnelModel {
     }
 
     /** Amber and red days in stage per stage below PRODUCING, and the days ahead a plan is due: docs/funnel.md. */
-    private static final int[][] THRESHOLDS = {{180, 365}, {90, 180}, {90, 180}, {365, 730}};
+    private static final int[][] THRESHOLDS = {{180, 365}, {90, 180}, {120, 240}, {365, 730}};
     private static final int DUE_WITHIN_DAYS = 30;
 
     /** {colour, detail} or null when no light applies. */

@@ -86,7 +86,7 @@ class LightRulesTest {
         return new LightSettings(dueWithinDays, Map.of(
                 Stage.TALKS, new LightSettings.StageThresholds(180, 365),
                 Stage.SIGNED, new LightSettings.StageThresholds(90, 180),
-                Stage.LANDED, new LightSettings.StageThresholds(90, 180),
+                Stage.LANDED, new LightSettings.StageThresholds(120, 240),
                 Stage.STARTED, new LightSettings.StageThresholds(365, 730)));
     }
 
