@@ -23,7 +23,8 @@ record AmendmentRequest(
         @Schema(example = "投资方追加投资") @NotBlank @Size(max = 1000) @FreeText String reason,
         @Schema(hidden = true) @Null String district,
         // schema 1.1's fields: left out of the request's JSON when absent (the Idempotency-Key hash, as at registration)
-        @Schema(description = "the stages whose planned date changes; the others keep theirs")
+        @Schema(description = "the stages whose planned date changes; the others keep theirs",
+                example = "{\"landed\":\"2024-10-31\"}")
         @JsonInclude(JsonInclude.Include.NON_NULL) PlannedDates plannedDates,
         @Schema(example = "王芳", description = "责任人") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = 100) @Pattern(regexp = Patterns.TEXT) @SingleLine String responsiblePerson,

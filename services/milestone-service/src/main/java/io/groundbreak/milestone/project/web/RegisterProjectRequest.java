@@ -21,7 +21,8 @@ record RegisterProjectRequest(
         @Schema(example = "滨海新区临港经济区") @Size(max = 200) @Pattern(regexp = Patterns.TEXT) @SingleLine String park,
         // the fields of schema 1.1 are left out of the request's JSON when absent, so that the Idempotency-Key hash of
         // a request without them is the one it had before they existed
-        @Schema(description = "planned dates of the stages ahead, in stage order, at least one")
+        @Schema(description = "planned dates of the stages ahead, in stage order, at least one",
+                example = "{\"signed\":\"2024-06-30\",\"landed\":\"2024-09-30\",\"started\":\"2024-12-31\",\"producing\":\"2026-06-30\"}")
         @JsonInclude(JsonInclude.Include.NON_NULL) PlannedDates plannedDates,
         @Schema(example = "张伟", description = "责任人") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = 100) @Pattern(regexp = Patterns.TEXT) @SingleLine String responsiblePerson,
