@@ -1,7 +1,6 @@
 package io.groundbreak.funnel.query;
 
 import io.groundbreak.events.Stage;
-import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,7 +20,7 @@ public record LightSettings(int dueWithinDays, Map<Stage, StageThresholds> daysI
         if (dueWithinDays < 0) {
             throw new IllegalArgumentException("groundbreak.lights.due-within-days must not be negative: " + dueWithinDays);
         }
-        daysInStage = daysInStage == null ? Map.of() : new EnumMap<>(daysInStage);
+        daysInStage = daysInStage == null ? Map.of() : daysInStage;
         for (Stage stage : Stage.values()) {
             StageThresholds thresholds = daysInStage.get(stage);
             if (stage != Stage.PRODUCING && thresholds == null) {

@@ -18,7 +18,7 @@ public class LightsReader {
     private static final Comparator<LitProject> WORST_FIRST = Comparator
             .comparing((LitProject lit) -> lit.light().light(), Comparator.reverseOrder())
             .thenComparing(lit -> lit.project().code())
-            .thenComparing(lit -> lit.project().projectId());
+            .thenComparing(lit -> lit.project().projectId().toString());
 
     private final ProjectReader projects;
     private final LightRules rules;
