@@ -35,10 +35,6 @@ public record PlannedDates(LocalDate signed, LocalDate landed, LocalDate started
         return dates;
     }
 
-    public boolean isEmpty() {
-        return signed == null && landed == null && started == null && producing == null;
-    }
-
     /** These dates with {@code changes}' dates over them: a stage left out of {@code changes} keeps its date. */
     public PlannedDates with(PlannedDates changes) {
         if (changes == null) {
@@ -52,7 +48,7 @@ public record PlannedDates(LocalDate signed, LocalDate landed, LocalDate started
     public static PlannedDates ofStages(Map<Stage, LocalDate> dates) {
         PlannedDates planned = new PlannedDates(dates.get(Stage.SIGNED), dates.get(Stage.LANDED),
                 dates.get(Stage.STARTED), dates.get(Stage.PRODUCING));
-        return planned.isEmpty() ? null : planned;
+        return planned.byStage().isEmpty() ? null : planned;
     }
 
     private static LocalDate orKept(LocalDate changed, LocalDate kept) {

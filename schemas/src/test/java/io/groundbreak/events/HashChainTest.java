@@ -24,19 +24,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The hash chain against golden vectors: src/test/resources/golden holds one project's history (and
- * golden/schema-1.1 a second project's, with the optional fields schema 1.1 added),
+ * golden-schema-1.1 a second project's, with the optional fields schema 1.1 added),
  * each event with its envelope, the exact canonical text and the hash. They were written once and
  * checked against an independent JCS (Python's json with sorted keys, valid for these string and
  * integer values); any change to how we write or canonicalise an event fails here.
  */
 class HashChainTest {
 
-    /** Every golden file: schema 1.0's history in /golden, schema 1.1's fields in /golden/schema-1.1 (a second project). */
+    /** Every golden file: schema 1.0's history in /golden, schema 1.1's fields in /golden-schema-1.1 (a second project). */
     static Stream<Path> golden() throws IOException, URISyntaxException {
         return Stream.concat(golden("/golden"), golden(SCHEMA_1_1));
     }
 
-    private static final String SCHEMA_1_1 = "/golden/schema-1.1";
+    private static final String SCHEMA_1_1 = "/golden-schema-1.1";
 
     private static Stream<Path> golden(String folder) throws IOException, URISyntaxException {
         Path dir = Path.of(HashChainTest.class.getResource(folder).toURI());

@@ -108,7 +108,7 @@ class ProjectController {
         Parameters.scopedDistrict(Optional.of(details.summary().district()), CurrentUser.of(authentication));
         return new ProjectAnswer(date, ProjectItem.of(details.summary(), lights.of(details.summary(), date).orElse(null), labels),
                 details.investor(), details.park(),
-                details.summary().plannedDates().isEmpty() ? null : details.summary().plannedDates(),
+                details.summary().plannedDates().byStage().isEmpty() ? null : details.summary().plannedDates(),
                 details.stages().stream().map(stage -> new ProjectAnswer.StageEntry(labels.stage(stage.stage()),
                         stage.effectiveDate(), stage.amountCny(), stage.reached(), stage.skipped())).toList(),
                 details.suspensions().stream().map(period -> new ProjectAnswer.Suspension(period.suspendedOn(),

@@ -187,7 +187,7 @@ class ProjectController {
 
     /** Schema 1.1's fields the reference data judges: plannedDates names a stage at least, source is a known code. */
     private void checkSupervision(PlannedDates plannedDates, String source, List<InvalidFields.Problem> problems) {
-        if (plannedDates != null && plannedDates.isEmpty()) {
+        if (plannedDates != null && plannedDates.byStage().isEmpty()) {
             problems.add(new InvalidFields.Problem("plannedDates", "planned-dates-empty"));
         }
         if (source != null && !referenceData.isSource(source)) {
