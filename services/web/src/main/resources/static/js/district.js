@@ -254,24 +254,25 @@ let listed = null;
 let listFilter = null;
 
 function drawProjects() {
+  if (!listed) return;
   const { answer, highlight } = listed;
   const shown = listFilter ? projects.filter((item) => passes(item, listFilter.value())) : projects;
   if (listFilter) showFilterCount(shown.length, projects.length);
   document.getElementById('projects-table').replaceChildren(
-      el('thead', {}, el('tr', {}, ['code', 'name', 'chain', 'stage', 'since', 'daysInStage', 'status', 'light', 'plannedInvestment', '']
-        .map((key) => el('th', { class: ['daysInStage', 'plannedInvestment'].includes(key) ? 'num' : '' }, key ? t(key) : '')))),
-      el('tbody', {}, shown.length === 0 ? el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('none')))
-        : shown.map((item) => el('tr', { dataset: { project: item.projectId, code: item.code }, class: item.projectId === highlight ? 'highlight' : null },
-          el('td', {}, item.code),
-          el('td', {}, el('a', { class: 'figure', href: href('/project.html', { id: item.projectId }) }, item.name)),
-          el('td', {}, label(item.chain)),
-          el('td', { dataset: { col: 'stage', stage: item.stage?.code ?? '' } }, item.stage ? label(item.stage) : '—'),
-          el('td', {}, item.stageSince ?? '—'),
-          el('td', { class: 'num', dataset: { col: 'days' } }, number(daysSince(item.stageSince, answer.asOf))),
-          el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
-          el('td', { dataset: { col: 'light' } }, lightDot(item)),
-          el('td', { class: 'num' }, amount(item.plannedInvestmentCny)),
-          el('td', {}, el('button', { type: 'button', class: 'secondary small act', onclick: () => selectProject(item.projectId) }, t('act')))))));
+    el('thead', {}, el('tr', {}, ['code', 'name', 'chain', 'stage', 'since', 'daysInStage', 'status', 'light', 'plannedInvestment', '']
+      .map((key) => el('th', { class: ['daysInStage', 'plannedInvestment'].includes(key) ? 'num' : '' }, key ? t(key) : '')))),
+    el('tbody', {}, shown.length === 0 ? el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('none')))
+      : shown.map((item) => el('tr', { dataset: { project: item.projectId, code: item.code }, class: item.projectId === highlight ? 'highlight' : null },
+        el('td', {}, item.code),
+        el('td', {}, el('a', { class: 'figure', href: href('/project.html', { id: item.projectId }) }, item.name)),
+        el('td', {}, label(item.chain)),
+        el('td', { dataset: { col: 'stage', stage: item.stage?.code ?? '' } }, item.stage ? label(item.stage) : '—'),
+        el('td', {}, item.stageSince ?? '—'),
+        el('td', { class: 'num', dataset: { col: 'days' } }, number(daysSince(item.stageSince, answer.asOf))),
+        el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
+        el('td', { dataset: { col: 'light' } }, lightDot(item)),
+        el('td', { class: 'num' }, amount(item.plannedInvestmentCny)),
+        el('td', {}, el('button', { type: 'button', class: 'secondary small act', onclick: () => selectProject(item.projectId) }, t('act')))))));
 }
 
 /** A project chosen before the list showed it (just registered): chosen as soon as it is listed. */

@@ -83,7 +83,7 @@ const PLANNED = { plannedSigned: 'signed', plannedLanded: 'landed', plannedStart
 export function supervisionControl(session, name) {
   if (name in PLANNED) return el('input', { type: 'date', name });
   if (name === 'source') {
-    return el('select', { name }, el('option', { value: '' }, t('noChange')),
+    return el('select', { name }, el('option', { value: '' }, '—'),
       (session.sources ?? []).map((source) => el('option', { value: source.code }, label(source))));
   }
   return null;
