@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Districts, chains and stages with their Chinese and English names, read from three UTF-8 CSV
- * files ({@value #DISTRICTS_FILE}, {@value #CHAINS_FILE}, {@value #STAGES_FILE}). They are data,
+ * Districts, chains, stages and project sources with their Chinese and English names, read from UTF-8 CSV
+ * files ({@value #DISTRICTS_FILE}, {@value #CHAINS_FILE}, {@value #STAGES_FILE}, and {@value #SOURCES_FILE}, which a
+ * directory may leave out: a city without it records no project's source). They are data,
  * not code: the jar carries the reference deployment's files, and another city points
  * {@value #DIRECTORY_PROPERTY} (system property) or {@value #DIRECTORY_ENVIRONMENT_VARIABLE} at a
  * directory of its own. Stage codes are fixed by {@link Stage}; a city may rename stages only.
@@ -35,12 +37,14 @@ public final class ReferenceData {
     public static final String DISTRICTS_FILE = "districts.csv";
     public static final String CHAINS_FILE = "chains.csv";
     public static final String STAGES_FILE = "stages.csv";
+    /** Optional (schema 1.1): a directory of a city set up before sources existed still loads, with no sources. */
+    public static final String SOURCES_FILE = "sources.csv";
     /** Where the reference deployment's files are inside the jar. */
     public static final String DEFAULT_RESOURCE_DIRECTORY = "reference/";
 
     /** National administrative division codes have six digits (docs/events.md "Reference data"). */
     private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
-    /** Chain codes travel in events and URLs: lowercase words joined by hyphens. */
+    /** Chain and source codes travel in events and URLs: lowercase words joined by hyphens. */
     private static final Pattern CHAIN_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private static volatile ReferenceData defaultData;
@@ -49,20 +53,23 @@ public final class ReferenceData {
     private final Map<String, District> districts;
     private final Map<String, Chain> chains;
     private final Map<Stage, StageInfo> stages;
+    private final Map<String, Source> sources;
 
     private ReferenceData(String source, Map<String, District> districts, Map<String, Chain> chains,
-                          Map<Stage, StageInfo> stages) {
+                          Map<Stage, StageInfo> stages, Map<String, Source> sources) {
         this.source = source;
         this.districts = Collections.unmodifiableMap(districts);
         this.chains = Collections.unmodifiableMap(chains);
         this.stages = Collections.unmodifiableMap(stages);
+        this.sources = Collections.unmodifiableMap(sources);
     }
 
     /** The reference deployment's data, from the jar. */
     public static ReferenceData loadDefault() {
         ReferenceData data = defaultData;
         if (data == null) {
-            data = parse("classpath:" + DEFAULT_RESOURCE_DIRECTORY, ReferenceData::readResource);
+            data = parse("classpath:" + DEFAULT_RESOURCE_DIRECTORY, ReferenceData::readResource,
+                    file -> ReferenceData.class.getClassLoader().getResource(DEFAULT_RESOURCE_DIRECTORY + file) != null);
             defaultData = data;
         }
         return data;
@@ -70,7 +77,8 @@ public final class ReferenceData {
 
     /** Another data set: a directory holding the three CSV files. */
     public static ReferenceData load(Path directory) {
-        return parse(directory.toString(), file -> readFile(directory.resolve(file)));
+        return parse(directory.toString(), file -> readFile(directory.resolve(file)),
+                file -> Files.exists(directory.resolve(file)));
     }
 
     /**
@@ -140,12 +148,30 @@ public final class ReferenceData {
         return stages.get(stage);
     }
 
-    @Override
-    public String toString() {
-        return "ReferenceData[" + source + ": " + districts.size() + " districts, " + chains.size() + " chains]";
+    /** In file order; empty when the data set has no {@value #SOURCES_FILE}. */
+    public List<Source> sources() {
+        return List.copyOf(sources.values());
     }
 
-    private static ReferenceData parse(String source, Function<String, String> reader) {
+    public List<String> sourceCodes() {
+        return List.copyOf(sources.keySet());
+    }
+
+    public boolean isSource(String code) {
+        return code != null && sources.containsKey(code);
+    }
+
+    public Optional<Source> source(String code) {
+        return Optional.ofNullable(code == null ? null : sources.get(code));
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceData[" + source + ": " + districts.size() + " districts, " + chains.size() + " chains, "
+                + sources.size() + " sources]";
+    }
+
+    private static ReferenceData parse(String source, Function<String, String> reader, Predicate<String> exists) {
         Map<String, District> districts = new LinkedHashMap<>();
         for (Csv.Row row : Csv.parse(DISTRICTS_FILE, reader.apply(DISTRICTS_FILE), List.of("code", "name_zh", "name_en"))) {
             String code = code(DISTRICTS_FILE, row, DISTRICT_CODE, "six digits");
@@ -174,6 +200,16 @@ public final class ReferenceData {
                 throw invalid(STAGES_FILE, row, "stage " + stage + " is listed twice");
             }
         }
+        Map<String, Source> sources = new LinkedHashMap<>();
+        if (exists.test(SOURCES_FILE)) {
+            for (Csv.Row row : Csv.parse(SOURCES_FILE, reader.apply(SOURCES_FILE), List.of("code", "name_zh", "name_en"))) {
+                String code = code(SOURCES_FILE, row, CHAIN_CODE, "lowercase letters, digits and hyphens");
+                Source projectSource = new Source(code, name(SOURCES_FILE, row, "name_zh"), name(SOURCES_FILE, row, "name_en"));
+                if (sources.putIfAbsent(code, projectSource) != null) {
+                    throw invalid(SOURCES_FILE, row, "source " + code + " is listed twice");
+                }
+            }
+        }
         if (districts.isEmpty()) {
             throw new InvalidReferenceDataException(source + "/" + DISTRICTS_FILE + ": no district");
         }
@@ -185,7 +221,7 @@ public final class ReferenceData {
             missing.removeAll(stages.keySet());
             throw new InvalidReferenceDataException(source + "/" + STAGES_FILE + ": stages " + missing + " are missing");
         }
-        return new ReferenceData(source, districts, chains, stages);
+        return new ReferenceData(source, districts, chains, stages, sources);
     }
 
     private static String code(String file, Csv.Row row, Pattern pattern, String rule) {

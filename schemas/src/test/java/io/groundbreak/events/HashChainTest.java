@@ -23,15 +23,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The hash chain against golden vectors: src/test/resources/golden holds one project's history,
+ * The hash chain against golden vectors: src/test/resources/golden holds one project's history (and
+ * golden-schema-1.1 a second project's, with the optional fields schema 1.1 added),
  * each event with its envelope, the exact canonical text and the hash. They were written once and
  * checked against an independent JCS (Python's json with sorted keys, valid for these string and
  * integer values); any change to how we write or canonicalise an event fails here.
  */
 class HashChainTest {
 
+    /** Every golden file: schema 1.0's history in /golden, schema 1.1's fields in /golden-schema-1.1 (a second project). */
     static Stream<Path> golden() throws IOException, URISyntaxException {
-        Path dir = Path.of(HashChainTest.class.getResource("/golden").toURI());
+        return Stream.concat(golden("/golden"), golden(SCHEMA_1_1));
+    }
+
+    private static final String SCHEMA_1_1 = "/golden-schema-1.1";
+
+    private static Stream<Path> golden(String folder) throws IOException, URISyntaxException {
+        Path dir = Path.of(HashChainTest.class.getResource(folder).toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
         }
@@ -57,17 +65,39 @@ class HashChainTest {
 
     @Test
     void theGoldenHistoryIsOneUnbrokenChainOfEveryEventType() throws Exception {
-        List<EventEnvelope> history = golden().map(HashChainTest::read)
-                .map(g -> EventCodec.envelopeFromJson(g.get("envelope").toString())).toList();
+        List<EventEnvelope> history = unbrokenChain(golden("/golden"));
 
+        assertThat(history).extracting(EventEnvelope::type).containsAll(EventCodec.types().keySet());
+        assertThat(HashChain.GENESIS_PREV_HASH).hasSize(64).matches("0+");
+    }
+
+    @Test
+    void schema11sGoldenProjectIsAnUnbrokenChainWithEveryNewFieldInIt() throws Exception {
+        List<EventEnvelope> history = unbrokenChain(golden(SCHEMA_1_1));
+
+        ProjectRegistered registered = (ProjectRegistered) history.get(0).data();
+        ProjectDetailsAmended amended = (ProjectDetailsAmended) history.get(1).data();
+        assertThat(registered.plannedDates()).isEqualTo(new PlannedDates(LocalDate.of(2025, 3, 31),
+                LocalDate.of(2025, 6, 30), LocalDate.of(2025, 9, 30), LocalDate.of(2026, 12, 31)));
+        assertThat(registered.park()).isNull();
+        assertThat(List.of(registered.responsiblePerson(), registered.responsibleLeader(), registered.source()))
+                .containsExactly("张伟", "李明（副区长）", "world-intelligence-expo");
+        assertThat(amended.plannedDates()).isEqualTo(new PlannedDates(null, LocalDate.of(2025, 8, 31),
+                LocalDate.of(2025, 11, 30), null));
+        assertThat(amended.responsiblePerson()).isEqualTo("王芳");
+        assertThat(amended.source()).isNull();
+    }
+
+    private static List<EventEnvelope> unbrokenChain(Stream<Path> files) {
+        List<EventEnvelope> history = files.map(HashChainTest::read)
+                .map(g -> EventCodec.envelopeFromJson(g.get("envelope").toString())).toList();
         String prevHash = HashChain.GENESIS_PREV_HASH;
         for (int i = 0; i < history.size(); i++) {
             assertThat(history.get(i).sequence()).isEqualTo(i);
             assertThat(history.get(i).prevHash()).isEqualTo(prevHash);
             prevHash = history.get(i).hash();
         }
-        assertThat(history).extracting(EventEnvelope::type).containsAll(EventCodec.types().keySet());
-        assertThat(HashChain.GENESIS_PREV_HASH).hasSize(64).matches("0+");
+        return history;
     }
 
     @Test

@@ -25,6 +25,12 @@ public final class SampleEvents {
                 new ProjectRegistered(PROJECT, "BH-2024-017", "高端储能电池生产基地", "120116", "new-energy",
                         "津海新能源科技有限公司", new BigDecimal("1500000000.00"), "滨海高新区"),
                 new ProjectRegistered(PROJECT, "X", AWKWARD_TEXT, "120101", "other", "I", new BigDecimal("0"), null),
+                new ProjectRegistered(PROJECT, "BH-2025-003", "智能网联汽车测试基地", "120116", "connected-vehicles", "某某汽车",
+                        new BigDecimal("800000000.00"), null,
+                        new PlannedDates(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 30), LocalDate.of(2025, 9, 30),
+                                LocalDate.of(2026, 12, 31)), "张伟", "李副区长", "world-intelligence-expo"),
+                new ProjectRegistered(PROJECT, "Y", "n", "120101", "other", "I", new BigDecimal("1"), null,
+                        new PlannedDates(null, LocalDate.of(2024, 2, 29), null, null), null, AWKWARD_TEXT, null),
                 new MilestoneRecorded(PROJECT, Stage.SIGNED, day, new BigDecimal("0.5"), AWKWARD_TEXT),
                 new MilestoneRecorded(PROJECT, Stage.TALKS, LocalDate.of(1999, 12, 31), null, null),
                 new MilestoneCorrected(PROJECT, Stage.PRODUCING, LocalDate.of(2024, 2, 29),
@@ -38,7 +44,11 @@ public final class SampleEvents {
                 new InvestmentReported(PROJECT, YearMonth.of(2024, 12), new BigDecimal("0.01")),
                 new ProjectDetailsAmended(PROJECT, "新名称", "aerospace", "新投资方", new BigDecimal("1800000000.10"),
                         "渤龙湖科技园", "二期扩建"),
-                new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("1"), null, "调整"));
+                new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("1"), null, "调整"),
+                new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
+                        new PlannedDates(null, null, LocalDate.of(2025, 10, 31), null), null, null, null, "开工计划推迟"),
+                new ProjectDetailsAmended(PROJECT, null, null, null, null, null, null, "王芳", "赵局长", "beijing-tianjin-hebei",
+                        "责任人调整"));
     }
 
     /** Random valid events of every type, the same ones on every run. */
@@ -53,9 +63,12 @@ public final class SampleEvents {
         LocalDate date = LocalDate.ofEpochDay(r.nextInt(25_000));
         String[] districts = {"120101", "120116", "120119"};
         String[] chains = {"it-innovation", "new-energy", "other"};
+        String[] sources = {"world-intelligence-expo", "district-promotion", "other"};
         return switch (kind) {
             case 0 -> new ProjectRegistered(id, text(r), text(r), districts[r.nextInt(3)], chains[r.nextInt(3)],
-                    text(r), amount(r), r.nextBoolean() ? text(r) : null);
+                    text(r), amount(r), r.nextBoolean() ? text(r) : null, r.nextBoolean() ? plannedDates(r) : null,
+                    r.nextBoolean() ? text(r) : null, r.nextBoolean() ? text(r) : null,
+                    r.nextBoolean() ? sources[r.nextInt(3)] : null);
             case 1 -> new MilestoneRecorded(id, stage, date, r.nextBoolean() ? amount(r) : null,
                     r.nextBoolean() ? text(r) : null);
             case 2 -> new MilestoneCorrected(id, stage, date, r.nextBoolean() ? amount(r) : null, text(r));
@@ -65,8 +78,25 @@ public final class SampleEvents {
             case 6 -> new ProjectTerminated(id, date, text(r));
             case 7 -> new InvestmentReported(id, YearMonth.of(1990 + r.nextInt(60), 1 + r.nextInt(12)), amount(r));
             default -> new ProjectDetailsAmended(id, text(r), r.nextBoolean() ? chains[r.nextInt(3)] : null,
-                    r.nextBoolean() ? text(r) : null, r.nextBoolean() ? amount(r) : null, null, text(r));
+                    r.nextBoolean() ? text(r) : null, r.nextBoolean() ? amount(r) : null, null,
+                    r.nextBoolean() ? plannedDates(r) : null, r.nextBoolean() ? text(r) : null,
+                    r.nextBoolean() ? text(r) : null, r.nextBoolean() ? sources[r.nextInt(3)] : null, text(r));
         };
+    }
+
+    /** One to four stages planned, in stage order (the schema does not require the order; the aggregate does). */
+    static PlannedDates plannedDates(Random r) {
+        LocalDate[] dates = new LocalDate[4];
+        LocalDate date = LocalDate.ofEpochDay(r.nextInt(25_000));
+        boolean any = false;
+        for (int i = 0; i < 4; i++) {
+            date = date.plusDays(r.nextInt(400));
+            if (r.nextBoolean() || (i == 3 && !any)) {
+                dates[i] = date;
+                any = true;
+            }
+        }
+        return new PlannedDates(dates[0], dates[1], dates[2], dates[3]);
     }
 
     /** Non-negative, scale 0 to 2: what the contract allows, toPlainString of any of them. */

@@ -71,6 +71,29 @@ class ReferenceDataTest {
     }
 
     @Test
+    void projectSourcesAreACodeListOfTheirOwnAndAnOlderDataSetWithoutThemStillLoads() throws Exception {
+        ReferenceData data = ReferenceData.loadDefault();
+
+        assertThat(data.sources()).extracting(Source::code).startsWith("world-intelligence-expo", "beijing-tianjin-hebei")
+                .contains("district-promotion", "other");
+        assertThat(data.source("world-intelligence-expo")).map(Source::nameZh).contains("世界智能大会");
+        assertThat(data.sources()).allSatisfy(s -> assertThat(s.nameEn()).isNotBlank());
+        assertThat(data.isSource("other")).isTrue();
+        assertThat(data.isSource("Other")).isFalse();
+        assertThat(data.isSource(null)).isFalse();
+        // chengdu's set predates sources.csv: it loads, and no source can be recorded there
+        assertThat(ReferenceData.load(chengdu()).sources()).isEmpty();
+
+        write("code,name_zh,name_en\n120101,和平区,Heping\n", "code,name_zh,name_en\nother,其他,Other\n",
+                "code,name_zh,name_en,order\nTALKS,在谈,In talks,1\nSIGNED,签约,Signed,2\nLANDED,落地,Landed,3\n"
+                        + "STARTED,开工,Started,4\nPRODUCING,投产,Producing,5\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(ReferenceData.SOURCES_FILE), "code,name_zh,name_en\nexpo,博览会,Expo\nexpo,博览会,Expo\n");
+        assertThatThrownBy(() -> ReferenceData.load(dir))
+                .isInstanceOf(InvalidReferenceDataException.class)
+                .hasMessageContaining("sources.csv:3: source expo is listed twice");
+    }
+
+    @Test
     void anotherCitysDataSetLoadsFromADirectory() throws Exception {
         ReferenceData chengdu = ReferenceData.load(chengdu());
 

@@ -6,6 +6,7 @@ import {
 import { cohortsBy, cohortsTable } from './cohorts.js';
 import { freshnessNote, leastFresh } from './freshness.js';
 import { language } from './i18n.js';
+import { dashboardSupervision } from './lights.js';
 
 const STAGE_COLORS = ['#9fb3c8', '#f0b429', '#de911d', '#c0392b', '#2e7d32'];
 const charts = {};
@@ -190,9 +191,10 @@ async function load(session, form) {
     cycleTable(session, times);
     const stalledFreshness = await stalledTable(session, filters);
     const cohortsFreshness = await cohortsTable(session, filters);
+    const supervisionFreshness = await dashboardSupervision(session, filters);
     document.getElementById('freshness').replaceChildren(freshnessNote(leastFresh(
-      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness).concat([stalledFreshness, cohortsFreshness])),
-    'dashboard-freshness'));
+      [funnel, byDistrict, byChain, trend, times].map((answer) => answer.freshness)
+        .concat([stalledFreshness, cohortsFreshness], supervisionFreshness)), 'dashboard-freshness'));
     document.getElementById('export-xlsx').href = href('/web/export/dashboard.xlsx', { ...filters,
       from: trendStart(session, filters.asOf), to: filters.asOf.substring(0, 7), cohorts: cohortsBy(), lang: language() });
     document.body.dataset.loaded = filters.asOf + '|' + filters.district + '|' + filters.chain;

@@ -5,6 +5,9 @@ import {
   amount, api, cityToday, el, href, label, number, read, showError, start, t,
 } from './app.js';
 import { language } from './i18n.js';
+import {
+  SUPERVISION_FIELDS, formField, lightDot, passes, projectFilter, showFilterCount, supervisionControl, withPlannedDates,
+} from './lights.js';
 
 const PAGE_SIZE = 200;
 
@@ -19,10 +22,11 @@ const ACTIONS = {
   resumption: { fields: ['effectiveDate', 'reason'], path: (id) => `/api/projects/${id}/resumption` },
   termination: { fields: ['effectiveDate', 'reason'], path: (id) => `/api/projects/${id}/termination` },
   investmentReport: { fields: ['period', 'cumulativeCompletedCny'], path: (id) => `/api/projects/${id}/investment-reports` },
-  amendment: { fields: ['name?', 'chain?', 'investor?', 'plannedInvestmentCny?', 'park?', 'reason'],
+  amendment: { fields: ['name?', 'chain?', 'investor?', 'plannedInvestmentCny?', 'park?', ...SUPERVISION_FIELDS, 'reason'],
     path: (id) => `/api/projects/${id}/amendment` },
 };
-const REGISTER = { fields: ['code', 'name', 'chain', 'investor', 'plannedInvestmentCny', 'park?'], path: () => '/api/projects' };
+const REGISTER = { fields: ['code', 'name', 'chain', 'investor', 'plannedInvestmentCny', 'park?', ...SUPERVISION_FIELDS],
+  path: () => '/api/projects' };
 const AMOUNTS = ['amountCny', 'plannedInvestmentCny', 'cumulativeCompletedCny'];
 const TITLE = { milestone: 'actionMilestone', correction: 'actionCorrection', retraction: 'actionRetraction',
   suspension: 'actionSuspension', resumption: 'actionResumption', termination: 'actionTermination',
@@ -62,6 +66,8 @@ function fieldName(spec) {
 }
 
 function control(name, optional) {
+  const supervision = supervisionControl(session, name);
+  if (supervision) return supervision;
   if (name === 'stage') {
     return el('select', { name, required: !optional },
       session.stages.map((stage) => el('option', { value: stage.stage }, label(stage))));
@@ -119,7 +125,7 @@ function showProblem(form, status, problem) {
   const box = form.querySelector('.form-error');
   const lines = [el('div', { class: 'detail' }, problem?.detail ?? `${status}`)];
   (problem?.errors ?? []).forEach((error) => {
-    if (!markField(form, error.field, error.message)) lines.push(el('div', {}, `${error.field}: ${error.message}`));
+    if (!markField(form, formField(error.field), error.message)) lines.push(el('div', {}, `${error.field}: ${error.message}`));
   });
   box.replaceChildren(el('div', { class: 'error-box', dataset: { status, problem: (problem?.type ?? '').replace('urn:groundbreak:problem:', '') } }, lines));
 }
@@ -143,7 +149,7 @@ function collect(form, spec) {
       body[name] = value;
     }
   });
-  return valid ? body : null;
+  return valid ? withPlannedDates(body) : null;
 }
 
 async function projectSnapshot(id) {
@@ -229,20 +235,8 @@ async function loadProjects(page, highlight) {
     if (load !== loads) return; // a later load has been asked for: its answer is the newer one
     currentPage = answer.page;
     projects = answer.items;
-    document.getElementById('projects-table').replaceChildren(
-      el('thead', {}, el('tr', {}, ['code', 'name', 'chain', 'stage', 'since', 'daysInStage', 'status', 'plannedInvestment', '']
-        .map((key) => el('th', { class: ['daysInStage', 'plannedInvestment'].includes(key) ? 'num' : '' }, key ? t(key) : '')))),
-      el('tbody', {}, projects.length === 0 ? el('tr', {}, el('td', { colspan: 9, class: 'muted' }, t('none')))
-        : projects.map((item) => el('tr', { dataset: { project: item.projectId, code: item.code }, class: item.projectId === highlight ? 'highlight' : null },
-          el('td', {}, item.code),
-          el('td', {}, el('a', { class: 'figure', href: href('/project.html', { id: item.projectId }) }, item.name)),
-          el('td', {}, label(item.chain)),
-          el('td', { dataset: { col: 'stage', stage: item.stage?.code ?? '' } }, item.stage ? label(item.stage) : '—'),
-          el('td', {}, item.stageSince ?? '—'),
-          el('td', { class: 'num', dataset: { col: 'days' } }, number(daysSince(item.stageSince, answer.asOf))),
-          el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
-          el('td', { class: 'num' }, amount(item.plannedInvestmentCny)),
-          el('td', {}, el('button', { type: 'button', class: 'secondary small act', onclick: () => selectProject(item.projectId) }, t('act')))))));
+    listed = { answer, highlight };
+    drawProjects();
     document.getElementById('page-info').textContent = t('page',
       { page: answer.page + 1, pages: Math.max(1, answer.totalPages), total: number(answer.totalItems) });
     document.getElementById('previous').disabled = answer.page === 0;
@@ -253,6 +247,32 @@ async function loadProjects(page, highlight) {
   } catch (error) {
     showError(document.getElementById('error'), error);
   }
+}
+
+/** The last list answer and the project to highlight; the search and filters narrow what is drawn of it. */
+let listed = null;
+let listFilter = null;
+
+function drawProjects() {
+  if (!listed) return;
+  const { answer, highlight } = listed;
+  const shown = listFilter ? projects.filter((item) => passes(item, listFilter.value())) : projects;
+  if (listFilter) showFilterCount(shown.length, projects.length);
+  document.getElementById('projects-table').replaceChildren(
+    el('thead', {}, el('tr', {}, ['code', 'name', 'chain', 'stage', 'since', 'daysInStage', 'status', 'light', 'plannedInvestment', '']
+      .map((key) => el('th', { class: ['daysInStage', 'plannedInvestment'].includes(key) ? 'num' : '' }, key ? t(key) : '')))),
+    el('tbody', {}, shown.length === 0 ? el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('none')))
+      : shown.map((item) => el('tr', { dataset: { project: item.projectId, code: item.code }, class: item.projectId === highlight ? 'highlight' : null },
+        el('td', {}, item.code),
+        el('td', {}, el('a', { class: 'figure', href: href('/project.html', { id: item.projectId }) }, item.name)),
+        el('td', {}, label(item.chain)),
+        el('td', { dataset: { col: 'stage', stage: item.stage?.code ?? '' } }, item.stage ? label(item.stage) : '—'),
+        el('td', {}, item.stageSince ?? '—'),
+        el('td', { class: 'num', dataset: { col: 'days' } }, number(daysSince(item.stageSince, answer.asOf))),
+        el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
+        el('td', { dataset: { col: 'light' } }, lightDot(item)),
+        el('td', { class: 'num' }, amount(item.plannedInvestmentCny)),
+        el('td', {}, el('button', { type: 'button', class: 'secondary small act', onclick: () => selectProject(item.projectId) }, t('act')))))));
 }
 
 /** A project chosen before the list showed it (just registered): chosen as soon as it is listed. */
@@ -441,6 +461,8 @@ if (session.role !== 'DISTRICT') {
   document.getElementById('title').textContent = `${t('workspace')} · ${label(session.districts.find((d) => d.code === session.district))}`;
   buildActions();
   buildRegister();
+  listFilter = projectFilter(session, () => drawProjects());
+  document.getElementById('project-filter-holder').replaceChildren(listFilter.form);
   document.getElementById('import-form').addEventListener('submit', upload);
   await loadProjects(0);
   document.body.dataset.loaded = 'true';

@@ -186,6 +186,11 @@ const TEXTS = {
   },
 };
 
+/** Texts of a page's own module ({zh: {...}, en: {...}}), added to the shared ones. */
+export function addTexts(more) {
+  Object.entries(more).forEach(([lang, texts]) => Object.assign(TEXTS[lang], texts));
+}
+
 export function language() {
   return localStorage.getItem('groundbreak.lang') === 'en' ? 'en' : 'zh';
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes {@code reference.schema.json}: the district, chain and stage codes of a reference data set
+ * Writes {@code reference.schema.json}: the district, chain, stage and source codes of a reference data set
  * as JSON Schema enums, which the event schemas reference. The checked-in file is this generator's
  * output for the bundled data (a test keeps them equal); another city runs {@link #main} on its own
  * directory to publish its schemas, and {@link EventSchemaValidator#forReferenceData} does the same
@@ -27,7 +27,7 @@ public final class ReferenceSchema {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", EventSchemaValidator.SCHEMA_BASE_URI + FILE);
         root.put("title", "Groundbreak v1: codes of the reference data");
-        root.put("description", "Generated from the reference data files (districts.csv, chains.csv, stages.csv) "
+        root.put("description", "Generated from the reference data files (districts.csv, chains.csv, stages.csv, sources.csv) "
                 + "by io.groundbreak.events.schema.ReferenceSchema; do not edit by hand. "
                 + "The names of each code are in those files.");
         ObjectNode defs = root.putObject("$defs");
@@ -39,6 +39,9 @@ public final class ReferenceSchema {
                 .addAll(data.chainCodes().stream().map(defs::stringNode).toList());
         enumeration(defs, "stage", "A funnel stage, in funnel order: each is above the ones before it.")
                 .addAll(data.stages().stream().map(StageInfo::code).map(defs::stringNode).toList());
+        enumeration(defs, "sourceCode", "Schema 1.1: where a project came from, a code of sources.csv "
+                + "(none when the data set has no such file).")
+                .addAll(data.sourceCodes().stream().map(defs::stringNode).toList());
         return root;
     }
 

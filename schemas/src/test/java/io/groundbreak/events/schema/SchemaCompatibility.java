@@ -124,6 +124,12 @@ final class SchemaCompatibility {
                 }
             } else if (keyword.equals("allOf")) {
                 compareAllOf(old, o, n, here, breaks);
+            } else if (keyword.equals("anyOf") && o != null && n != null && n.size() > o.size()) {
+                // a branch added to anyOf admits more, refuses nothing the released schema admitted (e.g. one more
+                // field that an amendment may carry alone); the released branches must stay as they were
+                for (int i = 0; i < o.size(); i++) {
+                    compare(o.get(i), n.get(i), here + "[" + i + "].", breaks);
+                }
             } else if (keyword.equals("anyOf") || keyword.equals("oneOf") || keyword.equals("prefixItems")) {
                 if (o == null || n == null || o.size() != n.size()) {
                     breaks.add(here + " changed from " + o + " to " + n);

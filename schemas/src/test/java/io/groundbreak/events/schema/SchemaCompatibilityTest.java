@@ -90,6 +90,13 @@ class SchemaCompatibilityTest {
                         "properties.note.maxLength lowered from null to 10"),
                 Arguments.of("closed to unknown fields", base, edit(base, s -> ((ObjectNode) s).put("additionalProperties", false)),
                         "additionalProperties added: false"),
+                Arguments.of("an anyOf branch removed", "{\"anyOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}",
+                        "{\"anyOf\":[{\"required\":[\"a\"]}]}", "anyOf changed"),
+                Arguments.of("an anyOf branch narrowed while another is added",
+                        "{\"anyOf\":[{\"required\":[\"a\"]}]}",
+                        "{\"anyOf\":[{\"required\":[\"a\",\"c\"]},{\"required\":[\"b\"]}]}", "anyOf[0].properties.c is newly required"),
+                Arguments.of("a oneOf branch added", "{\"oneOf\":[{\"required\":[\"a\"]}]}",
+                        "{\"oneOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}", "oneOf changed"),
                 Arguments.of("a const changed", "{\"const\":\"1.0\"}", "{\"const\":\"1.1\"}", "const changed"),
                 Arguments.of("an unknown keyword changed", "{\"type\":\"array\",\"uniqueItems\":false}",
                         "{\"type\":\"array\",\"uniqueItems\":true}", "uniqueItems changed"));
@@ -112,6 +119,8 @@ class SchemaCompatibilityTest {
                         edit(base, s -> ((ObjectNode) s.get("properties")).putObject("park").put("type", "string"))),
                 Arguments.of("an enum widened", base, edit(base, s -> ((ArrayNode) s.at("/properties/stage/enum")).add("C"))),
                 Arguments.of("bounds relaxed", base, edit(base, s -> ((ObjectNode) s.at("/properties/count")).put("minimum", 0).remove("maximum"))),
+                Arguments.of("an anyOf branch added (one more field an amendment may carry alone)",
+                        "{\"anyOf\":[{\"required\":[\"a\"]}]}", "{\"anyOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}"),
                 Arguments.of("descriptions edited", base, edit(base, s -> ((ObjectNode) s).put("description", "v1, explained"))),
                 Arguments.of("nothing changed", base, base));
     }

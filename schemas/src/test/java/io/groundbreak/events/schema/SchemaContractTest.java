@@ -66,6 +66,14 @@ class SchemaContractTest {
     }
 
     @Test
+    void plannedDatesDeclaresExactlyTheStagesOfItsJavaRecord() {
+        JsonNode common = tree(EventSchemaValidator.bundledSchema(EventSchemaValidator.COMMON_FILE));
+
+        assertThat(common.at("/$defs/plannedDates/properties").propertyNames()).containsExactlyElementsOf(
+                Arrays.stream(io.groundbreak.events.PlannedDates.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
+    @Test
     void theEventTypeEnumAndTheEnvelopeBranchesListEveryJavaType() {
         JsonNode common = tree(EventSchemaValidator.bundledSchema(EventSchemaValidator.COMMON_FILE));
         JsonNode envelope = tree(EventSchemaValidator.bundledSchema(EventSchemaValidator.ENVELOPE_FILE));

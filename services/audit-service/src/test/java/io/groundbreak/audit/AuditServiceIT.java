@@ -12,6 +12,7 @@ import io.groundbreak.events.EventTime;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.ProjectId;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.Stage;
@@ -80,8 +81,11 @@ class AuditServiceIT extends AuditIT {
         topic.send(fork, genuine.get(4));
 
         ProjectStream other = new ProjectStream("120101");
+        // schema 1.1: planned dates, responsible person and leader, source (issue 19)
         otherProjectsRegistration = other.next(new ProjectRegistered(other.projectId, "HP-2024-007", "Biolab",
-                "120101", "biomedicine", "Lab Inc.", new BigDecimal("10.00"), null));
+                "120101", "biomedicine", "Lab Inc.", new BigDecimal("10.00"), null,
+                new PlannedDates(null, LocalDate.parse("2024-09-30"), null, LocalDate.parse("2026-06-30")), "张伟", "李明",
+                "world-intelligence-expo"));
         topic.send(otherProjectsRegistration);
 
         ProjectStream early = new ProjectStream("120102");
@@ -124,6 +128,17 @@ class AuditServiceIT extends AuditIT {
         assertThat(history.get(0).get("data").get("plannedInvestmentCny").isString()).isTrue();
         assertThat(history.get(2).get("data").get("amountCny").asString()).isEqualTo("3000000000.00");
         assertThat(history.get(3).get("data").get("effectiveDate").asString()).isEqualTo("2024-06-01");
+    }
+
+    @Test
+    void aSchema11RegistrationIsKeptWithItsNewFieldsAndItsHashRecomputesFromTheAnswer() {
+        JsonNode registration = history(otherProjectsRegistration.subject().toString(), "auditor").body().get(0);
+
+        assertThat(registration.at("/data/plannedDates/landed").asString()).isEqualTo("2024-09-30");
+        assertThat(registration.at("/data/plannedDates").has("signed")).as("a stage without a plan is left out").isFalse();
+        assertThat(registration.at("/data/source").asString()).isEqualTo("world-intelligence-expo");
+        assertThat(HashChain.hashOfJson(registration)).isEqualTo(otherProjectsRegistration.hash());
+        assertThat(EventCodec.envelopeFromJson(registration.toString()).data()).isEqualTo(otherProjectsRegistration.data());
     }
 
     @Test

@@ -283,4 +283,33 @@ class EndpointsIT extends FunnelServiceTestBase {
         assertThat(http().get("/api/admin/rebuild", "leader").status()).isEqualTo(403);
         assertThat(http().get("/api/admin/rebuild", "admin").status()).isEqualTo(200);
     }
+
+    /** Issue 19: the lights answer as the funnel's endpoints do, for the same roles and districts. */
+    @Test
+    void lightsAreScopedLikeTheFunnelAndSayTheRuleThatSetThem() {
+        JsonNode own = get("/api/supervision/lights?asOf=2017-12-31", "d120104");
+        assertThat(own.get("byDistrict")).extracting(entry -> entry.get("code").asString()).containsExactly("120104");
+        // the battery project: LANDED since 2017-03-20, 286 days on 2017-12-31, past LANDED's red 240
+        assertThat(own.get("items")).singleElement().satisfies(item -> {
+            assertThat(item.get("projectId").asString()).isEqualTo(battery.projectId.toString());
+            assertThat(item.at("/light/light").asString()).isEqualTo("RED");
+            assertThat(item.at("/light/rule").asString()).isEqualTo("DAYS_IN_STAGE_RED");
+            assertThat(item.at("/light/detail").asString()).isEqualTo("daysInStage: LANDED 286 days > red 240");
+        });
+        assertThat(own.at("/total/red").asLong()).isEqualTo(1);
+        assertThat(get("/api/supervision/lights?asOf=2017-12-31&light=green", "d120104").get("items")).isEmpty();
+        assertThat(get("/api/supervision/lights?asOf=2017-12-31&light=green", "d120104").at("/total/red").asLong())
+                .as("light narrows the list, not the counts").isEqualTo(1);
+        assertThat(get("/api/projects/" + battery.projectId + "?asOf=2017-12-31", "leader").at("/project/light/light").asString())
+                .isEqualTo("RED");
+
+        Http.Answer otherDistrict = http().get("/api/supervision/lights?district=120105", "d120104");
+        assertThat(otherDistrict.status()).isEqualTo(403);
+        assertThat(otherDistrict.contentType()).startsWith("application/problem+json");
+        Http.Answer bad = http().get("/api/supervision/lights?light=blue&size=0&asOf=2017-13-01", "leader");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(http().get("/api/supervision/lights", null).status()).isEqualTo(401);
+        assertThat(http().get("/api/supervision/lights", "auditor").status()).isEqualTo(200);
+    }
 }

@@ -84,6 +84,7 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
             assertThat(breakdown(get("/api/funnel/breakdown?by=chain&asOf=" + asOf + "&district=" + district, "leader")))
                     .as("breakdown by chain on %s in %s, seed %d", asOf, district, seed)
                     .isEqualTo(expectedBreakdown(model, asOf, referenceData.chainCodes(), false, district));
+            compareSupervision(model, random, seed, asOf, district, chain);
         }
         YearMonth from = YearMonth.parse("2019-01");
         YearMonth to = YearMonth.parse("2025-06");
@@ -99,6 +100,46 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
             assertThat(project(get("/api/projects/" + id + "?asOf=" + asOf, "leader")))
                     .as("project %s on %s, seed %d", id, asOf, seed).isEqualTo(model.project(id, asOf));
         }
+    }
+
+    /** Lights city-wide and in a district (one light, some of the time), and the funnel by source (issue 19). */
+    private void compareSupervision(FunnelModel model, Random random, long seed, LocalDate asOf, String district,
+                                    String chain) {
+        assertThat(lights(get("/api/supervision/lights?size=1000&asOf=" + asOf, "leader")))
+                .as("lights on %s, seed %d", asOf, seed)
+                .isEqualTo(model.lights(asOf, null, null, null, referenceData.districtCodes(), referenceData.chainCodes()));
+        String light = List.of("green", "amber", "red").get(random.nextInt(3));
+        String query = "asOf=" + asOf + "&district=" + district + (random.nextBoolean() ? "&chain=" + chain : "")
+                + (random.nextBoolean() ? "&light=" + light : "");
+        boolean byChain = query.contains("chain=");
+        assertThat(lights(get("/api/supervision/lights?size=1000&" + query, "leader")))
+                .as("lights %s, seed %d", query, seed)
+                .isEqualTo(model.lights(asOf, district, byChain ? chain : null,
+                        query.contains("light=") ? light.toUpperCase(java.util.Locale.ROOT) : null,
+                        List.of(district), byChain ? List.of(chain) : referenceData.chainCodes()));
+        List<String> expected = new ArrayList<>();
+        List<String> sources = new ArrayList<>(referenceData.sourceCodes());
+        sources.add(null);
+        for (String source : sources) {
+            model.sourceFunnel(asOf, source).forEach(line -> expected.add(source + " " + line));
+        }
+        assertThat(breakdown(get("/api/funnel/breakdown?by=source&asOf=" + asOf, "leader")))
+                .as("breakdown by source on %s, seed %d", asOf, seed).isEqualTo(expected);
+    }
+
+    private static List<String> lights(JsonNode answer) {
+        List<String> lines = new ArrayList<>();
+        lines.add("total " + counts(answer.get("total")));
+        answer.get("byDistrict").forEach(entry -> lines.add("district " + entry.get("code").asString() + " " + counts(entry)));
+        answer.get("byChain").forEach(entry -> lines.add("chain " + entry.get("code").asString() + " " + counts(entry)));
+        answer.get("items").forEach(item -> lines.add(item.get("projectId").asString() + " "
+                + item.get("light").get("light").asString() + " " + item.get("light").get("detail").asString()));
+        assertThat(answer.get("totalItems").asLong()).isEqualTo(answer.get("items").size());
+        return lines;
+    }
+
+    private static String counts(JsonNode counts) {
+        return counts.get("green").asLong() + "/" + counts.get("amber").asLong() + "/" + counts.get("red").asLong();
     }
 
     /** Every number of the funnel has its list of projects: as many as the number says. */
@@ -162,7 +203,7 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
 
     private static List<String> breakdown(JsonNode answer) {
         List<String> lines = new ArrayList<>();
-        answer.get("funnels").forEach(entry -> funnelLines(entry).forEach(line -> lines.add(entry.get("code").asString() + " " + line)));
+        answer.get("funnels").forEach(entry -> funnelLines(entry).forEach(line -> lines.add(text(entry.get("code")) + " " + line)));
         return lines;
     }
 

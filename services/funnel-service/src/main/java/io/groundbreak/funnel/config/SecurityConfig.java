@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every role reads the funnel and the projects; which district a district office may see is decided per
+ * Every role reads the funnel, the projects and their lights; which district a district office may see is decided per
  * request by the controllers. Auditors and admins read the heads and the dead letters;
  * only an admin rebuilds the read models and reprocesses or discards dead letters.
  */
@@ -22,7 +22,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return ServiceSecurity.chain(http, problems, requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/funnel", "/api/funnel/**", "/api/projects", "/api/projects/**")
+                .requestMatchers(HttpMethod.GET, "/api/funnel", "/api/funnel/**", "/api/projects", "/api/projects/**",
+                        "/api/supervision/**")
                 .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name(), Role.DISTRICT.name())
                 .requestMatchers(HttpMethod.GET, "/api/admin/heads", "/api/admin/dead-letters",
                         "/api/admin/dead-letters/operations")

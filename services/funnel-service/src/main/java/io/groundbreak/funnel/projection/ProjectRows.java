@@ -6,6 +6,7 @@ import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.events.ProjectRegistered;
@@ -125,7 +126,9 @@ final class ProjectRows {
             project = new ProjectRow(StorableText.of(registered.code()), StorableText.of(registered.name()),
                     StorableText.of(registered.district()), StorableText.of(registered.chain()),
                     StorableText.of(registered.investor()), StorableText.of(registered.park()),
-                    registered.plannedInvestmentCny(), null);
+                    registered.plannedInvestmentCny(), null, PlannedDates.NONE.with(registered.plannedDates()),
+                    StorableText.of(registered.responsiblePerson()), StorableText.of(registered.responsibleLeader()),
+                    StorableText.of(registered.source()));
         } else if (event instanceof MilestoneRecorded recorded) {
             // a stage recorded again after its retraction takes the new date and amount
             stages.put(recorded.stage(), new StageRow(recorded.effectiveDate(), recorded.amountCny()));
@@ -150,7 +153,8 @@ final class ProjectRows {
         } else if (event instanceof ProjectDetailsAmended amended) {
             project = project == null ? null : project.amended(StorableText.of(amended.name()),
                     StorableText.of(amended.chain()), StorableText.of(amended.investor()), StorableText.of(amended.park()),
-                    amended.plannedInvestmentCny());
+                    amended.plannedInvestmentCny(), amended.plannedDates(), StorableText.of(amended.responsiblePerson()),
+                    StorableText.of(amended.responsibleLeader()), StorableText.of(amended.source()));
         }
         lastApplied = sequence;
         lastHash = StorableText.of(hash);

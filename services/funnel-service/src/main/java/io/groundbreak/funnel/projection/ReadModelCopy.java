@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.projection;
 
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -45,13 +46,18 @@ class ReadModelCopy {
         Map<FunnelPosition, Change> funnel = new HashMap<>();
         copy(copy -> {
             try (Rows projects = new Rows(copy, "project (project_id, code, name, district, chain, investor, park, "
-                    + "planned_investment_cny, terminated_on)")) {
+                    + "planned_investment_cny, terminated_on, planned_signed, planned_landed, planned_started, "
+                    + "planned_producing, responsible_person, responsible_leader, source)")) {
                 for (ProjectRows rows : folded) {
                     ProjectRow project = rows.project;
                     if (rows.lastApplied != ProjectRows.NOTHING_APPLIED && project != null) {
+                        PlannedDates plans = project.plannedDates();
                         projects.add(rows.projectId).add(project.code()).add(project.name()).add(project.district())
                                 .add(project.chain()).add(project.investor()).add(project.park())
-                                .add(project.plannedInvestmentCny().toPlainString()).add(project.terminatedOn()).end();
+                                .add(project.plannedInvestmentCny().toPlainString()).add(project.terminatedOn())
+                                .add(plans.signed()).add(plans.landed()).add(plans.started()).add(plans.producing())
+                                .add(project.responsiblePerson()).add(project.responsibleLeader()).add(project.source())
+                                .end();
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.projection;
 
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.Stage;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -51,14 +52,21 @@ class ReadModelRows {
                     hashes.put(id, row.getString("last_hash"));
                 });
         Map<UUID, ProjectRow> projects = new HashMap<>();
-        jdbc.sql("SELECT project_id, code, name, district, chain, investor, park, planned_investment_cny, terminated_on "
-                        + "FROM project WHERE project_id = ANY(:ids)")
+        jdbc.sql("SELECT project_id, code, name, district, chain, investor, park, planned_investment_cny, terminated_on, "
+                        + "planned_signed, planned_landed, planned_started, planned_producing, responsible_person, "
+                        + "responsible_leader, source FROM project WHERE project_id = ANY(:ids)")
                 .param("ids", ids)
                 .query(row -> {
                     projects.put(row.getObject("project_id", UUID.class), new ProjectRow(row.getString("code"),
                             row.getString("name"), row.getString("district"), row.getString("chain"),
                             row.getString("investor"), row.getString("park"), row.getBigDecimal("planned_investment_cny"),
-                            row.getObject("terminated_on", LocalDate.class)));
+                            row.getObject("terminated_on", LocalDate.class),
+                            new PlannedDates(row.getObject("planned_signed", LocalDate.class),
+                                    row.getObject("planned_landed", LocalDate.class),
+                                    row.getObject("planned_started", LocalDate.class),
+                                    row.getObject("planned_producing", LocalDate.class)),
+                            row.getString("responsible_person"), row.getString("responsible_leader"),
+                            row.getString("source")));
                 });
         Map<UUID, Map<Stage, StageRow>> stages = new HashMap<>();
         jdbc.sql("SELECT project_id, stage, effective_date, amount_cny FROM milestone WHERE project_id = ANY(:ids)")
@@ -129,7 +137,13 @@ class ReadModelRows {
                 columns.add("ids", rows.projectId).add("codes", project.code()).add("names", project.name())
                         .add("districts", project.district()).add("chains", project.chain())
                         .add("investors", project.investor()).add("parks", project.park())
-                        .add("planned", project.plannedInvestmentCny()).add("terminated", date(project.terminatedOn()));
+                        .add("planned", project.plannedInvestmentCny()).add("terminated", date(project.terminatedOn()))
+                        .add("plannedSigned", date(project.plannedDates().signed()))
+                        .add("plannedLanded", date(project.plannedDates().landed()))
+                        .add("plannedStarted", date(project.plannedDates().started()))
+                        .add("plannedProducing", date(project.plannedDates().producing()))
+                        .add("persons", project.responsiblePerson()).add("leaders", project.responsibleLeader())
+                        .add("sources", project.source());
             }
         }
         if (columns.isEmpty()) {
@@ -137,15 +151,23 @@ class ReadModelRows {
         }
         jdbc.sql("""
                         INSERT INTO project AS p (project_id, code, name, district, chain, investor, park,
-                                                  planned_investment_cny, terminated_on)
+                                                  planned_investment_cny, terminated_on, planned_signed, planned_landed,
+                                                  planned_started, planned_producing, responsible_person,
+                                                  responsible_leader, source)
                         SELECT * FROM unnest(:ids::uuid[], :codes::text[], :names::text[], :districts::text[],
                                              :chains::text[], :investors::text[], :parks::text[], :planned::numeric[],
-                                             :terminated::date[])
+                                             :terminated::date[], :plannedSigned::date[], :plannedLanded::date[],
+                                             :plannedStarted::date[], :plannedProducing::date[], :persons::text[],
+                                             :leaders::text[], :sources::text[])
                         ON CONFLICT (project_id) DO UPDATE
                         SET code = EXCLUDED.code, name = EXCLUDED.name, district = EXCLUDED.district,
                             chain = EXCLUDED.chain, investor = EXCLUDED.investor, park = EXCLUDED.park,
                             planned_investment_cny = EXCLUDED.planned_investment_cny,
-                            terminated_on = EXCLUDED.terminated_on""")
+                            terminated_on = EXCLUDED.terminated_on, planned_signed = EXCLUDED.planned_signed,
+                            planned_landed = EXCLUDED.planned_landed, planned_started = EXCLUDED.planned_started,
+                            planned_producing = EXCLUDED.planned_producing,
+                            responsible_person = EXCLUDED.responsible_person,
+                            responsible_leader = EXCLUDED.responsible_leader, source = EXCLUDED.source""")
                 .param("ids", columns.array("ids", "uuid"))
                 .param("codes", columns.array("codes", "text"))
                 .param("names", columns.array("names", "text"))
@@ -155,6 +177,13 @@ class ReadModelRows {
                 .param("parks", columns.array("parks", "text"))
                 .param("planned", columns.array("planned", "numeric"))
                 .param("terminated", columns.array("terminated", "date"))
+                .param("plannedSigned", columns.array("plannedSigned", "date"))
+                .param("plannedLanded", columns.array("plannedLanded", "date"))
+                .param("plannedStarted", columns.array("plannedStarted", "date"))
+                .param("plannedProducing", columns.array("plannedProducing", "date"))
+                .param("persons", columns.array("persons", "text"))
+                .param("leaders", columns.array("leaders", "text"))
+                .param("sources", columns.array("sources", "text"))
                 .update();
     }
 

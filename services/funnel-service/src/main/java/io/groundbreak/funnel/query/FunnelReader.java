@@ -41,7 +41,11 @@ public class FunnelReader {
      * dimension is the filter's.
      */
     @Transactional(readOnly = true)
+    /** By district or chain (funnel_delta's scopes); by source is {@link SourceBreakdown}'s. */
     public Map<String, Funnel> breakdown(Breakdown by, FunnelFilter filter, List<String> codes) {
+        if (by == Breakdown.SOURCE) {
+            throw new IllegalArgumentException("funnel_delta has no source scope: SourceBreakdown answers by source");
+        }
         readModels.useActive();
         Map<String, List<StageTally>> tallies = by == Breakdown.DISTRICT
                 ? tallies(filter, "scope_district <> '*'", "scope_chain = :chain", "scope_district")

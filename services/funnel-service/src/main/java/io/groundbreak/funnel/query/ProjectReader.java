@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.query;
 
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.readmodel.ReadModels;
 import java.math.BigDecimal;
@@ -25,7 +26,8 @@ public class ProjectReader {
     private static final String LISTED = """
             WITH listed AS (
                 SELECT p.project_id, p.code, p.name, p.district, p.chain, p.planned_investment_cny, p.investor, p.park,
-                       p.terminated_on, s.stage, s.effective_date AS stage_since,
+                       p.terminated_on, s.stage, s.effective_date AS stage_since, p.planned_signed, p.planned_landed,
+                       p.planned_started, p.planned_producing, p.responsible_person, p.responsible_leader, p.source,
                        CASE WHEN p.terminated_on <= :asOf THEN 'TERMINATED'
                             WHEN EXISTS (SELECT 1 FROM suspension u WHERE u.project_id = p.project_id
                                          AND u.suspended_on <= :asOf AND (u.resumed_on IS NULL OR u.resumed_on > :asOf))
@@ -66,6 +68,18 @@ public class ProjectReader {
                 .query((row, number) -> summary(row))
                 .list();
         return new ProjectPage(items, query.page(), query.size(), total);
+    }
+
+    /** Every project of the filter on its date, by code: what the lights are computed from. */
+    @Transactional(readOnly = true)
+    public List<ProjectSummary> all(FunnelFilter filter) {
+        readModels.useActive();
+        JdbcClient.StatementSpec statement = jdbc.sql(LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain()))
+                        + "SELECT * FROM listed ORDER BY code, project_id")
+                .param("asOf", filter.asOf());
+        return ProjectScope.bind(statement, filter.district(), filter.chain())
+                .query((row, number) -> summary(row))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -149,6 +163,9 @@ public class ProjectReader {
         BigDecimal planned = row.getBigDecimal("planned_investment_cny");
         return new ProjectSummary(row.getObject("project_id", UUID.class), row.getString("code"), row.getString("name"),
                 row.getString("district"), row.getString("chain"), current, row.getObject("stage_since", LocalDate.class),
-                ProjectStatus.valueOf(row.getString("status")), planned);
+                ProjectStatus.valueOf(row.getString("status")), planned,
+                new PlannedDates(row.getObject("planned_signed", LocalDate.class), row.getObject("planned_landed", LocalDate.class),
+                        row.getObject("planned_started", LocalDate.class), row.getObject("planned_producing", LocalDate.class)),
+                row.getString("responsible_person"), row.getString("responsible_leader"), row.getString("source"));
     }
 }

@@ -13,6 +13,7 @@ import io.groundbreak.funnel.query.Funnel;
 import io.groundbreak.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.query.FunnelReader;
 import io.groundbreak.funnel.query.MilestoneReader;
+import io.groundbreak.funnel.query.SourceBreakdown;
 import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.reference.ReferenceData;
 import java.time.Clock;
@@ -44,16 +45,18 @@ class FunnelController {
     private final FunnelReader funnels;
     private final MilestoneReader milestones;
     private final CohortReader cohorts;
+    private final SourceBreakdown sources;
     private final ReferenceData referenceData;
     private final Labels labels;
     private final FreshnessReader freshness;
     private final Clock clock;
 
-    FunnelController(FunnelReader funnels, MilestoneReader milestones, CohortReader cohorts, ReferenceData referenceData,
-                     Labels labels, FreshnessReader freshness, Clock clock) {
+    FunnelController(FunnelReader funnels, MilestoneReader milestones, CohortReader cohorts, SourceBreakdown sources,
+                     ReferenceData referenceData, Labels labels, FreshnessReader freshness, Clock clock) {
         this.funnels = funnels;
         this.milestones = milestones;
         this.cohorts = cohorts;
+        this.sources = sources;
         this.referenceData = referenceData;
         this.labels = labels;
         this.freshness = freshness;
@@ -70,7 +73,10 @@ class FunnelController {
         return FunnelAnswer.of(funnels.funnel(filter), labels, fresh);
     }
 
-    /** by=district lists every district (a district office: its own only); by=chain every chain. */
+    /**
+     * by=district lists every district (a district office: its own only); by=chain every chain; by=source every source
+     * of the reference data, then the projects without a source (code null).
+     */
     @GetMapping("/breakdown")
     BreakdownAnswer breakdown(@RequestParam(required = false) String by,
                               @RequestParam(required = false) String asOf,
@@ -79,21 +85,32 @@ class FunnelController {
                               Authentication authentication) {
         Parameters parameters = new Parameters(referenceData, clock);
         Optional<Breakdown> breakdown = parameters.parsed("by", by, value -> Breakdown.valueOf(value.toUpperCase(Locale.ROOT)),
-                "must be district or chain");
+                "must be district, chain or source");
         if (by == null || by.isBlank()) {
-            parameters.problem("by", "must be district or chain");
+            parameters.problem("by", "must be district, chain or source");
         }
         FunnelFilter filter = parameters.filter(asOf, district, chain);
         parameters.check();
         filter = Parameters.scoped(filter, CurrentUser.of(authentication));
-        List<String> codes = breakdown.get() == Breakdown.DISTRICT
-                ? filter.district().map(List::of).orElse(referenceData.districtCodes())
-                : filter.chain().map(List::of).orElse(referenceData.chainCodes());
+        List<String> codes = switch (breakdown.get()) {
+            case DISTRICT -> filter.district().map(List::of).orElse(referenceData.districtCodes());
+            case CHAIN -> filter.chain().map(List::of).orElse(referenceData.chainCodes());
+            case SOURCE -> {
+                List<String> sourceCodes = new ArrayList<>(referenceData.sourceCodes());
+                sourceCodes.add(SourceBreakdown.NO_SOURCE);
+                yield sourceCodes;
+            }
+        };
         Freshness fresh = freshness.now();
-        Map<String, Funnel> split = funnels.breakdown(breakdown.get(), filter, codes);
+        Map<String, Funnel> split = breakdown.get() == Breakdown.SOURCE
+                ? sources.bySource(filter, codes) : funnels.breakdown(breakdown.get(), filter, codes);
         List<BreakdownEntry> entries = new ArrayList<>();
         split.forEach((code, funnel) -> {
-            Label label = breakdown.get() == Breakdown.DISTRICT ? labels.district(code) : labels.chain(code);
+            Label label = switch (breakdown.get()) {
+                case DISTRICT -> labels.district(code);
+                case CHAIN -> labels.chain(code);
+                case SOURCE -> labels.source(code);
+            };
             FunnelAnswer answer = FunnelAnswer.of(funnel, labels, fresh);
             entries.add(new BreakdownEntry(label.code(), label.nameZh(), label.nameEn(), answer.stages(), answer.conversions()));
         });

@@ -1,6 +1,7 @@
 package io.groundbreak.funnel.web;
 
 import io.groundbreak.events.Stage;
+import io.groundbreak.funnel.query.SourceBreakdown;
 import io.groundbreak.reference.ReferenceData;
 import io.groundbreak.reference.StageInfo;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,15 @@ class Labels {
 
     Label chain(String code) {
         return referenceData.chain(code).map(c -> new Label(c.code(), c.nameZh(), c.nameEn()))
+                .orElse(new Label(code, null, null));
+    }
+
+    /** A project source; the projects without one ({@link SourceBreakdown#NO_SOURCE}) get a null code and these names. */
+    Label source(String code) {
+        if (code == null || code.equals(SourceBreakdown.NO_SOURCE)) {
+            return new Label(null, "未记录来源", "No source recorded");
+        }
+        return referenceData.source(code).map(source -> new Label(source.code(), source.nameZh(), source.nameEn()))
                 .orElse(new Label(code, null, null));
     }
 

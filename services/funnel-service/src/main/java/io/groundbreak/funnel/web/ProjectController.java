@@ -8,6 +8,7 @@ import io.groundbreak.funnel.query.CohortOutcome;
 import io.groundbreak.funnel.query.CohortPeriod;
 import io.groundbreak.funnel.query.FunnelFigure;
 import io.groundbreak.funnel.query.FunnelFilter;
+import io.groundbreak.funnel.query.LightRules;
 import io.groundbreak.funnel.query.ProjectDetails;
 import io.groundbreak.funnel.query.ProjectPage;
 import io.groundbreak.funnel.query.ProjectQuery;
@@ -42,14 +43,16 @@ class ProjectController {
             + "optionally followed by ,asc or ,desc";
 
     private final ProjectReader projects;
+    private final LightRules lights;
     private final ReferenceData referenceData;
     private final Labels labels;
     private final FreshnessReader freshness;
     private final Clock clock;
 
-    ProjectController(ProjectReader projects, ReferenceData referenceData, Labels labels, FreshnessReader freshness,
-                      Clock clock) {
+    ProjectController(ProjectReader projects, LightRules lights, ReferenceData referenceData, Labels labels,
+                      FreshnessReader freshness, Clock clock) {
         this.projects = projects;
+        this.lights = lights;
         this.referenceData = referenceData;
         this.labels = labels;
         this.freshness = freshness;
@@ -101,9 +104,11 @@ class ProjectController {
                 new CohortCell(stageAndPeriod.stage(), stageAndPeriod.period(), ofOutcome));
         ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell,
                 sortBy.orElse(ProjectSort.CODE), descending, pageNumber, pageSize));
-        return new ProjectListAnswer(filter.asOf(), found.page(), found.size(), found.totalItems(),
+        LocalDate listedOn = filter.asOf();
+        return new ProjectListAnswer(listedOn, found.page(), found.size(), found.totalItems(),
                 (found.totalItems() + pageSize - 1) / pageSize,
-                found.items().stream().map(item -> ProjectItem.of(item, labels)).toList(), fresh);
+                found.items().stream().map(item -> ProjectItem.of(item, lights.of(item, listedOn).orElse(null), labels))
+                        .toList(), fresh);
     }
 
     @GetMapping("/{projectId}")
@@ -117,7 +122,9 @@ class ProjectController {
         Freshness fresh = freshness.now();
         ProjectDetails details = projects.details(id.orElseThrow(), date).orElseThrow(() -> new UnknownProject(projectId));
         Parameters.scopedDistrict(Optional.of(details.summary().district()), CurrentUser.of(authentication));
-        return new ProjectAnswer(date, ProjectItem.of(details.summary(), labels), details.investor(), details.park(),
+        return new ProjectAnswer(date, ProjectItem.of(details.summary(), lights.of(details.summary(), date).orElse(null), labels),
+                details.investor(), details.park(),
+                details.summary().plannedDates().byStage().isEmpty() ? null : details.summary().plannedDates(),
                 details.stages().stream().map(stage -> new ProjectAnswer.StageEntry(labels.stage(stage.stage()),
                         stage.effectiveDate(), stage.amountCny(), stage.reached(), stage.skipped())).toList(),
                 details.suspensions().stream().map(period -> new ProjectAnswer.Suspension(period.suspendedOn(),

@@ -5,6 +5,7 @@ import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectResumed;
@@ -54,6 +55,8 @@ public final class FunnelModel {
             project.investor = registered.investor();
             project.park = registered.park();
             project.planned = registered.plannedInvestmentCny();
+            project.source = registered.source();
+            plan(project, registered.plannedDates());
             projects.put(project.id, project);
         } else if (project == null) {
             return;
@@ -85,13 +88,118 @@ public final class FunnelModel {
             project.investor = amended.investor() != null ? amended.investor() : project.investor;
             project.park = amended.park() != null ? amended.park() : project.park;
             project.planned = amended.plannedInvestmentCny() != null ? amended.plannedInvestmentCny() : project.planned;
+            project.source = amended.source() != null ? amended.source() : project.source;
+            plan(project, amended.plannedDates());
         }
         project.lastSequence = envelope.sequence();
     }
 
+    /** A stage given (not null) takes its new date; the others keep theirs. */
+    private static void plan(ModelProject project, PlannedDates dates) {
+        if (dates == null) {
+            return;
+        }
+        LocalDate[] given = {null, dates.signed(), dates.landed(), dates.started(), dates.producing()};
+        for (Stage stage : Stage.values()) {
+            if (given[stage.ordinal()] != null) {
+                project.plans.put(stage, given[stage.ordinal()]);
+            }
+        }
+    }
+
     /** "STAGE reached/current/lost reachedInvestment/currentInvestment" per stage, then "FROM>TO rate" per conversion. */
     public List<String> funnel(LocalDate asOf, String district, String chain) {
-        List<ModelProject> selected = select(district, chain);
+        return funnel(asOf, select(district, chain));
+    }
+
+    /** The funnel of the projects whose source is {@code source} (null: those without one), as {@link #funnel}. */
+    public List<String> sourceFunnel(LocalDate asOf, String source) {
+        return funnel(asOf, projects.values().stream().filter(project -> java.util.Objects.equals(project.source, source))
+                .toList());
+    }
+
+    /**
+     * docs/funnel.md "Lights" with the documented default thresholds, written apart from the service: first
+     * "total green/amber/red", then "district CODE g/a/r" for each of {@code districts} and "chain CODE g/a/r" for each
+     * of {@code chains}, then one "id LIGHT detail" line per lit project of {@code light} (all when null), red first,
+     * then amber, then green, each by code then id.
+     */
+    public List<String> lights(LocalDate asOf, String district, String chain, String light, List<String> districts,
+                               List<String> chains) {
+        Map<String, long[]> byDistrict = new LinkedHashMap<>();
+        Map<String, long[]> byChain = new LinkedHashMap<>();
+        districts.forEach(code -> byDistrict.put(code, new long[3]));
+        chains.forEach(code -> byChain.put(code, new long[3]));
+        long[] total = new long[3];
+        List<String[]> lit = new ArrayList<>();
+        for (ModelProject project : select(district, chain)) {
+            String[] colourAndDetail = light(project, asOf);
+            if (colourAndDetail == null) {
+                continue;
+            }
+            int colour = List.of("GREEN", "AMBER", "RED").indexOf(colourAndDetail[0]);
+            total[colour]++;
+            byDistrict.computeIfAbsent(project.district, code -> new long[3])[colour]++;
+            byChain.computeIfAbsent(project.chain, code -> new long[3])[colour]++;
+            if (light == null || light.equals(colourAndDetail[0])) {
+                lit.add(new String[] {String.valueOf(2 - colour), project.code, project.id.toString(),
+                        colourAndDetail[0], colourAndDetail[1]});
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("total " + counts(total));
+        byDistrict.forEach((code, counts) -> lines.add("district " + code + " " + counts(counts)));
+        byChain.forEach((code, counts) -> lines.add("chain " + code + " " + counts(counts)));
+        lit.sort(Comparator.<String[], String>comparing(row -> row[0]).thenComparing(row -> row[1]).thenComparing(row -> row[2]));
+        lit.forEach(row -> lines.add(row[2] + " " + row[3] + " " + row[4]));
+        return lines;
+    }
+
+    private static String counts(long[] counts) {
+        return counts[0] + "/" + counts[1] + "/" + counts[2];
+    }
+
+    /** Amber and red days in stage per stage below PRODUCING, and the days ahead a plan is due: docs/funnel.md. */
+    private static final int[][] THRESHOLDS = {{180, 365}, {90, 180}, {120, 240}, {365, 730}};
+    private static final int DUE_WITHIN_DAYS = 30;
+
+    /** {colour, detail} or null when no light applies. */
+    private static String[] light(ModelProject project, LocalDate asOf) {
+        Stage at = project.stageOn(asOf);
+        if (at == null || at == Stage.PRODUCING || project.terminatedOn(asOf)) {
+            return null;
+        }
+        long days = ChronoUnit.DAYS.between(project.dates.get(at), asOf);
+        int amber = THRESHOLDS[at.ordinal()][0];
+        int red = THRESHOLDS[at.ordinal()][1];
+        // the lowest stage ahead whose plan is before asOf; else the lowest due within the window
+        Stage passed = null;
+        Stage due = null;
+        for (Stage stage : Stage.values()) {
+            LocalDate plan = project.plans.get(stage);
+            if (stage.compareTo(at) <= 0 || plan == null) {
+                continue;
+            }
+            long until = ChronoUnit.DAYS.between(asOf, plan);
+            if (until < 0 && passed == null) {
+                passed = stage;
+            } else if (until >= 0 && until <= DUE_WITHIN_DAYS && due == null) {
+                due = stage;
+            }
+        }
+        if (passed != null) {
+            return new String[] {"RED", "plannedDatePassed: " + passed + " planned " + project.plans.get(passed)};
+        } else if (days > red) {
+            return new String[] {"RED", "daysInStage: " + at + " " + days + " days > red " + red};
+        } else if (due != null) {
+            return new String[] {"AMBER", "plannedDateDue: " + due + " planned " + project.plans.get(due)};
+        } else if (days > amber) {
+            return new String[] {"AMBER", "daysInStage: " + at + " " + days + " days > amber " + amber};
+        }
+        return new String[] {"GREEN", "onTrack: " + at + " " + days + " days"};
+    }
+
+    private List<String> funnel(LocalDate asOf, List<ModelProject> selected) {
         List<String> lines = new ArrayList<>();
         long[] reached = new long[Stage.values().length];
         for (Stage stage : Stage.values()) {

@@ -5,6 +5,7 @@ import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.events.ProjectId;
@@ -51,10 +52,14 @@ public final class HistoryGenerator {
         ProjectStream stream = new ProjectStream(district);
         ProjectId id = stream.projectId;
         List<EventEnvelope> events = new ArrayList<>();
-        events.add(stream.next(new ProjectRegistered(id, "P-" + id.toString().substring(0, 8), "项目 " + id.toString().substring(0, 4),
-                district, pick(chains), "Investor " + random.nextInt(100), amount(), random.nextBoolean() ? null : "Park " + random.nextInt(5))));
-        Map<Stage, LocalDate> recorded = new EnumMap<>(Stage.class);
         LocalDate start = EARLIEST.plusDays(random.nextInt(4 * 365));
+        boolean supervised = random.nextBoolean();
+        events.add(stream.next(new ProjectRegistered(id, "P-" + id.toString().substring(0, 8), "项目 " + id.toString().substring(0, 4),
+                district, pick(chains), "Investor " + random.nextInt(100), amount(), random.nextBoolean() ? null : "Park " + random.nextInt(5),
+                supervised ? plans(start, null) : null, supervised ? "责任人 " + random.nextInt(9) : null,
+                supervised && random.nextBoolean() ? "包联领导 " + random.nextInt(9) : null,
+                random.nextInt(3) == 0 ? null : pick(SOURCES))));
+        Map<Stage, LocalDate> recorded = new EnumMap<>(Stage.class);
         boolean suspended = false;
         boolean terminated = false;
         LocalDate suspendedOn = null;
@@ -116,7 +121,11 @@ public final class HistoryGenerator {
                     String chain = random.nextBoolean() ? pick(chains) : null;
                     // an amendment changes at least one field
                     BigDecimal planned = name == null && chain == null || random.nextBoolean() ? amount() : null;
-                    event = new ProjectDetailsAmended(id, name, chain, null, planned, null, "plan revised");
+                    // new plans for the stages ahead, in order from the highest stage's date (as the aggregate wants)
+                    PlannedDates plans = highest != Stage.PRODUCING && random.nextInt(3) == 0 ? plans(floor, highest) : null;
+                    String source = random.nextInt(4) == 0 ? pick(SOURCES) : null;
+                    event = new ProjectDetailsAmended(id, name, chain, null, planned, null, plans, null, null, source,
+                            "plan revised");
                 }
             }
             if (event != null) {
@@ -124,6 +133,28 @@ public final class HistoryGenerator {
             }
         }
         return events;
+    }
+
+    /** Some of the bundled reference data's project sources. */
+    private static final List<String> SOURCES = List.of("world-intelligence-expo", "beijing-tianjin-hebei", "district-promotion");
+
+    /**
+     * Planned dates in order from {@code from} on: at registration ({@code highest} null) for some stages, in an
+     * amendment for every stage above {@code highest}, so that the plans of the stages ahead stay in order.
+     */
+    private PlannedDates plans(LocalDate from, Stage highest) {
+        LocalDate[] dates = new LocalDate[Stage.values().length];
+        LocalDate date = from;
+        boolean any = false;
+        for (Stage stage : Stage.values()) {
+            date = date.plusDays(random.nextInt(300));
+            if (stage != Stage.TALKS && stage.isAbove(highest)
+                    && (highest != null || random.nextBoolean() || stage == Stage.PRODUCING && !any)) {
+                dates[stage.ordinal()] = date;
+                any = true;
+            }
+        }
+        return new PlannedDates(dates[1], dates[2], dates[3], dates[4]);
     }
 
     /** Between 10,000 and 50 million yuan, with cents. */

@@ -29,6 +29,9 @@ final class ModelProject {
     /** Pairs of suspension and resumption date (null while suspended). */
     final List<LocalDate[]> suspensions = new ArrayList<>();
     final TreeMap<YearMonth, BigDecimal> reports = new TreeMap<>();
+    /** Schema 1.1: the planned date of each planned stage, the source code (null: none). */
+    final Map<Stage, LocalDate> plans = new EnumMap<>(Stage.class);
+    String source;
 
     ModelProject(UUID id, String district) {
         this.id = id;

@@ -4,6 +4,7 @@ import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventCodec;
 import io.groundbreak.events.EventTime;
 import io.groundbreak.events.HashChain;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.Stage;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,6 +27,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -118,7 +121,7 @@ final class StoredEventRecords {
 
         /** The body as the codec writes it: every known field with a value, as text, in component order. */
         ObjectNode canonicalBody(String id, byte[] stored) {
-            String[] values = new String[names.length];
+            JsonNode[] values = new JsonNode[names.length];
             try (JsonParser parser = JSON.createParser(stored)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     throw new IllegalStateException("not a JSON object");
@@ -137,7 +140,7 @@ final class StoredEventRecords {
             ObjectNode body = JSON.createObjectNode();
             for (int i = 0; i < names.length; i++) {
                 if (values[i] != null) {
-                    body.put(names[i], values[i]);
+                    body.set(names[i], values[i]);
                 }
             }
             return body;
@@ -146,20 +149,21 @@ final class StoredEventRecords {
 
     /**
      * How a body field of one type is read from the stored JSON (Axon's own mapper: an id as an object, an amount as a
-     * number) and written as the codec writes it: every event field is written as text.
+     * number) and written as the codec writes it: every event field is written as text, but for the planned dates
+     * (schema 1.1), an object of dates.
      */
     private enum FieldText {
         TEXT {
             @Override
-            String read(JsonParser parser) {
-                return text(parser);
+            JsonNode read(JsonParser parser) {
+                return string(text(parser));
             }
         },
         PROJECT_ID {
             @Override
-            String read(JsonParser parser) {
+            JsonNode read(JsonParser parser) {
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
-                    return ProjectId.parse(text(parser)).toString();
+                    return string(ProjectId.parse(text(parser)).toString());
                 }
                 String value = null;
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -170,39 +174,67 @@ final class StoredEventRecords {
                         parser.skipChildren();
                     }
                 }
-                return ProjectId.parse(value).toString();
+                return string(ProjectId.parse(value).toString());
             }
         },
         AMOUNT {
             @Override
-            String read(JsonParser parser) {
+            JsonNode read(JsonParser parser) {
                 BigDecimal amount = parser.currentToken().isNumeric() ? parser.getDecimalValue() : new BigDecimal(text(parser));
-                return amount.toPlainString();
+                return string(amount.toPlainString());
             }
         },
         DATE {
             @Override
-            String read(JsonParser parser) {
+            JsonNode read(JsonParser parser) {
                 String text = text(parser);
                 // the codec's own form (yyyy-MM-dd) is checked as a date and kept as it is: DateTimeFormatter's parse was
                 // a twentieth of the publisher's samples; any other form is parsed and written again
-                return isoDate(text) ? text : LocalDate.parse(text).toString();
+                return string(isoDate(text) ? text : LocalDate.parse(text).toString());
             }
         },
         YEAR_MONTH {
             @Override
-            String read(JsonParser parser) {
-                return YearMonth.parse(text(parser)).toString();
+            JsonNode read(JsonParser parser) {
+                return string(YearMonth.parse(text(parser)).toString());
             }
         },
         STAGE {
             @Override
-            String read(JsonParser parser) {
-                return Stage.valueOf(text(parser)).name();
+            JsonNode read(JsonParser parser) {
+                return string(Stage.valueOf(text(parser)).name());
+            }
+        },
+        PLANNED_DATES {
+            /** Each stage's date as DATE reads it, in PlannedDates' component order; a stage without one left out. */
+            @Override
+            JsonNode read(JsonParser parser) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException("plannedDates is not an object");
+                }
+                Map<String, JsonNode> dates = new HashMap<>();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    if (parser.nextToken() == JsonToken.VALUE_NULL || !PLANNED_STAGES.contains(name)) {
+                        parser.skipChildren();
+                    } else {
+                        dates.put(name, DATE.read(parser));
+                    }
+                }
+                ObjectNode plans = JSON.createObjectNode();
+                PLANNED_STAGES.stream().filter(dates::containsKey).forEach(stage -> plans.set(stage, dates.get(stage)));
+                return plans;
             }
         };
 
-        abstract String read(JsonParser parser);
+        private static final List<String> PLANNED_STAGES = Arrays.stream(PlannedDates.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+
+        abstract JsonNode read(JsonParser parser);
+
+        private static JsonNode string(String text) {
+            return JSON.getNodeFactory().stringNode(text);
+        }
 
         static FieldText of(Class<?> type) {
             if (type == String.class) {
@@ -217,6 +249,8 @@ final class StoredEventRecords {
                 return YEAR_MONTH;
             } else if (type == Stage.class) {
                 return STAGE;
+            } else if (type == PlannedDates.class) {
+                return PLANNED_DATES;
             }
             throw new IllegalStateException("the publisher does not know how the codec writes a " + type.getName());
         }

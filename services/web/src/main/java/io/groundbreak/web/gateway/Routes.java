@@ -7,8 +7,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Which service answers a path of docs/api.md's API: writes to projects go to milestone-service, reads of
- * projects and the funnel to funnel-service, everything under /api/audit and the monthly close (/api/periods/**)
- * to audit-service. The web app thus offers the whole contract under one origin.
+ * projects, the funnel and the supervision views ({@code /api/supervision/**}) to funnel-service, everything under
+ * /api/audit and the monthly close (/api/periods/**) to audit-service. The web app thus offers the whole contract
+ * under one origin.
  *
  * <p>funnel-service and audit-service both keep dead letters under the same path,
  * {@code /api/admin/dead-letters}; the browser names the service in the path instead:
@@ -35,6 +36,9 @@ public final class Routes {
             return Optional.of(new Route(Backend.AUDIT, path));
         }
         if (path.equals("/api/funnel") || path.startsWith("/api/funnel/")) {
+            return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
+        }
+        if (path.startsWith("/api/supervision/")) {
             return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
         }
         if (path.equals("/api/projects") || path.startsWith("/api/projects/")) {

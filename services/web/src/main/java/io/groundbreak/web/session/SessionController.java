@@ -8,7 +8,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What every page asks first: who is logged in, the reference data, the plan and the stalled thresholds. */
+/**
+ * What every page asks first: who is logged in, the reference data (project sources included), the plan and the
+ * stalled thresholds.
+ */
 @RestController
 class SessionController {
 
@@ -26,7 +29,8 @@ class SessionController {
         csrf.getToken();
         CurrentUser user = CurrentUser.of(authentication);
         return new Me(user.name(), user.role(), user.district().orElse(null), referenceData.districts(),
-                referenceData.chains(), referenceData.stages(), properties.plan(), properties.stalled());
+                referenceData.chains(), referenceData.stages(), properties.plan(), properties.stalled(),
+                referenceData.sources());
     }
 
     /** The login form's token (the only form that posts before a session exists). */

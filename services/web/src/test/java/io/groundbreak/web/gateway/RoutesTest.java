@@ -15,6 +15,8 @@ class RoutesTest {
         assertThat(Routes.of(HttpMethod.GET, "/api/projects")).contains(new Route(Backend.FUNNEL, "/api/projects"));
         assertThat(Routes.of(HttpMethod.GET, "/api/projects/4f1c")).contains(new Route(Backend.FUNNEL, "/api/projects/4f1c"));
         assertThat(Routes.of(HttpMethod.GET, "/api/funnel/breakdown")).contains(new Route(Backend.FUNNEL, "/api/funnel/breakdown"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/supervision/lights"))
+                .contains(new Route(Backend.FUNNEL, "/api/supervision/lights"));
         assertThat(Routes.of(HttpMethod.GET, "/api/audit/export")).contains(new Route(Backend.AUDIT, "/api/audit/export"));
         assertThat(Routes.of(HttpMethod.POST, "/api/audit/verification"))
                 .contains(new Route(Backend.AUDIT, "/api/audit/verification"));
@@ -70,6 +72,7 @@ class RoutesTest {
     void whatNoServiceAnswersHasNoRoute() {
         assertThat(Routes.of(HttpMethod.DELETE, "/api/projects/4f1c")).isEmpty();
         assertThat(Routes.of(HttpMethod.POST, "/api/funnel")).isEmpty();
+        assertThat(Routes.of(HttpMethod.POST, "/api/supervision/lights")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/rebuild")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/projectsX")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/auditing")).isEmpty();

@@ -7,6 +7,7 @@ import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectEvent;
 import io.groundbreak.events.ProjectId;
@@ -55,8 +56,10 @@ public class Project {
     private LocalDate suspendedSince;
     private LocalDate terminatedOn;
     private final Map<Detail, Object> details = new EnumMap<>(Detail.class);
+    /** The planned dates of the stages ahead, as registered and amended (schema 1.1). */
+    private PlannedDates plannedDates = PlannedDates.NONE;
 
-    private enum Detail { NAME, CHAIN, INVESTOR, PLANNED_INVESTMENT, PARK }
+    private enum Detail { NAME, CHAIN, INVESTOR, PLANNED_INVESTMENT, PARK, RESPONSIBLE_PERSON, RESPONSIBLE_LEADER, SOURCE }
 
     @AggregateMember
     private ChainHead chain = new ChainHead();
@@ -69,9 +72,13 @@ public class Project {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public Recorded handle(RegisterProject command, Clock clock) {
         requireDistrict(command.actor(), command.district());
+        if (command.plannedDates() != null) {
+            requirePlansInStageOrder(command.plannedDates());
+        }
         return record(new ProjectRegistered(command.projectId(), command.code(), command.name(),
                 command.district(), command.chain(), command.investor(), command.plannedInvestmentCny(),
-                command.park()), command.actor(), clock, command.district());
+                command.park(), command.plannedDates(), command.responsiblePerson(), command.responsibleLeader(),
+                command.source()), command.actor(), clock, command.district());
     }
 
     @CommandHandler
@@ -180,11 +187,25 @@ public class Project {
         String investor = changed(Detail.INVESTOR, command.investor());
         BigDecimal planned = changed(Detail.PLANNED_INVESTMENT, command.plannedInvestmentCny());
         String park = changed(Detail.PARK, command.park());
-        if (name == null && chainCode == null && investor == null && planned == null && park == null) {
+        PlannedDates plans = changedPlans(command.plannedDates());
+        String person = changed(Detail.RESPONSIBLE_PERSON, command.responsiblePerson());
+        String leader = changed(Detail.RESPONSIBLE_LEADER, command.responsibleLeader());
+        String source = changed(Detail.SOURCE, command.source());
+        if (name == null && chainCode == null && investor == null && planned == null && park == null && plans == null
+                && person == null && leader == null && source == null) {
             throw new NothingToAmend();
         }
-        return record(new ProjectDetailsAmended(projectId, name, chainCode, investor, planned, park, command.reason()),
-                command.actor(), clock, district);
+        if (plans != null) {
+            Stage highest = highestStage();
+            for (Stage stage : plans.byStage().keySet()) {
+                if (!stage.isAbove(highest)) {
+                    throw new PlannedStageReached(stage, highest);
+                }
+            }
+            requirePlansInStageOrder(plannedDates.with(plans));
+        }
+        return record(new ProjectDetailsAmended(projectId, name, chainCode, investor, planned, park, plans, person, leader,
+                source, command.reason()), command.actor(), clock, district);
     }
 
     @EventSourcingHandler
@@ -195,9 +216,11 @@ public class Project {
         details.put(Detail.CHAIN, event.chain());
         details.put(Detail.INVESTOR, event.investor());
         details.put(Detail.PLANNED_INVESTMENT, event.plannedInvestmentCny());
-        if (event.park() != null) {
-            details.put(Detail.PARK, event.park());
-        }
+        putIfPresent(Detail.PARK, event.park());
+        putIfPresent(Detail.RESPONSIBLE_PERSON, event.responsiblePerson());
+        putIfPresent(Detail.RESPONSIBLE_LEADER, event.responsibleLeader());
+        putIfPresent(Detail.SOURCE, event.source());
+        plannedDates = plannedDates.with(event.plannedDates());
     }
 
     @EventSourcingHandler
@@ -237,6 +260,10 @@ public class Project {
         putIfPresent(Detail.INVESTOR, event.investor());
         putIfPresent(Detail.PLANNED_INVESTMENT, event.plannedInvestmentCny());
         putIfPresent(Detail.PARK, event.park());
+        putIfPresent(Detail.RESPONSIBLE_PERSON, event.responsiblePerson());
+        putIfPresent(Detail.RESPONSIBLE_LEADER, event.responsibleLeader());
+        putIfPresent(Detail.SOURCE, event.source());
+        plannedDates = plannedDates.with(event.plannedDates());
     }
 
     private void putIfPresent(Detail detail, Object value) {
@@ -252,6 +279,38 @@ public class Project {
                 ? amount.compareTo(now) == 0
                 : Objects.equals(requested, current);
         return requested == null || same ? null : requested;
+    }
+
+    /** The requested stages whose planned date differs from the current plan, or null when none does. */
+    private PlannedDates changedPlans(PlannedDates requested) {
+        if (requested == null) {
+            return null;
+        }
+        Map<Stage, LocalDate> changes = new EnumMap<>(Stage.class);
+        requested.byStage().forEach((stage, date) -> {
+            if (!date.equals(plannedDates.of(stage))) {
+                changes.put(stage, date);
+            }
+        });
+        return PlannedDates.ofStages(changes);
+    }
+
+    /**
+     * The stages still ahead (above the highest recorded one) are planned in funnel order, equal dates allowed; the
+     * plan of a stage already reached is history and no longer constrains the others.
+     */
+    private void requirePlansInStageOrder(PlannedDates plans) {
+        Stage highest = highestStage();
+        Stage earlier = null;
+        for (Map.Entry<Stage, LocalDate> plan : plans.byStage().entrySet()) {
+            if (!plan.getKey().isAbove(highest)) {
+                continue;
+            }
+            if (earlier != null && plan.getValue().isBefore(plans.of(earlier))) {
+                throw new PlannedDatesOutOfOrder(earlier, plans.of(earlier), plan.getKey(), plan.getValue());
+            }
+            earlier = plan.getKey();
+        }
     }
 
     private Stage highestStage() {

@@ -1,9 +1,11 @@
 package io.groundbreak.milestone.project.command;
 
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectId;
 import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** park, the planned dates, the responsible person and leader and the source are optional (null). */
 public record RegisterProject(
         @TargetAggregateIdentifier ProjectId projectId,
         String code,
@@ -13,5 +15,9 @@ public record RegisterProject(
         String investor,
         BigDecimal plannedInvestmentCny,
         String park,
+        PlannedDates plannedDates,
+        String responsiblePerson,
+        String responsibleLeader,
+        String source,
         Actor actor) {
 }

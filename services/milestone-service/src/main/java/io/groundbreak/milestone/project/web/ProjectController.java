@@ -1,5 +1,6 @@
 package io.groundbreak.milestone.project.web;
 
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.Stage;
 import io.groundbreak.kit.security.CurrentUser;
@@ -74,6 +75,7 @@ class ProjectController {
         if (!referenceData.isChain(body.chain())) {
             problems.add(new InvalidFields.Problem("chain", "chain"));
         }
+        checkSupervision(body.plannedDates(), body.source(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidFields(problems);
         }
@@ -85,7 +87,8 @@ class ProjectController {
             codes.claim(code, projectId);
             Recorded recorded = commands.sendAndWait(new RegisterProject(projectId, code, body.name().strip(),
                     body.district(), body.chain(), body.investor().strip(), amount(body.plannedInvestmentCny()),
-                    strip(body.park()), actor));
+                    strip(body.park()), body.plannedDates(), strip(body.responsiblePerson()),
+                    strip(body.responsibleLeader()), body.source(), actor));
             return ResponseEntity.created(URI.create("/api/projects/" + projectId))
                     .body(new ProjectRegisteredAnswer(projectId.toString(), recorded.sequence(), recorded.eventId()));
         });
@@ -165,16 +168,31 @@ class ProjectController {
             @Valid @RequestBody AmendmentRequest body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
             Authentication authentication, HttpServletRequest http) {
+        List<InvalidFields.Problem> problems = new ArrayList<>();
         if (body.chain() != null && !referenceData.isChain(body.chain())) {
-            throw InvalidFields.of("chain", "chain");
+            problems.add(new InvalidFields.Problem("chain", "chain"));
         }
-        if (body.name() == null && body.chain() == null && body.investor() == null
-                && body.plannedInvestmentCny() == null && body.park() == null) {
+        checkSupervision(body.plannedDates(), body.source(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidFields(problems);
+        }
+        if (body.changesNothing()) {
             throw InvalidFields.of("name", "amendment-empty");
         }
         return event(projectId, authentication, key, http, body, (id, actor) -> new AmendProjectDetails(id,
                 strip(body.name()), body.chain(), strip(body.investor()), amountOrNull(body.plannedInvestmentCny()),
-                strip(body.park()), body.reason().strip(), actor));
+                strip(body.park()), body.plannedDates(), strip(body.responsiblePerson()),
+                strip(body.responsibleLeader()), body.source(), body.reason().strip(), actor));
+    }
+
+    /** Schema 1.1's fields the reference data judges: plannedDates names a stage at least, source is a known code. */
+    private void checkSupervision(PlannedDates plannedDates, String source, List<InvalidFields.Problem> problems) {
+        if (plannedDates != null && plannedDates.byStage().isEmpty()) {
+            problems.add(new InvalidFields.Problem("plannedDates", "planned-dates-empty"));
+        }
+        if (source != null && !referenceData.isSource(source)) {
+            problems.add(new InvalidFields.Problem("source", "source"));
+        }
     }
 
     /** The command of a suspension, resumption or termination: they take the same fields. */

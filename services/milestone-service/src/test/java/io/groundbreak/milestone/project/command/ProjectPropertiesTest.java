@@ -89,7 +89,7 @@ class ProjectPropertiesTest {
         ProjectId project = ProjectId.random();
         CommandGateway commands = axon.commandGateway();
         commands.sendAndWait(new RegisterProject(project, "TJ-" + project, "项目", DISTRICT, "new-energy", "投资方",
-                new BigDecimal("100.00"), null, OFFICE));
+                new BigDecimal("100.00"), null, null, null, null, null, OFFICE));
         int accepted = 1;
         for (Step step : steps) {
             try {

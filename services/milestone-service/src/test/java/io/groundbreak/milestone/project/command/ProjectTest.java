@@ -7,6 +7,7 @@ import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
@@ -205,7 +206,7 @@ class ProjectTest {
                 new ResumeProject(PROJECT, LocalDate.parse("2024-06-20"), "恢复", OFFICE),
                 new TerminateProject(PROJECT, LocalDate.parse("2024-06-20"), "终止", OFFICE),
                 new ReportInvestment(PROJECT, YearMonth.parse("2024-06"), new BigDecimal("1.00"), OFFICE),
-                new AmendProjectDetails(PROJECT, "新名字", null, null, null, null, "改名", OFFICE));
+                amend("新名字", null, "改名", OFFICE));
     }
 
     @Test
@@ -303,7 +304,7 @@ class ProjectTest {
     void amendmentRecordsOnlyChanges() {
         fixture.given(sealed(registered()))
                 .when(new AmendProjectDetails(PROJECT, "新能源电池基地", "automotive", null,
-                        new BigDecimal("1500000000"), null, "产业链调整", OFFICE))
+                        new BigDecimal("1500000000"), null, null, null, null, null, "产业链调整", OFFICE))
                 .expectEvents(new ProjectDetailsAmended(PROJECT, null, "automotive", null, null, null, "产业链调整"));
     }
 
@@ -311,7 +312,7 @@ class ProjectTest {
     @DisplayName("an amendment that changes nothing is refused")
     void amendmentWithoutChangeIsRefused() {
         fixture.given(sealed(registered()))
-                .when(new AmendProjectDetails(PROJECT, "新能源电池基地", null, null, null, null, "无变化", OFFICE))
+                .when(amend("新能源电池基地", null, "无变化", OFFICE))
                 .expectException(NothingToAmend.class)
                 .expectNoEvents();
     }
@@ -320,9 +321,92 @@ class ProjectTest {
     @DisplayName("a district office cannot amend another district's project")
     void amendmentFromAnotherDistrictIsRefused() {
         fixture.given(sealed(registered()))
-                .when(new AmendProjectDetails(PROJECT, "别的名字", null, null, null, null, "改名",
-                        Actor.districtOffice("d120101", "120101")))
+                .when(amend("别的名字", null, "改名", Actor.districtOffice("d120101", "120101")))
                 .expectException(ProjectOfAnotherDistrict.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a registration carries its planned dates, responsible person and leader, and source")
+    void registersWithSupervisionFields() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProject(PROJECT, "TJ-BH-001", "新能源电池基地", DISTRICT, "new-energy", "某某集团",
+                        new BigDecimal("1500000000.00"), null, PLAN, "张伟", "李明", "world-intelligence-expo", OFFICE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProjectRegistered(PROJECT, "TJ-BH-001", "新能源电池基地", DISTRICT, "new-energy", "某某集团",
+                        new BigDecimal("1500000000.00"), null, PLAN, "张伟", "李明", "world-intelligence-expo"));
+    }
+
+    @Test
+    @DisplayName("planned dates out of stage order are refused at registration, equal dates are not")
+    void registrationWithPlansOutOfOrderIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(registerPlanned(new PlannedDates(date("2025-06-30"), date("2025-03-31"), null, null)))
+                .expectException(PlannedDatesOutOfOrder.class)
+                .expectExceptionMessage("planned LANDED 2025-03-31 is before planned SIGNED 2025-06-30")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(registerPlanned(new PlannedDates(date("2025-06-30"), null, null, date("2025-01-01"))))
+                .expectException(PlannedDatesOutOfOrder.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(registerPlanned(new PlannedDates(date("2025-06-30"), date("2025-06-30"), null, date("2026-01-01"))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("an amendment of planned dates records only the stages whose date changes")
+    void amendmentOfPlansRecordsOnlyChangedStages() {
+        fixture.given(sealed(registeredWith(PLAN)))
+                .when(amendPlans(new PlannedDates(PLAN.signed(), date("2025-08-31"), null, null)))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
+                        new PlannedDates(null, date("2025-08-31"), null, null), null, null, null, "计划调整"));
+    }
+
+    @Test
+    @DisplayName("an amendment that leaves the plans out of stage order is refused")
+    void amendmentOfPlansOutOfOrderIsRefused() {
+        fixture.given(sealed(registeredWith(PLAN)))
+                .when(amendPlans(new PlannedDates(null, date("2025-10-31"), null, null)))
+                .expectException(PlannedDatesOutOfOrder.class)
+                .expectExceptionMessage("planned STARTED 2025-09-30 is before planned LANDED 2025-10-31")
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a stage already reached cannot be planned; its old plan no longer orders the stages ahead")
+    void plansOfReachedStages() {
+        fixture.given(sealed(registeredWith(PLAN), signed(date("2024-06-01"))))
+                .when(amendPlans(new PlannedDates(date("2024-07-31"), null, null, null)))
+                .expectException(PlannedStageReached.class)
+                .expectNoEvents();
+        fixture.given(sealed(registeredWith(PLAN), signed(date("2024-06-01"))))
+                .when(amendPlans(new PlannedDates(null, date("2025-01-31"), null, null)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
+                        new PlannedDates(null, date("2025-01-31"), null, null), null, null, null, "计划调整"));
+    }
+
+    @Test
+    @DisplayName("a plan equal to the current one changes nothing; the responsible leader and source are amended")
+    void amendmentOfSupervisionDetails() {
+        fixture.given(sealed(registeredWith(PLAN)))
+                .when(amendPlans(PLAN))
+                .expectException(NothingToAmend.class)
+                .expectNoEvents();
+        fixture.given(sealed(registeredWith(PLAN)))
+                .when(new AmendProjectDetails(PROJECT, null, null, null, null, null, null, "张伟", "赵局长",
+                        "beijing-tianjin-hebei", "包联领导调整", OFFICE))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, null, null, null, null, "赵局长",
+                        "beijing-tianjin-hebei", "包联领导调整"));
+    }
+
+    @Test
+    @DisplayName("a terminated project's plans cannot be amended")
+    void plansOfTerminatedProjectAreRefused() {
+        fixture.given(sealed(registeredWith(PLAN), terminated()))
+                .when(amendPlans(new PlannedDates(null, null, date("2025-12-31"), null)))
+                .expectException(ProjectTerminatedAlready.class)
                 .expectNoEvents();
     }
 
@@ -372,7 +456,33 @@ class ProjectTest {
 
     private static RegisterProject register(Actor actor) {
         return new RegisterProject(PROJECT, "TJ-BH-001", "新能源电池基地", DISTRICT, "new-energy", "某某集团",
-                new BigDecimal("1500000000.00"), null, actor);
+                new BigDecimal("1500000000.00"), null, null, null, null, null, actor);
+    }
+
+    /** The plan of the supervision tests: every stage ahead, in order. */
+    private static final PlannedDates PLAN = new PlannedDates(LocalDate.parse("2024-12-31"), LocalDate.parse("2025-06-30"),
+            LocalDate.parse("2025-09-30"), LocalDate.parse("2026-12-31"));
+
+    private static LocalDate date(String text) {
+        return LocalDate.parse(text);
+    }
+
+    private static RegisterProject registerPlanned(PlannedDates plans) {
+        return new RegisterProject(PROJECT, "TJ-BH-001", "新能源电池基地", DISTRICT, "new-energy", "某某集团",
+                new BigDecimal("1500000000.00"), null, plans, null, null, null, OFFICE);
+    }
+
+    private static ProjectRegistered registeredWith(PlannedDates plans) {
+        return new ProjectRegistered(PROJECT, "TJ-BH-001", "新能源电池基地", DISTRICT, "new-energy", "某某集团",
+                new BigDecimal("1500000000.00"), null, plans, "张伟", null, null);
+    }
+
+    private static AmendProjectDetails amend(String name, String chain, String reason, Actor actor) {
+        return new AmendProjectDetails(PROJECT, name, chain, null, null, null, null, null, null, null, reason, actor);
+    }
+
+    private static AmendProjectDetails amendPlans(PlannedDates plans) {
+        return new AmendProjectDetails(PROJECT, null, null, null, null, null, plans, null, null, null, "计划调整", OFFICE);
     }
 
     private static ProjectRegistered registered() {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Excel exports of what the pages show, read from the services as the logged-in user (so each service's
  * role and district rules hold) and streamed as .xlsx: {@code /web/export/dashboard.xlsx} (every view of
- * the leaders' dashboard), {@code /web/export/projects.xlsx} (a project list, every page) and
- * {@code /web/export/history.xlsx} (a project's history, for auditors), {@code /web/export/period.xlsx} (a district's
- * month as closed and as known now, with its restatements). Everything is read before the
+ * the leaders' dashboard), {@code /web/export/projects.xlsx} (a project list, every page),
+ * {@code /web/export/lights.xlsx} (the supervision list of lights, every page),
+ * {@code /web/export/history.xlsx} (a project's history, for auditors) and {@code /web/export/period.xlsx} (a
+ * district's month as closed and as known now, with its restatements). Everything is read before the
  * first byte is written, so a refusal is a problem+json answer, never half a workbook.
  * {@code lang=en} gives English sheets; the default is Chinese.
  */
@@ -102,6 +104,27 @@ class ExportController {
         Downloads.xlsx(response, fileName(context, "export.projects", day), "groundbreak-projects-" + day + ".xlsx");
         new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, items)
                 .write(context, response.getOutputStream());
+    }
+
+    /** Every lit project of the filter (all pages of GET /api/supervision/lights) and the counts per district and chain. */
+    @GetMapping("/web/export/lights.xlsx")
+    void lights(@RequestParam(required = false) String asOf, @RequestParam(required = false) String district,
+                @RequestParam(required = false) String chain, @RequestParam(required = false) String light,
+                Authentication authentication, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ExportContext context = context(authentication, request);
+        String scope = context.user().district().orElse(district);
+        List<JsonNode> items = new ArrayList<>();
+        JsonNode first = null;
+        for (int page = 0; first == null || page < first.path("totalPages").asLong(0); page++) {
+            JsonNode answer = reads.read(context.user(), Backend.FUNNEL, "/api/supervision/lights", query("asOf", asOf,
+                    "district", scope, "chain", chain, "light", light, "page", String.valueOf(page), "size", "1000"),
+                    context.locale());
+            first = first == null ? answer : first;
+            answer.path("items").forEach(items::add);
+        }
+        String day = first.path("asOf").asString();
+        Downloads.xlsx(response, fileName(context, "export.lights", day), "groundbreak-lights-" + day + ".xlsx");
+        new LightsExport(day, scope, chain, light, first, items).write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/history.xlsx")

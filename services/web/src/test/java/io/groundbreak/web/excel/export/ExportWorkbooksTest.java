@@ -142,6 +142,44 @@ class ExportWorkbooksTest {
     }
 
     @Test
+    void theLightsListHasEachProjectsLightAndRuleAndTheCountsPerDistrictAndChain() throws Exception {
+        JsonNode answer = JSON.readTree("""
+                {"asOf":"2025-07-01","total":{"green":0,"amber":0,"red":1,"total":1},
+                 "byDistrict":[{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai","green":0,"amber":0,"red":1,"total":1}],
+                 "byChain":[{"code":"new-energy","nameZh":"新能源","nameEn":"New energy","green":0,"amber":0,"red":1,"total":1}]}""");
+        List<JsonNode> items = List.of(JSON.readTree("""
+                {"projectId":"p1","code":"TJ-1","name":"慢项目","district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
+                 "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"stage":{"code":"SIGNED","nameZh":"签约","nameEn":"Signed"},
+                 "stageSince":"2025-03-01","status":"ACTIVE","plannedInvestmentCny":"1500000000.00",
+                 "source":{"code":"world-intelligence-expo","nameZh":"世界智能大会","nameEn":"World Intelligence Expo"},
+                 "responsiblePerson":"张伟","responsibleLeader":null,
+                 "light":{"light":"RED","rule":"PLANNED_DATE_PASSED","plannedDate":"2025-06-30",
+                          "detail":"plannedDatePassed: LANDED planned 2025-06-30"}}"""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new LightsExport("2025-07-01", "120116", null, "red", answer, items).write(leader, out);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(sheetNames(book)).containsExactly("项目亮灯", "亮灯·分区", "亮灯·分产业链");
+            Sheet sheet = book.getSheet("项目亮灯");
+            assertThat(text(sheet, 3)).containsExactly("区", "滨海新区");
+            assertThat(text(sheet, 5)).containsExactly("灯", "红");
+            Row first = sheet.getRow(sheet.getLastRowNum());
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("红");
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("TJ-1");
+            assertThat(first.getCell(8).getStringCellValue()).isEqualTo("plannedDatePassed: LANDED planned 2025-06-30");
+            assertThat(first.getCell(9).getStringCellValue()).isEqualTo("张伟");
+            assertThat(first.getCell(10)).isNull();
+            assertThat(first.getCell(11).getStringCellValue()).isEqualTo("世界智能大会");
+            assertThat(first.getCell(12).getNumericCellValue()).as("万元").isEqualTo(150000);
+            Sheet byDistrict = book.getSheet("亮灯·分区");
+            Row district = byDistrict.getRow(byDistrict.getLastRowNum());
+            assertThat(district.getCell(0).getStringCellValue()).isEqualTo("滨海新区");
+            assertThat(district.getCell(3).getNumericCellValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aHistoryKeepsEachBodyAsStoredBesideItsHashes() throws Exception {
         JsonNode events = JSON.readTree("""
                 [{"id":"e0","type":"ProjectRegistered","subject":"p1","sequence":0,"time":"2024-05-07T08:30:00.123Z",
