@@ -142,7 +142,10 @@ class DeliveryIT extends FunnelServiceTestBase {
         publish(project.next(registered(project.projectId, "120103", "new-materials", "300.00")),
                 project.next(milestone(project.projectId, Stage.TALKS, "2018-04-01")));
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(project, "2018-12-31")).isEqualTo("TALKS"));
-        List<String> funnel = stages(get("/api/funnel?asOf=2030-01-01", "leader"));
+        // this class's district: other classes park records on purpose (RebuildFoldIT: a SIGNED sent before its TALKS),
+        // and a replay rightly applies such a record once its predecessor has been applied
+        String ownDistrict = "/api/funnel?asOf=2030-01-01&district=120103";
+        List<String> funnel = stages(get(ownDistrict, "leader"));
         double redelivered = count("groundbreak.funnel.events.redelivered");
 
         bindings.changeState(BINDING, State.STOPPED);
@@ -160,7 +163,7 @@ class DeliveryIT extends FunnelServiceTestBase {
         long applied = new FunnelModel(published()).projectIds().size();
         await().atMost(PROPAGATION).untilAsserted(() ->
                 assertThat(count("groundbreak.funnel.events.redelivered") - redelivered).isGreaterThanOrEqualTo(applied));
-        assertThat(stages(get("/api/funnel?asOf=2030-01-01", "leader"))).isEqualTo(funnel);
+        assertThat(stages(get(ownDistrict, "leader"))).isEqualTo(funnel);
     }
 
     /**

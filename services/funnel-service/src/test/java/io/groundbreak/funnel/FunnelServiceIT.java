@@ -150,6 +150,13 @@ class FunnelServiceIT extends FunnelServiceTestBase {
         assertThat(fields).containsExactly("asOf", "district", "chain");
 
         assertThat(http.get("/api/funnel?asOf=yesterday", "leader").status()).isEqualTo(400);
+        // years java.time takes and PostgreSQL's dates or the period arithmetic do not: a 400, never a 5xx
+        for (String path : List.of("/api/funnel?asOf=%2B1000000-01-01", "/api/funnel/trend?to=%2B1000000-01",
+                "/api/funnel/trend?from=%2B999999-01&to=%2B1000000-01")) {
+            Http.Answer tooFar = http.get(path, "leader");
+            assertThat(tooFar.status()).as(path).isEqualTo(400);
+            assertThat(tooFar.contentType()).as(path).startsWith("application/problem+json");
+        }
     }
 
     @Test

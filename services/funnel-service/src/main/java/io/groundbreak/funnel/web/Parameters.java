@@ -63,7 +63,16 @@ final class Parameters {
     }
 
     Optional<YearMonth> month(String name, String value) {
-        return parsed(name, value, YearMonth::parse, "must be a month YYYY-MM");
+        return parsed(name, value, Parameters::month, "must be a month YYYY-MM");
+    }
+
+    /** Four-digit years only, as {@link #date}: YearMonth too takes +1000000-01. */
+    private static YearMonth month(String text) {
+        YearMonth month = YearMonth.parse(text);
+        if (month.getYear() < 1 || month.getYear() > 9999) {
+            throw new IllegalArgumentException("year out of range: " + text);
+        }
+        return month;
     }
 
     <T> Optional<T> parsed(String name, String value, Function<String, T> parser, String message) {
