@@ -23,6 +23,8 @@ public final class CloudEventHeaders {
     public static final String HASH = "ce_hash";
     public static final String CONTENT_TYPE = "content-type";
     private static final String SOURCE_PREFIX = "/districts/";
+    /** The source of a stream that belongs to no district (schema 1.2: a year's targets). */
+    public static final String CITY_SOURCE = "/city";
 
     private CloudEventHeaders() {
     }
@@ -43,7 +45,7 @@ public final class CloudEventHeaders {
         headers.put(SPEC_VERSION, "1.0");
         headers.put(ID, id);
         headers.put(TYPE, type);
-        headers.put(SOURCE, SOURCE_PREFIX + district);
+        headers.put(SOURCE, EventEnvelope.CITY.equals(district) ? CITY_SOURCE : SOURCE_PREFIX + district);
         headers.put(SUBJECT, subject);
         headers.put(TIME, time);
         headers.put(SEQUENCE, Long.toString(sequence));
@@ -73,11 +75,18 @@ public final class CloudEventHeaders {
                     required(headers, RECORDED_BY),
                     required(headers, PREV_HASH),
                     required(headers, HASH),
-                    source.startsWith(SOURCE_PREFIX) ? source.substring(SOURCE_PREFIX.length()) : source,
+                    districtOf(source),
                     data);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new MalformedEventException("malformed CloudEvents header: " + e.getMessage(), e);
         }
+    }
+
+    private static String districtOf(String source) {
+        if (source.equals(CITY_SOURCE)) {
+            return EventEnvelope.CITY;
+        }
+        return source.startsWith(SOURCE_PREFIX) ? source.substring(SOURCE_PREFIX.length()) : source;
     }
 
     private static String required(Map<String, String> headers, String name) {

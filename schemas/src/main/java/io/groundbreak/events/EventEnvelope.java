@@ -19,6 +19,9 @@ public record EventEnvelope(
         String district,
         ProjectEvent data) {
 
+    /** The district of a stream that belongs to no district: a year's targets ({@link TargetsSet}); ce_source {@code /city}. */
+    public static final String CITY = "city";
+
     /** True when {@code hash} is the one the hash chain gives for the other fields. */
     public boolean hashIsIntact() {
         return HashChain.hashOf(this).equals(hash);

@@ -1,9 +1,13 @@
 package io.groundbreak.events;
 
-/** The body of every event on groundbreak.project-events.v1: always about one project. */
+/**
+ * The body of every event on groundbreak.project-events.v1: about one project, but for {@link TargetsSet} (schema 1.2),
+ * which is about a year's plan; {@link #projectId()} is the stream's subject either way.
+ */
 public sealed interface ProjectEvent
         permits ProjectRegistered, MilestoneRecorded, MilestoneCorrected, MilestoneRetracted,
-                ProjectSuspended, ProjectResumed, ProjectTerminated, InvestmentReported, ProjectDetailsAmended {
+                ProjectSuspended, ProjectResumed, ProjectTerminated, InvestmentReported, ProjectDetailsAmended,
+                TargetsSet {
 
     ProjectId projectId();
 

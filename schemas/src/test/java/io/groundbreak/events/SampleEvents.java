@@ -48,13 +48,20 @@ public final class SampleEvents {
                 new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
                         new PlannedDates(null, null, LocalDate.of(2025, 10, 31), null), null, null, null, "开工计划推迟"),
                 new ProjectDetailsAmended(PROJECT, null, null, null, null, null, null, "王芳", "赵局长", "beijing-tianjin-hebei",
-                        "责任人调整"));
+                        "责任人调整"),
+                new TargetsSet(TargetsSet.planOf(2025), 2025, List.of(
+                        new TargetCell("120116", "new-energy", 3, 2, 2, 1, new BigDecimal("12000000000.00"),
+                                new BigDecimal("3000000000.00")),
+                        new TargetCell("120101", "other", 0, null, null, null, null, null)), "2025年度计划分解"),
+                new TargetsSet(TargetsSet.planOf(2000), 2000, List.of(
+                        new TargetCell("120119", "aerospace", null, null, null, 1000000, null, new BigDecimal("0"))),
+                        AWKWARD_TEXT));
     }
 
     /** Random valid events of every type, the same ones on every run. */
     public static List<ProjectEvent> random(long seed, int count) {
         Random random = new Random(seed);
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> random(random, i % 9)).toList();
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> random(random, i % 10)).toList();
     }
 
     private static ProjectEvent random(Random r, int kind) {
@@ -77,6 +84,13 @@ public final class SampleEvents {
             case 5 -> new ProjectResumed(id, date, text(r));
             case 6 -> new ProjectTerminated(id, date, text(r));
             case 7 -> new InvestmentReported(id, YearMonth.of(1990 + r.nextInt(60), 1 + r.nextInt(12)), amount(r));
+            case 9 -> {
+                int year = 2000 + r.nextInt(101);
+                yield new TargetsSet(TargetsSet.planOf(year), year, java.util.stream.IntStream.range(0, 1 + r.nextInt(3))
+                        .mapToObj(i -> new TargetCell(districts[i], chains[r.nextInt(3)], count(r), count(r), count(r),
+                                count(r), r.nextBoolean() ? amount(r) : null, r.nextBoolean() ? amount(r) : null))
+                        .toList(), text(r));
+            }
             default -> new ProjectDetailsAmended(id, text(r), r.nextBoolean() ? chains[r.nextInt(3)] : null,
                     r.nextBoolean() ? text(r) : null, r.nextBoolean() ? amount(r) : null, null,
                     r.nextBoolean() ? plannedDates(r) : null, r.nextBoolean() ? text(r) : null,
@@ -97,6 +111,11 @@ public final class SampleEvents {
             }
         }
         return new PlannedDates(dates[0], dates[1], dates[2], dates[3]);
+    }
+
+    /** A target's count, or none. */
+    static Integer count(Random r) {
+        return r.nextBoolean() ? r.nextInt(1_000_001) : null;
     }
 
     /** Non-negative, scale 0 to 2: what the contract allows, toPlainString of any of them. */

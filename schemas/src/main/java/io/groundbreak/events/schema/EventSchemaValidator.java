@@ -161,6 +161,7 @@ public final class EventSchemaValidator {
             unknownProperties(type, data, "data.", problems);
         }
         agree(problems, "subject", tree.get("subject"), "data.projectId", data.get("projectId"));
+        agree(problems, "subject", tree.get("subject"), "data.planId", data.get("planId"));
         agree(problems, "district", tree.get("district"), "data.district", data.get("district"));
         checkHash(tree, tree.get("hash"), "hash", problems);
         return problems;
@@ -200,6 +201,7 @@ public final class EventSchemaValidator {
             checkBody(type, body, "data.", problems);
         }
         agree(problems, CloudEventHeaders.SUBJECT, textNode(subject), "data.projectId", body.get("projectId"));
+        agree(problems, CloudEventHeaders.SUBJECT, textNode(subject), "data.planId", body.get("planId"));
         String source = headers.get(CloudEventHeaders.SOURCE);
         String district = source != null && source.startsWith("/districts/") ? source.substring("/districts/".length()) : null;
         agree(problems, CloudEventHeaders.SOURCE, textNode(district), "data.district", body.get("district"));

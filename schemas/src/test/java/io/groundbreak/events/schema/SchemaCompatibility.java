@@ -65,6 +65,12 @@ final class SchemaCompatibility {
             }
             return;
         }
+        if (widenedIntoAnyOf(old, now)) {
+            // {x} became {anyOf: [{x}, {y}]}: every value the released schema admitted is still admitted (schema 1.2's
+            // plan stream: a district, a source or a first event type that may also be the city's)
+            compare(old, now.get("anyOf").get(0), at + "anyOf[0].", breaks);
+            return;
+        }
         Set<String> keywords = new java.util.TreeSet<>(old.propertyNames());
         keywords.addAll(now.propertyNames());
         for (String keyword : keywords) {
@@ -142,6 +148,19 @@ final class SchemaCompatibility {
                 breaks.add(here + " changed from " + o + " to " + n + " (a keyword the guard does not judge)");
             }
         }
+    }
+
+    /** The released schema had no anyOf and the current one constrains by an anyOf alone, released schema first. */
+    private static boolean widenedIntoAnyOf(JsonNode old, JsonNode now) {
+        if (old.has("anyOf") || !now.has("anyOf") || now.get("anyOf").size() < 2) {
+            return false;
+        }
+        for (String keyword : now.propertyNames()) {
+            if (!keyword.equals("anyOf") && !ANNOTATIONS.contains(keyword)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** allOf entries are matched by their {@code if} when they have one, else by position. */

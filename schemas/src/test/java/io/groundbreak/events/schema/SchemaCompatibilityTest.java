@@ -98,6 +98,9 @@ class SchemaCompatibilityTest {
                 Arguments.of("a oneOf branch added", "{\"oneOf\":[{\"required\":[\"a\"]}]}",
                         "{\"oneOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}", "oneOf changed"),
                 Arguments.of("a const changed", "{\"const\":\"1.0\"}", "{\"const\":\"1.1\"}", "const changed"),
+                Arguments.of("a value widened into an anyOf whose first branch is narrower",
+                        "{\"const\":\"A\"}", "{\"anyOf\":[{\"const\":\"A\",\"pattern\":\"x\"},{\"const\":\"B\"}]}",
+                        "anyOf[0].pattern changed"),
                 Arguments.of("an unknown keyword changed", "{\"type\":\"array\",\"uniqueItems\":false}",
                         "{\"type\":\"array\",\"uniqueItems\":true}", "uniqueItems changed"));
     }
@@ -119,6 +122,9 @@ class SchemaCompatibilityTest {
                         edit(base, s -> ((ObjectNode) s.get("properties")).putObject("park").put("type", "string"))),
                 Arguments.of("an enum widened", base, edit(base, s -> ((ArrayNode) s.at("/properties/stage/enum")).add("C"))),
                 Arguments.of("bounds relaxed", base, edit(base, s -> ((ObjectNode) s.at("/properties/count")).put("minimum", 0).remove("maximum"))),
+                Arguments.of("a value widened into an anyOf whose first branch is the released one",
+                        "{\"const\":\"A\",\"description\":\"d\"}",
+                        "{\"anyOf\":[{\"const\":\"A\"},{\"const\":\"B\"}],\"description\":\"d\"}"),
                 Arguments.of("an anyOf branch added (one more field an amendment may carry alone)",
                         "{\"anyOf\":[{\"required\":[\"a\"]}]}", "{\"anyOf\":[{\"required\":[\"a\"]},{\"required\":[\"b\"]}]}"),
                 Arguments.of("descriptions edited", base, edit(base, s -> ((ObjectNode) s).put("description", "v1, explained"))),

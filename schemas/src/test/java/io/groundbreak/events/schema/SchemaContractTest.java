@@ -60,7 +60,9 @@ class SchemaContractTest {
         }
 
         assertThat(declared).containsExactlyInAnyOrderElementsOf(components);
-        assertThat(schema.get("required")).extracting(JsonNode::asString).isSubsetOf(components).contains("projectId");
+        // every stream names its subject in the body: a project's id, or a year's plan id (TargetsSet, schema 1.2)
+        assertThat(schema.get("required")).extracting(JsonNode::asString).isSubsetOf(components)
+                .contains(type.equals("TargetsSet") ? "planId" : "projectId");
         assertThat(schema.get("$id").asString()).isEqualTo(EventSchemaValidator.SCHEMA_BASE_URI + type + ".schema.json");
         assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
     }

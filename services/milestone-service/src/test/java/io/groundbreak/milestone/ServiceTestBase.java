@@ -158,6 +158,13 @@ public abstract class ServiceTestBase {
         assertThat(json(response).get("type").asString()).isEqualTo("urn:groundbreak:problem:" + code);
     }
 
+    /** The fields a 400 problem names, in its order. */
+    protected static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

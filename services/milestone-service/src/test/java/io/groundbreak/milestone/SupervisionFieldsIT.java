@@ -107,9 +107,4 @@ class SupervisionFieldsIT extends ServiceTestBase {
         assertThat(results.get(2).get("status").asInt()).isEqualTo(201);
     }
 
-    private static List<String> fields(JsonNode problem) {
-        List<String> fields = new java.util.ArrayList<>();
-        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        return fields;
-    }
 }

@@ -16,6 +16,7 @@ import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
+import io.groundbreak.milestone.envelope.ChainHead;
 import io.groundbreak.milestone.envelope.EnvelopeMetaData;
 import java.math.BigDecimal;
 import java.time.Clock;
