@@ -312,4 +312,32 @@ class EndpointsIT extends FunnelServiceTestBase {
         assertThat(http().get("/api/supervision/lights", null).status()).isEqualTo(401);
         assertThat(http().get("/api/supervision/lights", "auditor").status()).isEqualTo(200);
     }
+
+    /** Issue 19: the targets answer every role, a district its own district only; wrong parameters are 400s. */
+    @Test
+    void targetsAreScopedLikeTheFunnelAndRefuseWrongParameters() {
+        JsonNode own = get("/api/supervision/targets?year=2017&asOf=2017-12-31", "d120104");
+        assertThat(own.get("byDistrict")).extracting(entry -> entry.get("code").asString()).containsExactly("120104");
+        assertThat(own.get("until").asString()).isEqualTo("2017-12-31");
+        assertThat(get("/api/supervision/targets?year=2017&asOf=2030-06-30", "leader").get("until").asString())
+                .as("a year's actuals end with the year").isEqualTo("2017-12-31");
+        assertThat(get("/api/supervision/targets?year=2018&asOf=2017-06-30", "leader").at("/total/figures/signed/actual")
+                .asLong()).as("nothing counted before the year begins").isZero();
+        assertThat(get("/api/supervision/targets/history?year=2017", "auditor").get("changes").isArray()).isTrue();
+        for (String path : List.of("/api/supervision/targets?district=120105", "/api/supervision/targets/history?district=120105",
+                "/api/projects?district=120105&reached=SIGNED:2017")) {
+            Http.Answer refused = http().get(path, "d120104");
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        for (String path : List.of("/api/supervision/targets?year=1999", "/api/supervision/targets?year=twenty",
+                "/api/supervision/targets?year=2101", "/api/supervision/targets?chain=steel",
+                "/api/supervision/targets/history?year=-1", "/api/projects?reached=SIGNED:17",
+                "/api/projects?reached=FLYING:2017", "/api/projects?reached=SIGNED:2017-13")) {
+            Http.Answer bad = http().get(path, "leader");
+            assertThat(bad.status()).as(path).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(http().get("/api/supervision/targets", null).status()).isEqualTo(401);
+    }
 }

@@ -48,12 +48,14 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
         List<String> districts = referenceData.districtCodes().stream()
                 .filter(district -> !HAND_MADE_DISTRICTS.contains(district)).toList();
         HistoryGenerator histories = new HistoryGenerator(random, districts, referenceData.chainCodes());
+        TargetPlans plans = new TargetPlans(random, districts, referenceData.chainCodes());
         for (int round = 0; round < ROUNDS; round++) {
             List<List<EventEnvelope>> projects = new ArrayList<>();
             for (int i = 0; i < PROJECTS_PER_ROUND; i++) {
                 projects.add(histories.project());
             }
             publish(interleavedWithRedeliveries(projects, random).toArray(EventEnvelope[]::new));
+            publish(plans.change(random.nextInt(2)));
             FunnelModel model = new FunnelModel(published());
 
             String everything = "/api/funnel?asOf=2030-01-01";
@@ -117,6 +119,21 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
                 .isEqualTo(model.lights(asOf, district, byChain ? chain : null,
                         query.contains("light=") ? light.toUpperCase(java.util.Locale.ROOT) : null,
                         List.of(district), byChain ? List.of(chain) : referenceData.chainCodes()));
+        for (int year : List.of(asOf.getYear(), asOf.getYear() - 1)) {
+            assertThat(targets(get("/api/supervision/targets?year=" + year + "&asOf=" + asOf, "leader")))
+                    .as("targets of %d on %s, seed %d", year, asOf, seed)
+                    .isEqualTo(model.targets(year, asOf, null, null));
+            String scoped = "year=" + year + "&asOf=" + asOf + "&district=" + district + (random.nextBoolean() ? "&chain=" + chain : "");
+            assertThat(targets(get("/api/supervision/targets?" + scoped, "leader")))
+                    .as("targets %s, seed %d", scoped, seed)
+                    .isEqualTo(model.targets(year, asOf, district, scoped.contains("chain=") ? chain : null));
+            JsonNode total = get("/api/supervision/targets?year=" + year + "&asOf=" + asOf, "leader").get("total").get("figures");
+            for (String stage : List.of("SIGNED", "LANDED", "STARTED", "PRODUCING")) {
+                String listed = "/api/projects?asOf=" + asOf + "&reached=" + stage + ":" + year;
+                assertThat(get(listed, "leader").get("totalItems").asLong()).as("%s, seed %d", listed, seed)
+                        .isEqualTo(total.get(stage.toLowerCase(java.util.Locale.ROOT)).get("actual").asLong());
+            }
+        }
         List<String> expected = new ArrayList<>();
         List<String> sources = new ArrayList<>(referenceData.sourceCodes());
         sources.add(null);
@@ -136,6 +153,30 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
                 + item.get("light").get("light").asString() + " " + item.get("light").get("detail").asString()));
         assertThat(answer.get("totalItems").asLong()).isEqualTo(answer.get("items").size());
         return lines;
+    }
+
+    /** The targets answer as FunnelModel.targets writes it: the total, then the cells by "district chain". */
+    private static List<String> targets(JsonNode answer) {
+        List<String> cells = new ArrayList<>();
+        answer.get("cells").forEach(cell -> cells.add(cell.get("district").get("code").asString() + " "
+                + cell.get("chain").get("code").asString() + " " + targetLine(cell.get("figures"))));
+        cells.sort(null);
+        List<String> lines = new ArrayList<>();
+        lines.add("total " + targetLine(answer.get("total").get("figures")));
+        lines.addAll(cells);
+        return lines;
+    }
+
+    private static String targetLine(JsonNode figures) {
+        StringBuilder line = new StringBuilder();
+        for (String measure : List.of("signed", "landed", "started", "producing", "plannedInvestmentCny",
+                "completedInvestmentCny")) {
+            JsonNode figure = figures.get(measure);
+            line.append(line.isEmpty() ? "" : " ").append(measure.replace("InvestmentCny", "")).append(' ')
+                    .append(figure.hasNonNull("target") ? figure.get("target").asString() : "-").append('/')
+                    .append(figure.get("actual").asString());
+        }
+        return line.toString();
     }
 
     private static String counts(JsonNode counts) {

@@ -9,6 +9,8 @@ import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.Stage;
+import io.groundbreak.events.TargetCell;
+import io.groundbreak.events.TargetsSet;
 import io.groundbreak.testsupport.events.ProjectStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,9 +18,11 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +41,9 @@ class VerificationIT extends AuditIT {
     private ProjectId tampered;
     private ProjectId untouched;
     private final List<EventEnvelope> events = new ArrayList<>();
+    /** A year far from every other test's: its plan stream is this class's own. */
+    private static final ProjectId PLAN = TargetsSet.planOf(2091);
+    private final List<EventEnvelope> plan = new ArrayList<>();
 
     @BeforeAll
     void publish() {
@@ -51,9 +58,29 @@ class VerificationIT extends AuditIT {
         untouched = other.projectId;
         EventEnvelope otherRegistration = other.next(new ProjectRegistered(untouched, "NK-2024-010", "Wafer fab", "120104",
                 "integrated-circuits", "Investor Ltd.", new BigDecimal("900000000.00"), null));
+        EventEnvelope firstTargets = HashChain.seal(UUID.randomUUID(), 0, Instant.parse("2025-01-15T02:00:00.250Z"), "admin",
+                HashChain.GENESIS_PREV_HASH, EventEnvelope.CITY, new TargetsSet(PLAN, 2091, List.of(new TargetCell("120104",
+                        "integrated-circuits", 2, 1, null, null, new BigDecimal("1700000000.00"), null)), "年度计划分解"));
+        plan.add(firstTargets);
+        plan.add(HashChain.seal(UUID.randomUUID(), 1, Instant.parse("2025-07-01T08:15:30Z"), "admin", firstTargets.hash(),
+                EventEnvelope.CITY, new TargetsSet(PLAN, 2091, List.of(new TargetCell("120104", "integrated-circuits", 3, 1,
+                        null, null, null, null)), "年中调整")));
         topic.send(events.toArray(EventEnvelope[]::new));
         topic.send(otherRegistration);
-        awaitLedger(List.of(events, List.of(otherRegistration)));
+        topic.send(plan.toArray(EventEnvelope[]::new));
+        awaitLedger(List.of(events, List.of(otherRegistration), plan));
+    }
+
+    /** Issue 19's targets: a year's plan stream is kept, chained and verified like a project's, its history readable. */
+    @Test
+    void aYearsPlanStreamIsKeptAndVerifiedLikeAProject() {
+        assertThat(problemsOf(verification(), PLAN)).isEmpty();
+        JsonNode history = http.get("/api/audit/projects/" + PLAN + "/history", "auditor").body();
+        assertThat(history.get("events")).extracting(event -> event.get("type").asString())
+                .containsExactly("TargetsSet", "TargetsSet");
+        assertThat(history.get("events").get(1).get("recordedBy").asString()).isEqualTo("admin");
+        assertThat(http.get("/api/audit/projects/" + PLAN + "/history", "d120104").status())
+                .as("a district office reads its own district's projects only").isIn(403, 404);
     }
 
     @Test

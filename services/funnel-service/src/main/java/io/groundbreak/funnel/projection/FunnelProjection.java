@@ -113,7 +113,7 @@ public class FunnelProjection {
             ProjectRows project = projects.get(envelope.subject().value());
             Outcome outcome = project.judge(envelope);
             if (outcome == Outcome.APPLIED) {
-                project.apply(envelope.sequence(), envelope.hash(), envelope.time(), envelope.data());
+                project.apply(envelope);
             }
             outcomes.add(outcome);
         }

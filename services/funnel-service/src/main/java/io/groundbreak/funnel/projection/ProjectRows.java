@@ -14,6 +14,8 @@ import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
+import io.groundbreak.events.TargetCell;
+import io.groundbreak.events.TargetsSet;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,8 @@ final class ProjectRows {
     final List<SuspensionRow> newSuspensions = new ArrayList<>();
     /** Investment reports by period, the last of the batch for a period winning as it would in the table. */
     final Map<String, BigDecimal> reports = new LinkedHashMap<>();
+    /** The target changes of the batch, when the stream is a year's plan (TargetsSet) rather than a project's. */
+    final List<PlanChange> planChanges = new ArrayList<>();
 
     ProjectRows(UUID projectId, long lastApplied, String lastHash, ProjectRow project, Map<Stage, StageRow> stages) {
         this.projectId = projectId;
@@ -114,6 +118,15 @@ final class ProjectRows {
         if (amount != null && amount.abs().compareTo(LARGEST_AMOUNT) >= 0) {
             return "the amount " + amount.toPlainString() + " does not fit numeric(20, 2)";
         }
+        if (event instanceof TargetsSet targets) {
+            for (TargetCell cell : targets.targets()) {
+                for (BigDecimal target : java.util.Arrays.asList(cell.plannedInvestmentCny(), cell.completedInvestmentCny())) {
+                    if (target != null && target.abs().compareTo(LARGEST_AMOUNT) >= 0) {
+                        return "the target " + target.toPlainString() + " does not fit numeric(20, 2)";
+                    }
+                }
+            }
+        }
         return null;
     }
 
@@ -121,7 +134,9 @@ final class ProjectRows {
      * Changes the rows as the event changes the tables; the sequence has been checked by the caller. Text goes
      * through {@link StorableText} (PostgreSQL cannot hold U+0000).
      */
-    void apply(long sequence, String hash, Instant recordedAt, ProjectEvent event) {
+    void apply(EventEnvelope envelope) {
+        long sequence = envelope.sequence();
+        ProjectEvent event = envelope.data();
         if (event instanceof ProjectRegistered registered) {
             project = new ProjectRow(StorableText.of(registered.code()), StorableText.of(registered.name()),
                     StorableText.of(registered.district()), StorableText.of(registered.chain()),
@@ -155,10 +170,13 @@ final class ProjectRows {
                     StorableText.of(amended.chain()), StorableText.of(amended.investor()), StorableText.of(amended.park()),
                     amended.plannedInvestmentCny(), amended.plannedDates(), StorableText.of(amended.responsiblePerson()),
                     StorableText.of(amended.responsibleLeader()), StorableText.of(amended.source()));
+        } else if (event instanceof TargetsSet targets) {
+            // a year's plan stream (schema 1.2): no project row, its changes kept as they come
+            planChanges.add(new PlanChange(envelope.id(), sequence, envelope.time(), envelope.recordedBy(), targets));
         }
         lastApplied = sequence;
-        lastHash = StorableText.of(hash);
-        lastRecordedAt = recordedAt;
+        lastHash = StorableText.of(envelope.hash());
+        lastRecordedAt = envelope.time();
     }
 
     boolean projectChanged() {

@@ -30,8 +30,10 @@ class ReadModelCopy {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final TargetChangeRows targetChanges;
 
-    ReadModelCopy(DataSource dataSource, JdbcClient jdbc) {
+    ReadModelCopy(DataSource dataSource, JdbcClient jdbc, TargetChangeRows targetChanges) {
+        this.targetChanges = targetChanges;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
@@ -94,6 +96,7 @@ class ReadModelCopy {
                 }
             }
         });
+        targetChanges.write(folded);
         deferred.add(funnel);
     }
 

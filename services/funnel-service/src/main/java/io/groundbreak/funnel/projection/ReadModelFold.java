@@ -60,7 +60,7 @@ public final class ReadModelFold {
             if (refusal != null) {
                 throw new RefusedByTables(envelope, refusal);
             }
-            project.apply(envelope.sequence(), envelope.hash(), envelope.time(), envelope.data());
+            project.apply(envelope);
             applied++;
         }
         return outcome;

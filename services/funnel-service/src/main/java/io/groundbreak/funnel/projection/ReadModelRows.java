@@ -29,8 +29,10 @@ class ReadModelRows {
 
     private final JdbcClient jdbc;
     private final FunnelDeltas deltas;
+    private final TargetChangeRows targetChanges;
 
-    ReadModelRows(JdbcClient jdbc, FunnelDeltas deltas) {
+    ReadModelRows(JdbcClient jdbc, FunnelDeltas deltas, TargetChangeRows targetChanges) {
+        this.targetChanges = targetChanges;
         this.jdbc = jdbc;
         this.deltas = deltas;
     }
@@ -100,6 +102,7 @@ class ReadModelRows {
         writeStages(changed);
         writeSuspensions(changed);
         writeReports(changed);
+        targetChanges.write(changed);
         Map<FunnelPosition, Change> funnel = new HashMap<>();
         for (ProjectRows rows : changed) {
             rows.funnelDifference().forEach((position, change) -> funnel.merge(position, change, Change::plus));

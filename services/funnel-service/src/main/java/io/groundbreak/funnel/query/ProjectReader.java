@@ -55,7 +55,10 @@ public class ProjectReader {
         String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain())
                 + query.cohort().map(cell -> " AND p.project_id IN (SELECT project_id FROM ("
                         + CohortMembers.sql(Optional.empty(), Optional.empty()) + ") AS members WHERE stage = :cohortStage"
-                        + cell.outcome().map(outcome -> " AND " + outcome.condition).orElse("") + ")").orElse(""));
+                        + cell.outcome().map(outcome -> " AND " + outcome.condition).orElse("") + ")").orElse("")
+                + query.reached().map(reached -> " AND p.project_id IN (SELECT project_id FROM ("
+                        + StageReached.sql(Optional.empty(), Optional.empty()) + ") AS reached WHERE stage = :reachedStage)")
+                        .orElse(""));
         String selected = "FROM listed WHERE true" + query.stage().map(stage -> stageCondition(query.figure())).orElse("")
                 + (query.stalledDays().isPresent()
                 ? " AND stage < :producing AND status <> 'TERMINATED' AND :asOf - stage_since > :stalledDays" : "");
@@ -151,6 +154,9 @@ public class ProjectReader {
         query.stage().ifPresent(stage -> statement.param("stage", stage.ordinal()));
         query.cohort().ifPresent(cell -> CohortMembers.bind(statement, cell.period(), cell.period(), query.filter().asOf())
                 .param("cohortStage", cell.stage().ordinal()));
+        query.reached().ifPresent(reached -> StageReached.bind(statement, reached.from(),
+                        reached.untilOn(query.filter().asOf()))
+                .param("reachedStage", reached.stage().ordinal()));
         query.stalledDays().ifPresent(days -> statement
                 .param("stalledDays", days)
                 .param("producing", Stage.PRODUCING.ordinal()));

@@ -16,7 +16,7 @@ public class ReadModels {
     public static final String GREEN = "funnel_green";
     /** Children before parents, for TRUNCATE's sake. */
     private static final List<String> TABLES = List.of(
-            "funnel_delta", "investment_report", "suspension", "milestone", "project", "applied_sequence");
+            "target_change", "funnel_delta", "investment_report", "suspension", "milestone", "project", "applied_sequence");
 
     private final JdbcClient jdbc;
 

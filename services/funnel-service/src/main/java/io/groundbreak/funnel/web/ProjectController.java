@@ -14,6 +14,7 @@ import io.groundbreak.funnel.query.ProjectPage;
 import io.groundbreak.funnel.query.ProjectQuery;
 import io.groundbreak.funnel.query.ProjectReader;
 import io.groundbreak.funnel.query.ProjectSort;
+import io.groundbreak.funnel.query.ReachedIn;
 import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.reference.ReferenceData;
 import java.time.Clock;
@@ -69,6 +70,7 @@ class ProjectController {
                            @RequestParam(required = false) String stalledDays,
                            @RequestParam(required = false) String cohort,
                            @RequestParam(required = false) String outcome,
+                           @RequestParam(required = false) String reached,
                            @RequestParam(required = false) String page,
                            @RequestParam(required = false) String size,
                            @RequestParam(required = false) String sort,
@@ -89,6 +91,8 @@ class ProjectController {
         if (ofOutcome.isPresent() && (cohort == null || cohort.isBlank())) {
             parameters.problem("outcome", "needs a cohort: the outcome of which cohort");
         }
+        Optional<ReachedIn> reachedIn = parameters.parsed("reached", reached, ReachedIn::parse,
+                "must be a stage and a year or month, e.g. SIGNED:2025 or SIGNED:2025-03");
         int pageNumber = parameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = parameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         String[] sorting = sort == null || sort.isBlank() ? new String[] {"code"} : sort.strip().split(",", -1);
@@ -102,7 +106,7 @@ class ProjectController {
         Freshness fresh = freshness.now();
         Optional<CohortCell> cell = cohortCell.map(stageAndPeriod ->
                 new CohortCell(stageAndPeriod.stage(), stageAndPeriod.period(), ofOutcome));
-        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell,
+        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell, reachedIn,
                 sortBy.orElse(ProjectSort.CODE), descending, pageNumber, pageSize));
         LocalDate listedOn = filter.asOf();
         return new ProjectListAnswer(listedOn, found.page(), found.size(), found.totalItems(),

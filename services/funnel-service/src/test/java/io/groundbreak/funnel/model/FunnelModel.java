@@ -12,6 +12,8 @@ import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
+import io.groundbreak.events.TargetCell;
+import io.groundbreak.events.TargetsSet;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,6 +34,9 @@ import java.util.function.Predicate;
 public final class FunnelModel {
 
     private final Map<java.util.UUID, ModelProject> projects = new LinkedHashMap<>();
+    /** Per year, each cell's target ("district chain"), as the latest TargetsSet of the year's plan stream set it. */
+    private final Map<Integer, Map<String, TargetCell>> targets = new java.util.HashMap<>();
+    private final Map<Integer, Long> planSequences = new java.util.HashMap<>();
 
     public FunnelModel(List<EventEnvelope> published) {
         published.forEach(this::apply);
@@ -42,6 +47,16 @@ public final class FunnelModel {
     }
 
     private void apply(EventEnvelope envelope) {
+        if (envelope.data() instanceof TargetsSet set) {
+            // a year's plan stream: its own sequence, each cell replaced whole by the latest event
+            long expected = planSequences.getOrDefault(set.year(), -1L) + 1;
+            if (envelope.sequence() == expected) {
+                planSequences.put(set.year(), expected);
+                set.targets().forEach(cell -> targets.computeIfAbsent(set.year(), year -> new java.util.TreeMap<>())
+                        .put(cell.district() + " " + cell.chain(), cell));
+            }
+            return;
+        }
         ModelProject project = projects.get(envelope.subject().value());
         long expected = project == null ? 0 : project.lastSequence + 1;
         if (envelope.sequence() != expected) {
@@ -249,6 +264,104 @@ public final class FunnelModel {
             lines.add(from + ">" + to + " " + days.size() + " " + days(percentile(days, 0.5)) + " " + days(percentile(days, 0.9)));
         }
         return lines;
+    }
+
+    /**
+     * The targets of a year against actuals on asOf (docs/funnel.md "Targets"), counted project by project: "total …",
+     * then "district chain …" per cell with a target or an actual, sorted; each "…" is
+     * "signed t/a landed t/a started t/a producing t/a planned t/a completed t/a" with "-" for no target.
+     */
+    public List<String> targets(int year, LocalDate asOf, String district, String chain) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate until = asOf.isBefore(LocalDate.of(year, 12, 31)) ? asOf : LocalDate.of(year, 12, 31);
+        Map<String, Object[]> cells = new java.util.TreeMap<>();
+        targets.getOrDefault(year, Map.of()).forEach((key, cell) -> {
+            if ((district == null || district.equals(cell.district())) && (chain == null || chain.equals(cell.chain()))) {
+                cells.put(key, new Object[] {cell, new long[4], BigDecimal.ZERO, BigDecimal.ZERO});
+            }
+        });
+        for (ModelProject project : select(district, chain)) {
+            long[] reached = new long[4];
+            BigDecimal planned = BigDecimal.ZERO;
+            for (Stage stage : List.of(Stage.SIGNED, Stage.LANDED, Stage.STARTED, Stage.PRODUCING)) {
+                LocalDate on = project.reachedBy(stage, asOf);
+                if (on != null && !on.isBefore(from) && !on.isAfter(until)) {
+                    reached[stage.ordinal() - 1] = 1;
+                    planned = stage == Stage.SIGNED ? project.planned : planned;
+                }
+            }
+            BigDecimal completed = BigDecimal.ZERO;
+            YearMonth first = YearMonth.from(from);
+            YearMonth last = YearMonth.from(until);
+            if (!until.isBefore(from) && project.reports.keySet().stream().anyMatch(m -> !m.isBefore(first) && !m.isAfter(last))) {
+                BigDecimal end = project.reports.entrySet().stream().filter(r -> !r.getKey().isAfter(last))
+                        .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(BigDecimal.ZERO);
+                BigDecimal start = project.reports.entrySet().stream().filter(r -> r.getKey().isBefore(first))
+                        .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(BigDecimal.ZERO);
+                completed = end.subtract(start);
+            }
+            LocalDate talks = project.reachedBy(Stage.TALKS, asOf);
+            boolean moved = (talks != null && !talks.isBefore(from) && !talks.isAfter(until))
+                    || reached[0] + reached[1] + reached[2] + reached[3] > 0;
+            boolean reported = project.reports.keySet().stream().anyMatch(m -> !m.isBefore(first) && !m.isAfter(last));
+            // a cell is listed when one of its projects reached any stage (TALKS too) or reported in the window
+            if (until.isBefore(from) || (!moved && !reported)) {
+                continue;
+            }
+            Object[] cell = cells.computeIfAbsent(project.district + " " + project.chain,
+                    key -> new Object[] {null, new long[4], BigDecimal.ZERO, BigDecimal.ZERO});
+            for (int i = 0; i < 4; i++) {
+                ((long[]) cell[1])[i] += reached[i];
+            }
+            cell[2] = ((BigDecimal) cell[2]).add(planned);
+            cell[3] = ((BigDecimal) cell[3]).add(completed);
+        }
+        List<String> lines = new ArrayList<>();
+        Object[] total = {null, new long[4], BigDecimal.ZERO, BigDecimal.ZERO};
+        Long[] totalTargets = new Long[4];
+        BigDecimal[] totalAmounts = new BigDecimal[2];
+        cells.forEach((key, cell) -> {
+            TargetCell target = (TargetCell) cell[0];
+            if (target != null) {
+                Integer[] counts = {target.signed(), target.landed(), target.started(), target.producing()};
+                for (int i = 0; i < 4; i++) {
+                    if (counts[i] != null) {
+                        totalTargets[i] = (totalTargets[i] == null ? 0L : totalTargets[i]) + counts[i];
+                    }
+                }
+                totalAmounts[0] = sum(totalAmounts[0], target.plannedInvestmentCny());
+                totalAmounts[1] = sum(totalAmounts[1], target.completedInvestmentCny());
+            }
+            for (int i = 0; i < 4; i++) {
+                ((long[]) total[1])[i] += ((long[]) cell[1])[i];
+            }
+            total[2] = ((BigDecimal) total[2]).add((BigDecimal) cell[2]);
+            total[3] = ((BigDecimal) total[3]).add((BigDecimal) cell[3]);
+        });
+        lines.add("total " + targetLine(totalTargets, totalAmounts, total));
+        cells.forEach((key, cell) -> {
+            TargetCell target = (TargetCell) cell[0];
+            Long[] counts = target == null ? new Long[4] : java.util.stream.Stream.of(target.signed(), target.landed(),
+                    target.started(), target.producing()).map(c -> c == null ? null : c.longValue()).toArray(Long[]::new);
+            BigDecimal[] amounts = target == null ? new BigDecimal[2]
+                    : new BigDecimal[] {target.plannedInvestmentCny(), target.completedInvestmentCny()};
+            lines.add(key + " " + targetLine(counts, amounts, cell));
+        });
+        return lines;
+    }
+
+    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    private static String targetLine(Long[] targets, BigDecimal[] amounts, Object[] actual) {
+        long[] reached = (long[]) actual[1];
+        return "signed " + (targets[0] == null ? "-" : targets[0]) + "/" + reached[0]
+                + " landed " + (targets[1] == null ? "-" : targets[1]) + "/" + reached[1]
+                + " started " + (targets[2] == null ? "-" : targets[2]) + "/" + reached[2]
+                + " producing " + (targets[3] == null ? "-" : targets[3]) + "/" + reached[3]
+                + " planned " + (amounts[0] == null ? "-" : money(amounts[0])) + "/" + money((BigDecimal) actual[2])
+                + " completed " + (amounts[1] == null ? "-" : money(amounts[1])) + "/" + money((BigDecimal) actual[3]);
     }
 
     /** "YYYY-MM STAGE n" for every month and stage. */

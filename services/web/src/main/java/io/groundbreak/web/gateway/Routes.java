@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which service answers a path of docs/api.md's API: writes to projects go to milestone-service, reads of
+ * Which service answers a path of docs/api.md's API: writes to projects and the plan's targets go to milestone-service, reads of
  * projects, the funnel and the supervision views ({@code /api/supervision/**}) to funnel-service, everything under
  * /api/audit and the monthly close (/api/periods/**) to audit-service. The web app thus offers the whole contract
  * under one origin.
@@ -28,6 +28,9 @@ public final class Routes {
     /** A service's event intake (its health indicator), read-only. */
     private static final Pattern INTAKE = Pattern.compile("/api/admin/(funnel-service|audit-service)/intake");
 
+    /** The plan's targets: read from funnel-service, set (POST, ADMIN) through milestone-service. */
+    private static final String TARGETS = "/api/supervision/targets";
+
     private Routes() {
     }
 
@@ -37,6 +40,10 @@ public final class Routes {
         }
         if (path.equals("/api/funnel") || path.startsWith("/api/funnel/")) {
             return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
+        }
+        if (path.equals(TARGETS) && method == HttpMethod.POST) {
+            // the city sets the plan's targets: a write, milestone-service's
+            return Optional.of(new Route(Backend.MILESTONES, path));
         }
         if (path.startsWith("/api/supervision/")) {
             return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();

@@ -17,6 +17,10 @@ class RoutesTest {
         assertThat(Routes.of(HttpMethod.GET, "/api/funnel/breakdown")).contains(new Route(Backend.FUNNEL, "/api/funnel/breakdown"));
         assertThat(Routes.of(HttpMethod.GET, "/api/supervision/lights"))
                 .contains(new Route(Backend.FUNNEL, "/api/supervision/lights"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/supervision/targets"))
+                .contains(new Route(Backend.FUNNEL, "/api/supervision/targets"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/supervision/targets"))
+                .contains(new Route(Backend.MILESTONES, "/api/supervision/targets"));
         assertThat(Routes.of(HttpMethod.GET, "/api/audit/export")).contains(new Route(Backend.AUDIT, "/api/audit/export"));
         assertThat(Routes.of(HttpMethod.POST, "/api/audit/verification"))
                 .contains(new Route(Backend.AUDIT, "/api/audit/verification"));
@@ -73,6 +77,7 @@ class RoutesTest {
         assertThat(Routes.of(HttpMethod.DELETE, "/api/projects/4f1c")).isEmpty();
         assertThat(Routes.of(HttpMethod.POST, "/api/funnel")).isEmpty();
         assertThat(Routes.of(HttpMethod.POST, "/api/supervision/lights")).isEmpty();
+        assertThat(Routes.of(HttpMethod.POST, "/api/supervision/targets/history")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/rebuild")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/projectsX")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/auditing")).isEmpty();
