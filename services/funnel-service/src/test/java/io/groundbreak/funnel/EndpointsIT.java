@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
+import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.Stage;
@@ -23,6 +24,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -339,5 +341,41 @@ class EndpointsIT extends FunnelServiceTestBase {
             assertThat(bad.contentType()).startsWith("application/problem+json");
         }
         assertThat(http().get("/api/supervision/targets", null).status()).isEqualTo(401);
+    }
+
+    /** Issue 20: two districts registering one investment make one candidate pair, which both districts see. */
+    @Test
+    void twoDistrictsRegisteringOneInvestmentMakeOneCandidate() {
+        String investor = "津航宇航科技" + UUID.randomUUID().toString().substring(0, 6);
+        ProjectStream first = new ProjectStream("120104");
+        ProjectStream second = new ProjectStream("120105");
+        ProjectStream sameDistrict = new ProjectStream("120104");
+        publish(first.next(new ProjectRegistered(first.projectId, "DUP-A-" + investor, "卫星总装测试中心项目", "120104",
+                        "aerospace", investor + "有限公司", new BigDecimal("2000000000.00"), null)),
+                second.next(new ProjectRegistered(second.projectId, "DUP-B-" + investor, "卫星总装测试中心", "120105",
+                        "aerospace", investor + "股份有限公司", new BigDecimal("1800000000.00"), null)),
+                sameDistrict.next(new ProjectRegistered(sameDistrict.projectId, "DUP-C-" + investor, "卫星总装测试中心二期",
+                        "120104", "aerospace", investor + "集团", new BigDecimal("2000000000.00"), null)));
+
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(pairsOf(get("/api/duplicates?chain=aerospace", "admin"),
+                investor)).containsExactlyInAnyOrder("DUP-A-" + investor + " DUP-B-" + investor,
+                "DUP-B-" + investor + " DUP-C-" + investor));
+        JsonNode pair = get("/api/duplicates?chain=aerospace", "leader").get("candidates").valueStream()
+                .filter(candidate -> candidate.at("/first/code").asString().equals("DUP-A-" + investor)).findFirst().orElseThrow();
+        assertThat(pair.at("/evidence/investorSimilarity").asDouble()).isEqualTo(1.0);
+        assertThat(pair.at("/evidence/investmentRatio").asDouble()).isEqualTo(1.111);
+        assertThat(pair.at("/second/district/code").asString()).isEqualTo("120105");
+        assertThat(pairsOf(get("/api/duplicates", "d120105"), investor)).as("a district sees the pairs of its projects")
+                .hasSize(2);
+        assertThat(http().get("/api/duplicates?district=120104", "d120105").status()).isEqualTo(403);
+        assertThat(http().get("/api/duplicates?chain=steel", "leader").status()).isEqualTo(400);
+        assertThat(http().get("/api/duplicates", null).status()).isEqualTo(401);
+    }
+
+    private static List<String> pairsOf(JsonNode answer, String investor) {
+        return answer.get("candidates").valueStream()
+                .filter(candidate -> candidate.at("/first/code").asString().endsWith(investor))
+                .map(candidate -> candidate.at("/first/code").asString() + " " + candidate.at("/second/code").asString())
+                .toList();
     }
 }

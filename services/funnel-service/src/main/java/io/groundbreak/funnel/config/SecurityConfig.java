@@ -23,7 +23,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return ServiceSecurity.chain(http, problems, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/funnel", "/api/funnel/**", "/api/projects", "/api/projects/**",
-                        "/api/supervision/**")
+                        "/api/supervision/**", "/api/duplicates")
                 .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name(), Role.DISTRICT.name())
                 .requestMatchers(HttpMethod.GET, "/api/admin/heads", "/api/admin/dead-letters",
                         "/api/admin/dead-letters/operations")

@@ -45,6 +45,10 @@ public final class Routes {
             // the city sets the plan's targets: a write, milestone-service's
             return Optional.of(new Route(Backend.MILESTONES, path));
         }
+        if (path.equals("/api/duplicates")) {
+            // the likely duplicates across districts (issue 20), read from funnel-service's projects
+            return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
+        }
         if (path.startsWith("/api/supervision/")) {
             return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
         }

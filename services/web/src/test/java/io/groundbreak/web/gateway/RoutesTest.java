@@ -21,6 +21,7 @@ class RoutesTest {
                 .contains(new Route(Backend.FUNNEL, "/api/supervision/targets"));
         assertThat(Routes.of(HttpMethod.POST, "/api/supervision/targets"))
                 .contains(new Route(Backend.MILESTONES, "/api/supervision/targets"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/duplicates")).contains(new Route(Backend.FUNNEL, "/api/duplicates"));
         assertThat(Routes.of(HttpMethod.GET, "/api/audit/export")).contains(new Route(Backend.AUDIT, "/api/audit/export"));
         assertThat(Routes.of(HttpMethod.POST, "/api/audit/verification"))
                 .contains(new Route(Backend.AUDIT, "/api/audit/verification"));
@@ -78,6 +79,7 @@ class RoutesTest {
         assertThat(Routes.of(HttpMethod.POST, "/api/funnel")).isEmpty();
         assertThat(Routes.of(HttpMethod.POST, "/api/supervision/lights")).isEmpty();
         assertThat(Routes.of(HttpMethod.POST, "/api/supervision/targets/history")).isEmpty();
+        assertThat(Routes.of(HttpMethod.POST, "/api/duplicates")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/rebuild")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/projectsX")).isEmpty();
         assertThat(Routes.of(HttpMethod.GET, "/api/auditing")).isEmpty();

@@ -1,0 +1,69 @@
+package io.groundbreak.funnel.query;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+
+/**
+ * When two projects are likely one investment registered twice (docs/funnel.md "Duplicate candidates"): they belong
+ * to different districts and the same chain, their investors are alike (at least {@code investorSimilarity}), their
+ * names are alike (at least {@code nameSimilarity}) and their planned investments are within {@code investmentRatio}
+ * of each other. A project of the same district is the district's own business; another chain is another investment.
+ */
+public final class DuplicateRules {
+
+    private final DuplicateSettings settings;
+
+    public DuplicateRules(DuplicateSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The pair with its evidence when it is a candidate. */
+    public Optional<DuplicateCandidate> compare(ComparedProject a, ComparedProject b) {
+        return compare(Compared.of(a), Compared.of(b));
+    }
+
+    Optional<DuplicateCandidate> compare(Compared a, Compared b) {
+        if (a.project().district().equals(b.project().district()) || !a.project().chain().equals(b.project().chain())) {
+            return Optional.empty();
+        }
+        double ratio = ratio(a.project().plannedInvestmentCny(), b.project().plannedInvestmentCny());
+        if (ratio > settings.investmentRatio()) {
+            return Optional.empty();
+        }
+        double investors = ComparableText.similarity(a.investor(), b.investor());
+        if (investors < settings.investorSimilarity()) {
+            return Optional.empty();
+        }
+        double names = ComparableText.similarity(a.name(), b.name());
+        if (names < settings.nameSimilarity()) {
+            return Optional.empty();
+        }
+        boolean inOrder = a.project().code().compareTo(b.project().code()) <= 0;
+        return Optional.of(new DuplicateCandidate(inOrder ? a.project() : b.project(), inOrder ? b.project() : a.project(),
+                round(investors), round(names), round(ratio)));
+    }
+
+    /** The larger over the smaller; two zeros are alike, a zero and more are not. */
+    private static double ratio(BigDecimal a, BigDecimal b) {
+        BigDecimal larger = a.max(b);
+        BigDecimal smaller = a.min(b);
+        if (smaller.signum() == 0) {
+            return larger.signum() == 0 ? 1 : Double.POSITIVE_INFINITY;
+        }
+        return larger.divide(smaller, MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** A project with its normalised investor's and name's bigrams, computed once per scan. */
+    record Compared(ComparedProject project, java.util.Set<String> investor, java.util.Set<String> name) {
+
+        static Compared of(ComparedProject project) {
+            return new Compared(project, ComparableText.bigrams(ComparableText.investor(project.investor())),
+                    ComparableText.bigrams(ComparableText.projectName(project.name())));
+        }
+    }
+}
