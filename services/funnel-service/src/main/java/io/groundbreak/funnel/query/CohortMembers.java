@@ -17,17 +17,7 @@ final class CohortMembers {
 
     private static final String SQL = """
             SELECT r.project_id, s.stage, s.reached_on, s.next_on, r.terminated_on
-            FROM (SELECT m.project_id, p.terminated_on,
-                         min(m.effective_date) AS r0,
-                         min(m.effective_date) FILTER (WHERE m.stage >= 1) AS r1,
-                         min(m.effective_date) FILTER (WHERE m.stage >= 2) AS r2,
-                         min(m.effective_date) FILTER (WHERE m.stage >= 3) AS r3,
-                         min(m.effective_date) FILTER (WHERE m.stage >= 4) AS r4
-                  FROM project p
-                  JOIN milestone m ON m.project_id = p.project_id AND m.effective_date <= :asOf
-                  WHERE p.project_id IN (SELECT c.project_id FROM milestone c
-                                         WHERE c.effective_date >= :cohortFrom AND c.effective_date <= :cohortUntil) %s
-                  GROUP BY m.project_id, p.terminated_on) r
+            FROM (%s) r
             CROSS JOIN LATERAL (VALUES (0, r.r0, r.r1), (1, r.r1, r.r2), (2, r.r2, r.r3), (3, r.r3, r.r4))
                 AS s(stage, reached_on, next_on)
             WHERE s.reached_on >= :cohortFrom AND s.reached_on <= :cohortUntil""";
@@ -37,7 +27,7 @@ final class CohortMembers {
 
     /** The members' SELECT, within the district and chain when given (on table {@code project p}). */
     static String sql(Optional<String> district, Optional<String> chain) {
-        return SQL.formatted(ProjectScope.conditions(district, chain));
+        return SQL.formatted(ReachedDates.sql("asOf", "cohortFrom", "cohortUntil", ProjectScope.conditions(district, chain)));
     }
 
     /** Binds :cohortFrom and :cohortUntil: from the first period's first day to its last one's last day, or asOf. */

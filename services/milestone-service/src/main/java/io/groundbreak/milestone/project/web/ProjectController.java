@@ -49,8 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final int MAX_KEY_LENGTH = 255;
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.NAME;
 
     private final CommandGateway commands;
     private final ReferenceData referenceData;
@@ -218,12 +217,7 @@ class ProjectController {
 
     private <T> ResponseEntity<T> write(Authentication authentication, String key, HttpServletRequest http,
             Object body, Class<T> answerType, Supplier<ResponseEntity<T>> write) {
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw InvalidFields.of(IDEMPOTENCY_KEY, "idempotency-key");
-        }
-        if (!TextRules.isSingleLine(key)) {
-            throw InvalidFields.of(IDEMPOTENCY_KEY, "single-line");
-        }
+        IdempotencyKeyHeader.check(key);
         return writes.run(new WriteRequest(authentication.getName(), key, http.getRequestURI(), body), answerType, write);
     }
 
