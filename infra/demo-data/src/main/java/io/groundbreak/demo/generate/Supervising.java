@@ -81,8 +81,9 @@ final class Supervising {
 
     /**
      * Up to {@value #RESTATEMENTS} projects, each of another district, get a backdated correction of a stage they
-     * reached in a month their district closed: the stage dated 3 to 25 days earlier, posted after the close.
-     * Only projects never suspended nor terminated, and never before the stage below.
+     * reached in a month their district closed: the stage dated into the month before (so the closed month's
+     * figures change: a date moved within the month would change none), posted after the close. Only projects never
+     * suspended nor terminated, and never before the stage below.
      */
     List<DemoProject> restate(List<DemoProject> projects, List<PeriodClose> closes) {
         Set<PeriodClose> closed = new HashSet<>(closes);
@@ -102,13 +103,13 @@ final class Supervising {
                 if (!closed.contains(new PeriodClose(project.district(), YearMonth.from(day)))) {
                     continue;
                 }
-                LocalDate corrected = day.minusDays(dice.between(3, 25));
+                // into the month before: a date moved within the month would change none of its figures
+                LocalDate corrected = day.minusDays(day.getDayOfMonth() + dice.between(0, 15));
+                boolean fits = true;
                 for (Map.Entry<Stage, LocalDate> below : outcome.stages().entrySet()) {
-                    if (below.getKey().compareTo(stage.getKey()) < 0 && corrected.isBefore(below.getValue())) {
-                        corrected = below.getValue();
-                    }
+                    fits &= below.getKey().compareTo(stage.getKey()) >= 0 || !corrected.isBefore(below.getValue());
                 }
-                if (corrected.equals(day)) {
+                if (!fits) {
                     continue;
                 }
                 restated.put(project.code(), project.withRestatements(List.of(new CorrectMilestone(stage.getKey(),
