@@ -532,15 +532,17 @@ all_running() {
 
 DEMO_JAR="$ROOT/infra/demo-data/target/demo-data-$VERSION-exec.jar"
 
-# Posts the demo data through milestone-service's HTTP API as the district offices; a second run records
-# nothing new (Idempotency-Keys). Arguments go to the loader (e.g. --if-empty, --threads=N, --dry-run).
+# Posts the demo data through the services' HTTP APIs (milestone-service as the district offices and admin,
+# audit-service's monthly closes as the district offices); a second run the same day records nothing new
+# (Idempotency-Keys; a month already closed is left so). Arguments go to the loader (e.g. --if-empty, --threads=N, --dry-run).
 load_demo() {
   [[ -f "$DEMO_JAR" ]] || fail "$DEMO_JAR is missing; build first (infra/local.sh up, without --no-build)"
   mkdir -p "$STATE/run"
   cp "$DEMO_JAR" "$STATE/run/demo-data.jar" # a rebuild must not replace the jar under the running JVM
   "$JAVA" -jar "$STATE/run/demo-data.jar" \
     --milestone-url="http://127.0.0.1:${SERVICE_PORT[milestone-service]}" \
-    --funnel-url="http://127.0.0.1:${SERVICE_PORT[funnel-service]}" "$@" ||
+    --funnel-url="http://127.0.0.1:${SERVICE_PORT[funnel-service]}" \
+    --audit-url="http://127.0.0.1:${SERVICE_PORT[audit-service]}" "$@" ||
     fail "loading the demo data failed (see above); the stack still runs"
 }
 

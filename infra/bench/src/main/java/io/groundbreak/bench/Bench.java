@@ -278,7 +278,7 @@ public final class Bench {
                     log("demo data loader");
                     add(new DemoLoadFigure(Path.of(System.getProperty(ServiceJvm.SERVICES_DIRECTORY_PROPERTY,
                             "infra/bench/target/services")), output.resolve("logs"))
-                            .measure(system.milestoneUrl(""), system.funnelUrl("")));
+                            .measure(system.milestoneUrl(""), system.funnelUrl(""), system.auditUrl("")));
                     loadResident = memory.maxResidentKib();
                 }
                 memoryFigures(idle, loadResident, heapUnderLoad);

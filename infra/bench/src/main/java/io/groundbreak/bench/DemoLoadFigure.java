@@ -29,14 +29,15 @@ final class DemoLoadFigure {
         this.logs = logs;
     }
 
-    Figure measure(URI milestoneService, URI funnelService) throws IOException, InterruptedException {
+    Figure measure(URI milestoneService, URI funnelService, URI auditService) throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with infra/bench/run.sh");
         }
         Files.createDirectories(logs);
         Path log = logs.resolve("demo-data.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--milestone-url=" + milestoneService, "--funnel-url=" + funnelService);
+                "-jar", jar.toString(), "--milestone-url=" + milestoneService, "--funnel-url=" + funnelService,
+                "--audit-url=" + auditService);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(15, TimeUnit.MINUTES)) {

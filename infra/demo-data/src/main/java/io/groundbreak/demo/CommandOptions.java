@@ -1,25 +1,33 @@
 package io.groundbreak.demo;
 
+import io.groundbreak.demo.generate.DemoGenerator;
+import io.groundbreak.demo.plan.DemoPlan;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The command line of {@link DemoDataCommand}. */
-record CommandOptions(URI milestoneService, URI funnelService, int threads, boolean onlyIfEmpty, boolean dryRun,
-                      boolean help) {
+record CommandOptions(URI milestoneService, URI funnelService, URI auditService, int threads, LocalDate today,
+                      boolean onlyIfEmpty, boolean dryRun, boolean help) {
 
     static final String USAGE = """
             usage: java -jar demo-data-exec.jar [options]
               --milestone-url=URL  milestone-service, where the demo is posted (default http://127.0.0.1:8081)
               --funnel-url=URL     funnel-service, asked by --if-empty (default http://127.0.0.1:8082)
+              --audit-url=URL      audit-service, where the months are closed (default http://127.0.0.1:8083)
+              --today=YYYY-MM-DD   the day the demo is carried on to (default today, Asia/Shanghai; not later)
               --threads=N          projects posted at once (default 4)
               --if-empty           load only if funnel-service knows no project yet
               --dry-run            post nothing: describe the demo
               --help               this text
-            Posts as the local profile's district users d<code> / d<code>-dev.""";
+            Posts as the local profile's district users d<code> / d<code>-dev, the targets as admin / admin-dev.""";
 
     static CommandOptions parse(List<String> arguments) {
         URI milestones = URI.create("http://127.0.0.1:8081");
         URI funnel = URI.create("http://127.0.0.1:8082");
+        URI audit = URI.create("http://127.0.0.1:8083");
+        LocalDate today = LocalDate.now(DemoGenerator.CITY_ZONE);
         int threads = 4;
         boolean ifEmpty = false;
         boolean dryRun = false;
@@ -30,6 +38,8 @@ record CommandOptions(URI milestoneService, URI funnelService, int threads, bool
             switch (nameAndValue[0]) {
                 case "--milestone-url" -> milestones = url(argument, value);
                 case "--funnel-url" -> funnel = url(argument, value);
+                case "--audit-url" -> audit = url(argument, value);
+                case "--today" -> today = day(argument, value);
                 case "--threads" -> threads = threads(argument, value);
                 case "--if-empty" -> ifEmpty = flag(argument, value);
                 case "--dry-run" -> dryRun = flag(argument, value);
@@ -37,7 +47,21 @@ record CommandOptions(URI milestoneService, URI funnelService, int threads, bool
                 default -> throw new IllegalArgumentException("unknown option " + argument);
             }
         }
-        return new CommandOptions(milestones, funnel, threads, ifEmpty, dryRun, help);
+        return new CommandOptions(milestones, funnel, audit, threads, today, ifEmpty, dryRun, help);
+    }
+
+    /** A day of the plan's end or later, and not after today: nothing is dated in the future. */
+    private static LocalDate day(String argument, String value) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(value == null ? "" : value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(argument + ": a date YYYY-MM-DD is needed");
+        }
+        if (day.isBefore(DemoPlan.PLAN_END) || day.isAfter(LocalDate.now(DemoGenerator.CITY_ZONE))) {
+            throw new IllegalArgumentException(argument + ": from " + DemoPlan.PLAN_END + " to today");
+        }
+        return day;
     }
 
     private static URI url(String argument, String value) {

@@ -8,6 +8,7 @@ import io.groundbreak.demo.load.LoadResult;
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.Money;
 import io.groundbreak.demo.plan.StageFigures;
+import io.groundbreak.demo.plan.TargetCell;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,10 +48,11 @@ public final class DemoDataCommand {
             out.println(CommandOptions.USAGE);
             return 0;
         }
-        DemoPlan plan = DemoGenerator.standard();
+        DemoPlan plan = DemoGenerator.standard(options.today());
         if (options.dryRun()) {
             out.println("demo data (not posted): " + describe(plan));
-            out.println("funnel on " + DemoPlan.LAST_DAY + ": " + funnel(plan));
+            out.println("funnel on " + plan.today() + ": " + funnel(plan));
+            out.println(supervision(plan));
             return 0;
         }
         if (options.onlyIfEmpty()) {
@@ -65,7 +67,8 @@ public final class DemoDataCommand {
                 return 1;
             }
         }
-        LoadResult result = new DemoLoader(options.milestoneService(), options.threads()).load(plan);
+        LoadResult result = new DemoLoader(options.milestoneService(), options.auditService(), options.threads())
+                .load(plan);
         if (!result.succeeded()) {
             err.println("demo data: " + result.failures().size() + " requests failed (" + result.notSent()
                     + " later requests of their projects not sent; " + result.recorded() + " recorded, "
@@ -77,19 +80,31 @@ public final class DemoDataCommand {
             }
             return 1;
         }
-        out.println(String.format(Locale.ROOT, "demo data: %s (%,d recorded, %,d already recorded) → %s in %.1f s",
-                describe(plan), result.recorded(), result.replayed(), options.milestoneService(),
+        out.println(String.format(Locale.ROOT,
+                "demo data: %s (%,d recorded, %,d already recorded) → %s and %s in %.1f s",
+                describe(plan), result.recorded(), result.replayed(), options.milestoneService(), options.auditService(),
                 result.took().toMillis() / 1000.0));
         return 0;
     }
 
     private static String describe(DemoPlan plan) {
-        return String.format(Locale.ROOT, "%d projects, %,d events, planned investment %s",
-                plan.projects().size(), plan.eventCount(), Money.yi(plan.plannedInvestmentCny()));
+        return String.format(Locale.ROOT, "%d projects, %,d events, planned investment %s, %d months closed, up to %s",
+                plan.projects().size(), plan.eventCount(), Money.yi(plan.plannedInvestmentCny()), plan.closes().size(),
+                plan.today());
+    }
+
+    private static String supervision(DemoPlan plan) {
+        return "targets: " + plan.targets().stream()
+                .map(year -> String.format(Locale.ROOT, "%d %d cells, %d signings, %s planned", year.year(),
+                        year.cells().size(), year.signed(), Money.yi(year.cells().stream()
+                                .map(TargetCell::plannedInvestmentCny).reduce(java.math.BigDecimal.ZERO,
+                                        java.math.BigDecimal::add))))
+                .collect(Collectors.joining("; "))
+                + "; restatements: " + plan.projects().stream().filter(p -> !p.restatements().isEmpty()).count();
     }
 
     private static String funnel(DemoPlan plan) {
-        List<StageFigures> stages = plan.funnelOn(DemoPlan.LAST_DAY);
+        List<StageFigures> stages = plan.funnelOn(plan.today());
         return stages.stream()
                 .map(stage -> stage.stage() + " reached " + stage.reached() + " (current " + stage.current()
                         + ", lost " + stage.lost() + ")")

@@ -14,6 +14,8 @@ class CommandOptionsTest {
         CommandOptions options = CommandOptions.parse(List.of());
         assertThat(options.milestoneService()).isEqualTo(URI.create("http://127.0.0.1:8081"));
         assertThat(options.funnelService()).isEqualTo(URI.create("http://127.0.0.1:8082"));
+        assertThat(options.auditService()).isEqualTo(URI.create("http://127.0.0.1:8083"));
+        assertThat(options.today()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         assertThat(options.threads()).isEqualTo(4);
         assertThat(options.onlyIfEmpty()).isFalse();
         assertThat(options.dryRun()).isFalse();
@@ -22,7 +24,10 @@ class CommandOptionsTest {
     @Test
     void everyOptionIsRead() {
         CommandOptions options = CommandOptions.parse(List.of("--milestone-url=http://host:9001/", "--if-empty",
-                "--funnel-url=https://funnel.example", "--threads=8", "--dry-run"));
+                "--funnel-url=https://funnel.example", "--threads=8", "--dry-run", "--audit-url=http://audit:9003",
+                "--today=2025-06-15"));
+        assertThat(options.auditService()).isEqualTo(URI.create("http://audit:9003"));
+        assertThat(options.today()).isEqualTo(java.time.LocalDate.of(2025, 6, 15));
         assertThat(options.milestoneService()).isEqualTo(URI.create("http://host:9001"));
         assertThat(options.funnelService()).isEqualTo(URI.create("https://funnel.example"));
         assertThat(options.threads()).isEqualTo(8);
@@ -38,5 +43,10 @@ class CommandOptionsTest {
                 .hasMessageContaining("--milestone-url");
         assertThatThrownBy(() -> CommandOptions.parse(List.of("--if-empty=yes"))).hasMessageContaining("--if-empty");
         assertThatThrownBy(() -> CommandOptions.parse(List.of("--fast"))).hasMessageContaining("--fast");
+        // never a day to come, nor one before the plan's years are told
+        assertThatThrownBy(() -> CommandOptions.parse(List.of("--today=" + java.time.LocalDate.now().plusDays(2))))
+                .hasMessageContaining("--today");
+        assertThatThrownBy(() -> CommandOptions.parse(List.of("--today=2023-06-30"))).hasMessageContaining("--today");
+        assertThatThrownBy(() -> CommandOptions.parse(List.of("--today=June"))).hasMessageContaining("--today");
     }
 }

@@ -19,7 +19,7 @@ class DemoDataCommandTest {
 
     @Test
     void aDryRunDescribesTheDemoInOneLineAndPostsNothing() throws Exception {
-        DemoPlan plan = DemoGenerator.standard();
+        DemoPlan plan = DemoGenerator.standard(java.time.LocalDate.now(DemoGenerator.CITY_ZONE));
         assertThat(run("--dry-run")).isZero();
         assertThat(out()).startsWith("demo data (not posted): " + plan.projects().size() + " projects, ")
                 .contains(String.format("%,d events", plan.eventCount()))

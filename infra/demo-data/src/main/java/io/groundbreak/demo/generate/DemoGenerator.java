@@ -3,6 +3,7 @@ package io.groundbreak.demo.generate;
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.DemoProject;
 import io.groundbreak.demo.plan.Money;
+import io.groundbreak.demo.plan.ProjectAction;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,13 +17,19 @@ import java.util.function.Predicate;
 
 /**
  * The demo: the plan's named projects plus generated ones, {@value #PROJECTS} in all, with about
- * 4,800亿元 of planned investment and histories over 2021–2023. Everything is drawn from one seeded
- * random source, so the same seed always gives the same plan.
+ * 4,800亿元 of planned investment and histories over 2021–2023, carried on to the load's today
+ * ({@link Continuation}), newcomers entering each year since 2024, schema 1.1 fields ({@link Plans}), each
+ * year's targets, the districts' monthly closes and a few restatements of closed months ({@link Supervising}).
+ * Everything is drawn from seeded random sources, so the same seed and today always give the same plan, and the
+ * plan's years the same whatever today is.
  */
 public final class DemoGenerator {
 
     public static final long STANDARD_SEED = 20_210_104L;
     public static final int PROJECTS = 320;
+    /** Projects entering the funnel in each year after the plan's (this year: its share so far). */
+    public static final int NEWCOMERS_PER_YEAR = 40;
+    public static final java.time.ZoneId CITY_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     /** 4,800亿元: the plan's total planned investment, which the generated projects' amounts are scaled to. */
     public static final BigDecimal PLANNED_INVESTMENT_CNY = Money.ofYi(new BigDecimal(4800));
     /** Major projects are at least 1亿元. */
@@ -71,12 +78,20 @@ public final class DemoGenerator {
         return new DemoGenerator(Catalog.load());
     }
 
-    /** The demo that {@code infra/local.sh} loads. */
+    /** The demo that {@code infra/local.sh} loads today (Asia/Shanghai). */
     public static DemoPlan standard() {
-        return fromCatalog().generate(STANDARD_SEED);
+        return standard(LocalDate.now(CITY_ZONE));
     }
 
-    public DemoPlan generate(long seed) {
+    /** The demo as loaded on that day. */
+    public static DemoPlan standard(LocalDate today) {
+        return fromCatalog().generate(STANDARD_SEED, today);
+    }
+
+    public DemoPlan generate(long seed, LocalDate today) {
+        if (today.isBefore(DemoPlan.PLAN_END)) {
+            throw new IllegalArgumentException("the demo is loaded after its plan's years, not on " + today);
+        }
         Dice dice = new Dice(seed);
         List<ProjectDraft> drafts = new ArrayList<>();
         for (NamedProject named : catalog.namedProjects()) {
@@ -85,7 +100,8 @@ public final class DemoGenerator {
             draft.recordedStages.addAll(recordedStages(dice, named.finalStage(), true));
             drafts.add(draft);
         }
-        List<ProjectDraft> generated = generateDrafts(dice, PROJECTS - drafts.size());
+        NameMaker names = new NameMaker(dice);
+        List<ProjectDraft> generated = generateDrafts(dice, PROJECTS - drafts.size(), names);
         drafts.addAll(generated);
         assignIncidents(dice, generated);
         assignAmounts(drafts);
@@ -96,17 +112,76 @@ public final class DemoGenerator {
             stories.add(writer.write(draft));
         }
         List<String> codes = codes(drafts, stories);
+        // the years since the plan: their own source, so that the plan's years never depend on today
+        Dice later = new Dice(seed * 31 + 2024);
+        Continuation continuation = new Continuation(later, today);
         List<DemoProject> projects = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             ProjectDraft draft = drafts.get(i);
+            DemoProject planYears = new DemoProject(codes.get(i), draft.name, draft.district, draft.chain,
+                    draft.investor, draft.plannedInvestmentCny, draft.park, draft.named, stories.get(i).actions());
+            List<ProjectAction> actions = new ArrayList<>(planYears.actions());
+            actions.addAll(continuation.continueStory(planYears, draft));
             projects.add(new DemoProject(codes.get(i), draft.name, draft.district, draft.chain, draft.investor,
-                    draft.plannedInvestmentCny, draft.park, draft.named, stories.get(i).actions()));
+                    draft.plannedInvestmentCny, draft.park, draft.named, actions));
         }
-        return new DemoPlan(seed, projects);
+        projects.addAll(newcomers(later, names.drawingFrom(later), continuation, today));
+        Plans plans = new Plans(later, today);
+        List<DemoProject> supervised = new ArrayList<>();
+        for (DemoProject project : projects) {
+            supervised.add(new DemoProject(project.code(), project.name(), project.district(), project.chain(),
+                    project.investor(), project.plannedInvestmentCny(), project.park(), project.named(),
+                    project.actions(), plans.of(project.outcome()), List.of()));
+        }
+        Supervising supervising = new Supervising(later, today, catalog);
+        var closes = supervising.closes();
+        List<DemoProject> restated = supervising.restate(supervised, closes);
+        return new DemoPlan(seed, today, restated, supervising.targets(restated), closes);
     }
 
-    private List<ProjectDraft> generateDrafts(Dice dice, int count) {
-        NameMaker names = new NameMaker(dice);
+    /**
+     * Projects that entered after the plan's years: {@value #NEWCOMERS_PER_YEAR} a year (this year's share by
+     * today), coded by the year of their first stage, numbered per district and year from 001.
+     */
+    private List<DemoProject> newcomers(Dice dice, NameMaker names, Continuation continuation, LocalDate today) {
+        List<DemoProject> newcomers = new ArrayList<>();
+        List<DistrictProfile> districts = List.copyOf(catalog.districts().values());
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        for (int year = DemoPlan.PLAN_END.getYear() + 1; year <= today.getYear(); year++) {
+            LocalDate yearStart = LocalDate.of(year, 1, 5);
+            LocalDate yearEnd = LocalDate.of(year, 12, 20);
+            LocalDate last = today.minusDays(5).isBefore(yearEnd) ? today.minusDays(5) : yearEnd;
+            if (last.isBefore(yearStart)) {
+                continue;
+            }
+            int count = year < today.getYear() ? NEWCOMERS_PER_YEAR
+                    : (int) Math.round(NEWCOMERS_PER_YEAR * (today.getDayOfYear() / 365.0));
+            List<LocalDate> firstDays = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                firstDays.add(dice.day(yearStart, last));
+            }
+            firstDays.sort(Comparator.naturalOrder());
+            for (LocalDate firstDay : firstDays) {
+                DistrictProfile district = dice.weighted(districts, DistrictProfile::weight);
+                List<ChainProfile> chains = district.chains().stream().map(catalog.chains()::get).toList();
+                ChainProfile chain = dice.weighted(chains, ChainProfile::weight);
+                Product product = dice.oneOf(catalog.productsOf(chain.code()));
+                String brand = names.brand();
+                ProjectDraft draft = new ProjectDraft(false, names.projectName(brand, product), district.code(),
+                        chain.code(), names.investor(brand, chain), park(dice, district, chain.code()),
+                        dice.logUniform(product.minYi(), product.maxYi()));
+                draft.plannedInvestmentCny = StoryWriter.roundedTo(BigDecimal.valueOf(draft.rawYi * 1e8), MILLION)
+                        .max(SMALLEST_PROJECT_CNY);
+                String prefix = "TJ-" + district.abbreviation() + "-" + year;
+                String code = prefix + "-" + String.format("%03d", numbers.merge(prefix, 1, Integer::sum));
+                newcomers.add(new DemoProject(code, draft.name, draft.district, draft.chain, draft.investor,
+                        draft.plannedInvestmentCny, draft.park, false, continuation.newcomerStory(draft, firstDay)));
+            }
+        }
+        return newcomers;
+    }
+
+    private List<ProjectDraft> generateDrafts(Dice dice, int count, NameMaker names) {
         List<Stage> finalStages = finalStages(dice, count);
         List<ProjectDraft> drafts = new ArrayList<>();
         List<DistrictProfile> districts = List.copyOf(catalog.districts().values());

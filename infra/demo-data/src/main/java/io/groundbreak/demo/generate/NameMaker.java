@@ -23,10 +23,20 @@ final class NameMaker {
             "股份有限公司", "集团有限公司");
 
     private final Dice dice;
-    private final Set<String> brands = new HashSet<>();
+    private final Set<String> brands;
 
     NameMaker(Dice dice) {
+        this(dice, new HashSet<>());
+    }
+
+    private NameMaker(Dice dice, Set<String> brands) {
         this.dice = dice;
+        this.brands = brands;
+    }
+
+    /** Names drawn from another source, never a brand this one gave. */
+    NameMaker drawingFrom(Dice other) {
+        return new NameMaker(other, brands);
     }
 
     /** A brand no other generated project has. */

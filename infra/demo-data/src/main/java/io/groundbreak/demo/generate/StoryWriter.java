@@ -1,7 +1,7 @@
 package io.groundbreak.demo.generate;
 
 import static io.groundbreak.demo.plan.DemoPlan.FIRST_DAY;
-import static io.groundbreak.demo.plan.DemoPlan.LAST_DAY;
+import static io.groundbreak.demo.plan.DemoPlan.PLAN_END;
 
 import io.groundbreak.demo.plan.AmendDetails;
 import io.groundbreak.demo.plan.CorrectMilestone;
@@ -26,22 +26,22 @@ import java.util.Map;
  * Writes one project's history so that it obeys docs/rules.md by construction: stages
  * ascend with dates that never go back, a suspension is resumed before the next stage, nothing follows a
  * termination, and every date lies between {@link io.groundbreak.demo.plan.DemoPlan#FIRST_DAY} and
- * {@link io.groundbreak.demo.plan.DemoPlan#LAST_DAY}.
+ * {@link io.groundbreak.demo.plan.DemoPlan#PLAN_END} (the later years: {@link Continuation}).
  */
 final class StoryWriter {
 
     /** Days from the previous stage to this one: [fewest, most]. Production takes longest to reach. */
-    private static final Map<Stage, int[]> DAYS_TO_REACH = Map.of(
+    static final Map<Stage, int[]> DAYS_TO_REACH = Map.of(
             Stage.SIGNED, new int[] {20, 180},
             Stage.LANDED, new int[] {20, 200},
             Stage.STARTED, new int[] {30, 240},
             Stage.PRODUCING, new int[] {240, 720});
     /** Quarterly reports, the most recent ones only: enough to draw a curve, not thousands of requests. */
-    private static final int MOST_REPORTS = 5;
+    private static final int MOST_REPORTS = 2;
     private static final BigDecimal MILLION = new BigDecimal("1000000");
     private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
-    private static final Map<Stage, String> DATE_CORRECTIONS = Map.of(
+    static final Map<Stage, String> DATE_CORRECTIONS = Map.of(
             Stage.TALKS, "在谈日期以首次正式洽谈纪要为准",
             Stage.SIGNED, "签约日期录入有误，以合同落款日期为准",
             Stage.LANDED, "落地日期以项目公司营业执照核发日期为准",
@@ -53,17 +53,17 @@ final class StoryWriter {
             Stage.LANDED, "误报：项目公司尚未完成注册",
             Stage.STARTED, "误报：尚未取得施工许可",
             Stage.PRODUCING, "误报：产线仍在调试，尚未投产");
-    private static final Map<Stage, List<String>> NOTES = Map.of(
+    static final Map<Stage, List<String>> NOTES = Map.of(
             Stage.TALKS, List.of("首次洽谈", "赴企业总部对接", "线上招商推介会对接"),
             Stage.SIGNED, List.of("市重点项目集中签约活动", "签署投资合作协议", "签署框架协议后正式签约"),
             Stage.LANDED, List.of("项目公司注册成立", "完成土地摘牌", "取得项目备案"),
             Stage.STARTED, List.of("举行开工仪式", "主体工程开工", "桩基工程开工"),
             Stage.PRODUCING, List.of("首条产线投产", "首批产品下线", "一期工程竣工投产"));
-    private static final List<String> SUSPENSION_REASONS = List.of("投资方资金未到位", "环评审批调整，暂缓建设",
+    static final List<String> SUSPENSION_REASONS = List.of("投资方资金未到位", "环评审批调整，暂缓建设",
             "项目选址调整", "受市场需求变化影响暂缓推进");
-    private static final List<String> RESUMPTION_REASONS = List.of("资金到位，恢复推进", "环评批复已取得",
+    static final List<String> RESUMPTION_REASONS = List.of("资金到位，恢复推进", "环评批复已取得",
             "新选址已确定", "市场回暖，恢复建设");
-    private static final List<String> TERMINATION_REASONS = List.of("投资方战略调整，项目终止", "投资方撤资",
+    static final List<String> TERMINATION_REASONS = List.of("投资方战略调整，项目终止", "投资方撤资",
             "未能就项目用地达成一致", "企业经营困难，项目终止");
 
     private final Dice dice;
@@ -98,7 +98,7 @@ final class StoryWriter {
             }
         }
         if (draft.amendment != null) {
-            extras.add(new Step(dice.day(firstDay, LAST_DAY), amendment(draft)));
+            extras.add(new Step(dice.day(firstDay, PLAN_END), amendment(draft)));
         }
         return new Story(merge(core, extras), firstDay);
     }
@@ -169,7 +169,7 @@ final class StoryWriter {
         for (int k = 0; k < stages.size(); k++) {
             Stage stage = stages.get(k);
             LocalDate day = dates.get(k);
-            LocalDate next = k + 1 < stages.size() ? dates.get(k + 1) : LAST_DAY;
+            LocalDate next = k + 1 < stages.size() ? dates.get(k + 1) : PLAN_END;
             // what happened before this stage: the previous stage, or the resumption in between
             LocalDate before = k == 0 ? later(FIRST_DAY, day.minusDays(60)) : dates.get(k - 1);
             if (resumedOn != null) {
@@ -210,7 +210,7 @@ final class StoryWriter {
                     new CorrectMilestone(stage, day, amount, "金额录入有误（多录一位）")));
             return;
         }
-        LocalDate latest = next.isAfter(LAST_DAY) ? LAST_DAY : next;
+        LocalDate latest = next.isAfter(PLAN_END) ? PLAN_END : next;
         LocalDate wrong = wrongDay(day, before, latest);
         if (wrong == null) {
             // no other day fits between its neighbours: the amount was left out, and is added by the correction
@@ -302,7 +302,7 @@ final class StoryWriter {
         long daysToProduction = producing != null ? Math.max(1, ChronoUnit.DAYS.between(started, producing))
                 : dice.between(540, 900);
         List<YearMonth> quarters = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(started); !month.isAfter(YearMonth.from(LAST_DAY)); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.from(started); !month.isAfter(YearMonth.from(PLAN_END)); month = month.plusMonths(1)) {
             if (month.getMonthValue() % 3 == 0) {
                 quarters.add(month);
             }
@@ -411,7 +411,7 @@ final class StoryWriter {
     }
 
     private static LocalDate capped(LocalDate day) {
-        return day.isAfter(LAST_DAY) ? LAST_DAY : day;
+        return day.isAfter(PLAN_END) ? PLAN_END : day;
     }
 
     private static String replaceLast(String text, String what, String with) {

@@ -28,6 +28,18 @@ public final class ApiRequests {
         return requests;
     }
 
+    /** What a project posts only after the months are closed: its restatements, keyed after its actions. */
+    public static List<ApiRequest> restatementsOf(DemoProject project) {
+        List<ApiRequest> requests = new ArrayList<>();
+        String base = "/api/projects/" + project.projectId();
+        int position = project.actions().size() + 1;
+        for (ProjectAction action : project.restatements()) {
+            requests.add(new ApiRequest(project.districtUser(), base + action.path(),
+                    key(project, position++, "restatement-" + action.slug()), JSON.writeValueAsString(action.body())));
+        }
+        return requests;
+    }
+
     /**
      * The same for every run of the same demo (the project's code, the action's place and kind), so that a
      * second run is answered from milestone-service's stored answers and writes nothing.

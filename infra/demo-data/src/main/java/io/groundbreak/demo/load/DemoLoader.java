@@ -2,6 +2,8 @@ package io.groundbreak.demo.load;
 
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.DemoProject;
+import io.groundbreak.demo.plan.PeriodClose;
+import io.groundbreak.demo.plan.YearTargets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +30,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts a demo plan through milestone-service's public HTTP API as the district offices (local users
- * {@code d<code>} / {@code d<code>-dev}), in batches ({@code POST /api/batch}): each district's projects in
- * batches of whole projects, each project's requests in their order and stopping at its first failure
- * ({@code stopProjectOnFailure}), several batches at once. One authentication per batch, not per request.
+ * Posts a demo plan through the public HTTP API with the real users, in four steps, each after the one before:
+ * <ol>
+ * <li>the projects, to milestone-service as the district offices (local users {@code d<code>} / {@code d<code>-dev}),
+ * in batches ({@code POST /api/batch}): each district's projects in batches of whole projects, each project's
+ * requests in their order and stopping at its first failure ({@code stopProjectOnFailure}), several batches at
+ * once. One authentication per batch, not per request;</li>
+ * <li>each year's targets, to milestone-service as ADMIN ({@code POST /api/supervision/targets}, one per year);</li>
+ * <li>the monthly closes, to audit-service as each district's office ({@code POST /api/periods/{m}/close}, one per
+ * district and month, several at once; a month already closed, 409 {@code period-already-closed}, counts as done
+ * before);</li>
+ * <li>the restatements, backdated corrections recorded after their month's close, in a batch per district.</li>
+ * </ol>
+ * When any project's request failed in the first step, the others are not sent (counted as not sent).
+ * Every write but a close carries its own Idempotency-Key, so a second load of the same plan writes nothing.
  */
 public final class DemoLoader {
 
@@ -41,12 +54,21 @@ public final class DemoLoader {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static final String ADMIN = "admin";
+
     private final URI milestoneService;
+    private final URI auditService;
     private final int threads;
     private final HttpClient http;
 
+    /** For plans without closes (no audit-service to post them to). */
     public DemoLoader(URI milestoneService, int threads) {
+        this(milestoneService, null, threads);
+    }
+
+    public DemoLoader(URI milestoneService, URI auditService, int threads) {
         this.milestoneService = milestoneService;
+        this.auditService = auditService;
         this.threads = threads;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -55,34 +77,74 @@ public final class DemoLoader {
     }
 
     public LoadResult load(DemoPlan plan) throws InterruptedException {
+        if (!plan.closes().isEmpty() && auditService == null) {
+            throw new IllegalArgumentException("the plan closes months: audit-service's URL is needed");
+        }
         long started = System.nanoTime();
         Counts counts = new Counts();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> posted = new ArrayList<>();
-            for (List<DemoProject> batch : batches(plan.projects())) {
-                posted.add(pool.submit(() -> post(batch, counts)));
+            List<Runnable> steps = new ArrayList<>();
+            for (List<DemoProject> batch : batches(plan.projects(), ApiRequests::of)) {
+                steps.add(() -> post(batch, ApiRequests::of, counts));
             }
-            for (Future<?> future : posted) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("posting a batch failed unexpectedly", e.getCause());
-                }
+            await(pool, steps);
+            steps.clear();
+            if (!counts.failures.isEmpty()) {
+                // months are not closed over projects that did not get in: the rest waits for a load that succeeds
+                counts.notSent.addAndGet(plan.targets().size() + plan.closes().size() + plan.projects().stream()
+                        .mapToInt(project -> project.restatements().size()).sum());
+                return result(plan, counts, started);
             }
+            for (YearTargets targets : plan.targets()) {
+                steps.add(() -> postTargets(targets, counts));
+            }
+            for (PeriodClose close : plan.closes()) {
+                steps.add(() -> postClose(close, counts));
+            }
+            await(pool, steps);
+            steps.clear();
+            List<DemoProject> restated = plan.projects().stream()
+                    .filter(project -> !project.restatements().isEmpty()).toList();
+            for (List<DemoProject> batch : batches(restated, ApiRequests::restatementsOf)) {
+                steps.add(() -> post(batch, ApiRequests::restatementsOf, counts));
+            }
+            await(pool, steps);
         } finally {
             pool.shutdownNow();
         }
+        return result(plan, counts, started);
+    }
+
+    private static LoadResult result(DemoPlan plan, Counts counts, long started) {
         return new LoadResult(plan.projects().size(), counts.recorded.get(), counts.replayed.get(),
                 new ArrayList<>(counts.failures), counts.notSent.get(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Each district user's projects, in plan order, in batches of whole projects of at most BATCH_SIZE requests. */
+    private static void await(ExecutorService pool, List<Runnable> steps) throws InterruptedException {
+        List<Future<?>> posted = new ArrayList<>();
+        for (Runnable step : steps) {
+            posted.add(pool.submit(step));
+        }
+        for (Future<?> future : posted) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("posting failed unexpectedly", e.getCause());
+            }
+        }
+    }
+
     static List<List<DemoProject>> batches(List<DemoProject> projects) {
+        return batches(projects, ApiRequests::of);
+    }
+
+    /** Each district user's projects, in plan order, in batches of whole projects of at most BATCH_SIZE requests. */
+    static List<List<DemoProject>> batches(List<DemoProject> projects, Function<DemoProject, List<ApiRequest>> of) {
         Map<String, List<List<DemoProject>>> byUser = new LinkedHashMap<>();
         Map<String, Integer> filled = new LinkedHashMap<>();
         for (DemoProject project : projects) {
-            int size = ApiRequests.of(project).size();
+            int size = of.apply(project).size();
             List<List<DemoProject>> batches = byUser.computeIfAbsent(project.districtUser(), user -> new ArrayList<>());
             int used = filled.getOrDefault(project.districtUser(), BATCH_SIZE);
             if (used + size > BATCH_SIZE) {
@@ -96,8 +158,8 @@ public final class DemoLoader {
     }
 
     /** One batch of one district's projects; a project's first failure is reported, its later requests not sent. */
-    private void post(List<DemoProject> projects, Counts counts) {
-        List<List<ApiRequest>> requests = projects.stream().map(ApiRequests::of).toList();
+    private void post(List<DemoProject> projects, Function<DemoProject, List<ApiRequest>> of, Counts counts) {
+        List<List<ApiRequest>> requests = projects.stream().map(of).toList();
         String user = projects.get(0).districtUser();
         ObjectNode batch = JSON.createObjectNode();
         batch.put("stopProjectOnFailure", true);
@@ -114,7 +176,8 @@ public final class DemoLoader {
         // a batch not answered (or answered 5xx as a whole) is sent again: its keys make that safe
         for (int attempt = 1; results == null; attempt++) {
             try {
-                answer = http.send(httpRequest(user, JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
+                answer = http.send(httpRequest(milestoneService.resolve("/api/batch"), user, null,
+                        JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (attempt < ATTEMPTS) {
                     continue;
@@ -176,9 +239,60 @@ public final class DemoLoader {
         }
     }
 
-    private HttpRequest httpRequest(String user, String body) {
+    /** A year's targets as ADMIN, with its own Idempotency-Key: 201 recorded, or replayed. */
+    private void postTargets(YearTargets targets, Counts counts) {
+        String key = "groundbreak-demo/targets/" + targets.year();
+        single(milestoneService.resolve(YearTargets.PATH), ADMIN, key, JSON.writeValueAsString(targets.body()),
+                "targets-" + targets.year(), counts, false);
+    }
+
+    /** A district's month closed by its office: 201, or 409 period-already-closed when a load before closed it. */
+    private void postClose(PeriodClose close, Counts counts) {
+        single(auditService.resolve(close.path()), close.districtUser(), null, "{}",
+                "close-" + close.district() + "-" + close.period(), counts, true);
+    }
+
+    private void single(URI uri, String user, String key, String body, String what, Counts counts, boolean close) {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> answer;
+            try {
+                answer = http.send(httpRequest(uri, user, key, body), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt < ATTEMPTS) {
+                    continue;
+                }
+                counts.failures.add(new FailedRequest(what, user, uri.getPath(), 0, e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()) + " (is " + uri.getAuthority()
+                        + " running?)"));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                counts.notSent.incrementAndGet();
+                return;
+            }
+            int status = answer.statusCode();
+            if (status >= 500 && attempt < ATTEMPTS) {
+                continue;
+            }
+            if (status / 100 == 2) {
+                boolean replayed = answer.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+                (replayed ? counts.replayed : counts.recorded).incrementAndGet();
+            } else if (close && status == 409 && answer.body().contains("period-already-closed")) {
+                counts.replayed.incrementAndGet();
+            } else {
+                counts.failures.add(new FailedRequest(what, user, uri.getPath(), status, answer.body()));
+            }
+            return;
+        }
+    }
+
+    private static HttpRequest httpRequest(URI uri, String user, String idempotencyKey, String body) {
         String credentials = user + ":" + user + "-dev";
-        return HttpRequest.newBuilder(milestoneService.resolve("/api/batch"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

@@ -3,21 +3,43 @@ package io.groundbreak.demo.plan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
-/** Every demo project with its history, generated from {@code seed}. */
-public record DemoPlan(long seed, List<DemoProject> projects) {
+/**
+ * Every demo project with its history, generated from {@code seed} for a load on {@code today} (Asia/Shanghai):
+ * the plan's years and the years since, up to that day; the targets of each year since 2024 (ADMIN) and the months
+ * the districts closed (their offices), in the order they are posted.
+ */
+public record DemoPlan(long seed, LocalDate today, List<DemoProject> projects, List<YearTargets> targets,
+                       List<PeriodClose> closes) {
 
-    /** The stories span the plan's three years; every effective date lies in between. */
+    /** The stories start with the plan; every effective date lies between this day and {@link #today}. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 4);
-    public static final LocalDate LAST_DAY = LocalDate.of(2023, 12, 31);
+    /** The plan's three years end here: the part of each story up to this day does not depend on today. */
+    public static final LocalDate PLAN_END = LocalDate.of(2023, 12, 31);
+    /** The first year with targets and the first month a district may have closed. */
+    public static final int FIRST_TARGET_YEAR = 2024;
 
     public DemoPlan {
+        Objects.requireNonNull(today);
         projects = List.copyOf(projects);
+        targets = List.copyOf(targets);
+        closes = List.copyOf(closes);
     }
 
-    /** Requests to post, one event each: every registration and every action. */
+    /** Projects only, nothing else posted (a plan made by hand, e.g. in a test). */
+    public DemoPlan(long seed, List<DemoProject> projects) {
+        this(seed, PLAN_END, projects, List.of(), List.of());
+    }
+
+    /** Events the load records: every registration, action and restatement, and one per year's targets. */
     public int eventCount() {
-        return projects.stream().mapToInt(DemoProject::eventCount).sum();
+        return projects.stream().mapToInt(DemoProject::eventCount).sum() + targets.size();
+    }
+
+    /** Requests the load sends that record an event or a close. */
+    public int writeCount() {
+        return eventCount() + closes.size();
     }
 
     public List<ProjectOutcome> outcomes() {

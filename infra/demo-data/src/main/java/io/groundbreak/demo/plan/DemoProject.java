@@ -9,11 +9,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One demo project: what its district office registers (park optional, null) and what it posts afterwards,
- * in posting order.
+ * One demo project: what its district office registers (park optional, null; the schema 1.1 fields of
+ * {@code supervision}, null for none) and what it posts afterwards, in posting order: its {@code actions} with
+ * the rest of the demo, its {@code restatements} only after the districts have closed their months (backdated
+ * corrections that restate a closed month).
  */
 public record DemoProject(String code, String name, String district, String chain, String investor,
-                          BigDecimal plannedInvestmentCny, String park, boolean named, List<ProjectAction> actions) {
+                          BigDecimal plannedInvestmentCny, String park, boolean named, List<ProjectAction> actions,
+                          Supervision supervision, List<ProjectAction> restatements) {
 
     public DemoProject {
         Objects.requireNonNull(code);
@@ -23,6 +26,19 @@ public record DemoProject(String code, String name, String district, String chai
         Objects.requireNonNull(investor);
         Objects.requireNonNull(plannedInvestmentCny);
         actions = List.copyOf(actions);
+        restatements = List.copyOf(restatements);
+    }
+
+    /** A project without schema 1.1 fields and without restatements. */
+    public DemoProject(String code, String name, String district, String chain, String investor,
+                       BigDecimal plannedInvestmentCny, String park, boolean named, List<ProjectAction> actions) {
+        this(code, name, district, chain, investor, plannedInvestmentCny, park, named, actions, null, List.of());
+    }
+
+    /** The same project with these restatements. */
+    public DemoProject withRestatements(List<ProjectAction> restated) {
+        return new DemoProject(code, name, district, chain, investor, plannedInvestmentCny, park, named, actions,
+                supervision, restated);
     }
 
     /** Chosen by the client from the code, so that registering again is recognisably the same project. */
@@ -48,12 +64,22 @@ public record DemoProject(String code, String name, String district, String chai
         if (park != null) {
             body.put("park", park);
         }
+        if (supervision != null) {
+            supervision.addTo(body);
+        }
         return body;
     }
 
-    /** Registration and actions: one request, one event each. */
+    /** Registration, actions and restatements: one request, one event each. */
     public int eventCount() {
-        return 1 + actions.size();
+        return 1 + actions.size() + restatements.size();
+    }
+
+    /** Every action in the order posted: the actions, then the restatements. */
+    public List<ProjectAction> allActions() {
+        List<ProjectAction> all = new java.util.ArrayList<>(actions);
+        all.addAll(restatements);
+        return all;
     }
 
     public ProjectOutcome outcome() {

@@ -12,7 +12,7 @@ class DemoLoaderTest {
 
     @Test
     void theDemoGoesInBatchesOfWholeProjectsOfOneDistrictUserEachInPlanOrder() {
-        DemoPlan plan = DemoGenerator.standard();
+        DemoPlan plan = DemoGenerator.standard(java.time.LocalDate.now(DemoGenerator.CITY_ZONE));
 
         List<List<DemoProject>> batches = DemoLoader.batches(plan.projects());
 
