@@ -4,7 +4,7 @@
 // leader's view (one chain across the districts); every stage number opens its projects
 // (/projects.html?reached=STAGE:YYYY). An ADMIN sets or changes one cell's target with a reason
 // (POST /api/supervision/targets, milestone-service); everyone reads a cell's history. Mounts itself.
-import { amount, api, cityToday, el, href, label, me, number, read, showError, t } from './app.js';
+import { amount, api, cityToday, el, href, label, me, number, params, read, showError, t } from './app.js';
 import { addTexts, language } from './i18n.js';
 import { cityTime, freshnessNote } from './freshness.js';
 
@@ -93,11 +93,14 @@ let session;
 let card;
 const state = { year: null, answer: null };
 
-/** The dashboard's filters (its date, district and chain); a district office's district is its own. */
+/**
+ * The dashboard's filters (its date, district and chain) as its URL holds them: dashboard.js writes them there as soon
+ * as they change (and before its first read), whether or not its form is filled yet; a district office's is its own.
+ */
 function dashboardFilters() {
-  const form = document.getElementById('filters');
-  return { asOf: form?.elements.asOf.value || cityToday(), district: session.district || form?.elements.district.value || '',
-    chain: form?.elements.chain.value || '' };
+  const query = params();
+  return { asOf: query.get('asOf') || cityToday(), district: session.district || query.get('district') || '',
+    chain: query.get('chain') || '' };
 }
 
 function query(filters, extra = {}) {
@@ -201,16 +204,22 @@ function chosenCell() {
   return { district: form.elements.district.value, chain: form.elements.chain.value };
 }
 
-/** The cell's target as it stands (an empty form where none is set), then its history. */
+let cellLoads = 0;
+
+/** The cell's target as it stands (an empty form where none is set), then its history; form[data-cell] says which. */
 async function showCell() {
   const form = cellForm();
   const { district, chain } = chosenCell();
   const filters = dashboardFilters();
+  cellLoads += 1;
+  const loadNumber = cellLoads;
+  delete form.dataset.cell;
   try {
     const [answer, history] = await Promise.all([
       read(href('/api/supervision/targets', { year: state.year, asOf: filters.asOf, district, chain })),
       read(href('/api/supervision/targets/history', { year: state.year, district, chain })),
     ]);
+    if (loadNumber !== cellLoads) return; // another cell (or year) was chosen meanwhile: its answer is the one to show
     if (session.role === 'ADMIN') {
       const cell = (answer.cells ?? []).find((one) => one.district.code === district && one.chain.code === chain);
       MEASURES.forEach((measure) => {
@@ -220,6 +229,7 @@ async function showCell() {
       form.dataset.key = newKey();
     }
     drawHistory(history);
+    form.dataset.cell = `${state.year}|${district}|${chain}`;
   } catch (error) {
     showError(document.getElementById('targets-history'), error);
   }
@@ -364,6 +374,10 @@ function buildCellForm() {
     el('div', { id: 'target-message' }),
     admin ? el('button', { type: 'submit', class: 'primary', id: 'target-submit' }, t('submit'))
       : el('p', { class: 'muted' }, t('targetsReadOnly')));
+  // the dashboard's district and chain, when it has them, are the cell shown first
+  const filters = dashboardFilters();
+  if (filters.district) form.elements.district.value = filters.district;
+  if (filters.chain) form.elements.chain.value = filters.chain;
   form.elements.district.addEventListener('change', showCell);
   form.elements.chain.addEventListener('change', showCell);
   form.addEventListener('input', (event) => {
@@ -403,7 +417,8 @@ async function mount() {
   });
   chainView.addEventListener('change', () => drawChainView(dashboardFilters()).catch((error) =>
     showError(document.getElementById('targets-error'), error)));
-  document.getElementById('filters')?.addEventListener('change', () => load());
+  // after the dashboard's own handler has written the new filters into the URL
+  document.getElementById('filters')?.addEventListener('change', () => { setTimeout(load, 0); });
   await Promise.all([load(), showCell()]);
 }
 
