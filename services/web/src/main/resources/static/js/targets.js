@@ -291,7 +291,7 @@ function collect(form) {
   });
   const reason = form.elements.reason.value.trim();
   if (!reason) { markField(form, 'reason', t('required')); valid = false; }
-  return valid ? { year: state.year, reason, targets: [cell] } : null;
+  return valid ? { year: Number(state.year), reason, targets: [cell] } : null;
 }
 
 /** The API's field (targets[0].signed, reason, year) as the form's. */
