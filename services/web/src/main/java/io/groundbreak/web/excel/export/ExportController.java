@@ -104,7 +104,7 @@ class ExportController {
                         context.locale()).path("asOf").asString()
                 : asOf;
         Downloads.xlsx(response, fileName(context, "export.projects", day), "groundbreak-projects-" + day + ".xlsx");
-        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, items)
+        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, reached, items)
                 .write(context, response.getOutputStream());
     }
 

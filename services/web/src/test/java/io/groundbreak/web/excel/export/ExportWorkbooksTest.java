@@ -126,11 +126,21 @@ class ExportWorkbooksTest {
         }
     }
 
+    /** The list behind a target's actual says which stage and year it holds. */
+    @Test
+    void aProjectListOfATargetsActualNotesTheStageAndYear() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ProjectsExport("2025-06-30", "120116", null, null, null, null, null, null, "SIGNED:2025", List.of()).write(leader, out);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(text(book.getSheet("项目清单"), 5)).containsExactly("达到阶段", "2025 达到「签约」");
+        }
+    }
+
     /** A cohort cell's list says which cell it is. */
     @Test
     void aProjectListOfACohortCellNotesTheCohortAndTheOutcome() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", List.of())
+        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", null, List.of())
                 .write(leader, out);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheet("项目清单");
