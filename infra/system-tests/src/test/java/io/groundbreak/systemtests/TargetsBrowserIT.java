@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * .xlsx holds the same figures. A leader gets no form and milestone-service refuses the leader's write. 河东区 (120102) ×
  * 高端装备 is this class's own corner.
  */
-class TargetsIT extends BrowserTest {
+class TargetsBrowserIT extends BrowserTest {
 
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final String DISTRICT = "120102";
