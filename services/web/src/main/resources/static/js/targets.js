@@ -47,6 +47,11 @@ const AMOUNTS = ['plannedInvestmentCny', 'completedInvestmentCny'];
 const STAGE_OF = { signed: 'SIGNED', landed: 'LANDED', started: 'STARTED', producing: 'PRODUCING', plannedInvestmentCny: 'SIGNED' };
 const PARTS = ['target', 'actual', 'percent'];
 
+/** A row's label: funnel-service's rows carry {code, nameZh, nameEn} themselves (plan/TARGETS.md: under "label"). */
+function labelOf(entry) {
+  return entry?.label ?? entry;
+}
+
 /** A label of the answer ({code, nameZh, nameEn} or {code, zh, en}); the total has no code. */
 function name(item) {
   if (!item || !item.code) return t('targetsTotal');
@@ -144,14 +149,14 @@ function figuresTable(id, firstKey, rows, answer, withActions = false) {
 
 function districtRows(answer, filters) {
   return [{ key: 'total', total: true, label: t('targetsTotal'), scope: filters, figures: answer.total?.figures },
-    ...(answer.byDistrict ?? []).map((entry) => ({ key: entry.label.code, label: name(entry.label),
-      scope: { district: entry.label.code, chain: filters.chain }, figures: entry.figures }))];
+    ...(answer.byDistrict ?? []).map((entry) => ({ key: labelOf(entry).code, label: name(labelOf(entry)),
+      scope: { district: labelOf(entry).code, chain: filters.chain }, figures: entry.figures }))];
 }
 
 function chainRows(answer, filters) {
   return [{ key: 'total', total: true, label: t('targetsTotal'), scope: filters, figures: answer.total?.figures },
-    ...(answer.byChain ?? []).map((entry) => ({ key: entry.label.code, label: name(entry.label),
-      scope: { district: filters.district, chain: entry.label.code }, figures: entry.figures }))];
+    ...(answer.byChain ?? []).map((entry) => ({ key: labelOf(entry).code, label: name(labelOf(entry)),
+      scope: { district: filters.district, chain: labelOf(entry).code }, figures: entry.figures }))];
 }
 
 function cellRows(answer) {
@@ -180,7 +185,7 @@ async function load() {
   try {
     const answer = await read(href('/api/supervision/targets', query(filters)));
     state.answer = answer;
-    document.getElementById('targets-asof').textContent = `${t('asOf')} ${answer.asOf}`;
+    document.getElementById('targets-asof').textContent = `${t('asOf')} ${answer.until ?? answer.asOf}`;
     figuresTable('targets-district-table', 'district', districtRows(answer, filters), answer);
     figuresTable('targets-chain-table', 'chain', chainRows(answer, filters), answer);
     figuresTable('targets-cells-table', 'targetsCell', cellRows(answer), answer, true);
@@ -247,7 +252,8 @@ function drawHistory(history) {
       .map((key) => el('th', {}, t(key))))),
     el('tbody', {}, changes.map((change) => el('tr', { dataset: { event: change.eventId } },
       el('td', {}, cityTime(change.time)), el('td', {}, change.recordedBy), el('td', { class: 'reason' }, change.reason),
-      MEASURES.map((measure) => el('td', { class: 'num', dataset: { measure } }, value(measure, change.figures?.[measure])))))))));
+      MEASURES.map((measure) => el('td', { class: 'num', dataset: { measure } },
+        value(measure, (change.target ?? change.figures)?.[measure])))))))));
 }
 
 function chooseCell(district, chain) {

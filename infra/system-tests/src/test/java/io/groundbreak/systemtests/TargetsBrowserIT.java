@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +81,8 @@ class TargetsBrowserIT extends BrowserTest {
         assertThat(signed.get("target").asLong()).isEqualTo(4);
         assertThat(cell.get("figures").get("landed").get("target").asLong()).isEqualTo(2);
         assertThat(cell.get("figures").get("started").get("target").isNull()).as("a measure left out has no target").isTrue();
-        assertThat(cell.get("figures").get("plannedInvestmentCny").get("target").asString()).isEqualTo("5000000000.00");
+        assertThat(new BigDecimal(cell.get("figures").get("plannedInvestmentCny").get("target").asString()))
+                .isEqualByComparingTo("5000000000");
         // the actual is exactly the projects that reached SIGNED this year (the drill-down, an independent read)
         JsonNode behind = system.read(system.funnel, "leader", reachedSigned);
         assertThat(signed.get("actual").asLong()).isEqualTo(behind.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);

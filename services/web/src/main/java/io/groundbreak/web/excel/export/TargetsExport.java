@@ -37,7 +37,7 @@ record TargetsExport(String district, String chain, JsonNode answer, JsonNode hi
                 .title(context.text("export.title.targets-" + sheetKey))
                 .note(context.text("export.view"), context.text("export.targets"))
                 .note(context.text("export.year"), answer.path("year").asString())
-                .note(context.text("export.as-of"), answer.path("asOf").asString())
+                .note(context.text("export.as-of"), answer.path(answer.has("until") ? "until" : "asOf").asString())
                 .note(context.text("export.district"), context.district(district))
                 .note(context.text("export.chain"), context.chain(chain));
         return freshness.write(context, context.signed(sheet));
@@ -62,7 +62,7 @@ record TargetsExport(String district, String chain, JsonNode answer, JsonNode hi
         sheet.widths(widths(1));
         sheet.row(row(List.of(context.text("export.total")), answer.path("total").path("figures")));
         for (JsonNode entry : entries) {
-            sheet.row(row(List.of(name(context, by, entry.path("label"))), entry.path("figures")));
+            sheet.row(row(List.of(name(context, by, label(entry))), entry.path("figures")));
         }
         sheet.end();
     }
@@ -91,7 +91,8 @@ record TargetsExport(String district, String chain, JsonNode answer, JsonNode hi
                     context.cityTime(Instant.parse(change.path("time").asString())), change.path("recordedBy").asString(""),
                     change.path("reason").asString(""), name(context, "district", change.path("district")),
                     name(context, "chain", change.path("chain"))));
-            MEASURES.forEach(measure -> values.add(value(measure, change.path("figures").path(measure))));
+            JsonNode target = change.has("target") ? change.path("target") : change.path("figures");
+            MEASURES.forEach(measure -> values.add(value(measure, target.path(measure))));
             sheet.row(values.toArray());
         }
         sheet.end();
@@ -115,6 +116,11 @@ record TargetsExport(String district, String chain, JsonNode answer, JsonNode hi
             return null;
         }
         return measure.endsWith("Cny") ? ExportContext.amount(node) : (Object) node.asLong();
+    }
+
+    /** A row's label: funnel-service's rows carry code and names themselves (plan/TARGETS.md put them under "label"). */
+    private static JsonNode label(JsonNode entry) {
+        return entry.has("label") ? entry.path("label") : entry;
     }
 
     /** A label of the answer by its code, named as the reference data names it (the answer's own names otherwise). */

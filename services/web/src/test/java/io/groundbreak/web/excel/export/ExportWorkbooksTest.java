@@ -198,9 +198,9 @@ class ExportWorkbooksTest {
                  "plannedInvestmentCny":{"target":"12000000000.00","actual":"3000000000.00","percent":25.0},
                  "completedInvestmentCny":{"target":null,"actual":"150000.00","percent":null}}""";
         JsonNode answer = JSON.readTree("""
-                {"year":2025,"asOf":"2025-06-30","total":{"label":{"code":null},"figures":%1$s},
-                 "byDistrict":[{"label":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},"figures":%1$s}],
-                 "byChain":[{"label":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"figures":%1$s}],
+                {"year":2025,"asOf":"2025-06-30","until":"2025-06-30","total":{"code":null,"nameZh":null,"nameEn":null,"figures":%1$s},
+                 "byDistrict":[{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai","figures":%1$s}],
+                 "byChain":[{"code":"new-energy","nameZh":"新能源","nameEn":"New energy","figures":%1$s}],
                  "cells":[{"district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
                            "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"figures":%1$s}],
                  "freshness":{"newestEventRecordedAt":"2025-06-30T01:58:00Z","newestEventAppliedAt":"2025-06-30T01:58:01Z",
@@ -208,7 +208,7 @@ class ExportWorkbooksTest {
         JsonNode history = JSON.readTree("""
                 {"year":2025,"changes":[{"eventId":"e2","time":"2025-03-01T02:00:00Z","recordedBy":"admin","reason":"年中调整",
                   "district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},"chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},
-                  "figures":{"signed":3,"landed":0,"started":null,"producing":1,"plannedInvestmentCny":"12000000000.00","completedInvestmentCny":null}}]}""");
+                  "target":{"signed":3,"landed":0,"started":null,"producing":1,"plannedInvestmentCny":12000000000.00,"completedInvestmentCny":null}}]}""");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new TargetsExport("120116", null, answer, history, FreshnessNote.leastFresh(List.of(answer))).write(leader, out);
