@@ -118,7 +118,9 @@ export function projectFilter(session, onChange) {
     choice('light', 'allLights', [...COLOURS.map((colour) => [colour, t(colour)]), ['none', t('noLight')]]),
     el('span', { class: 'muted', id: 'project-filter-count' }));
   const current = () => Object.fromEntries(['text', 'stage', 'status', 'light'].map((name) => [name, form.elements[name].value.trim()]));
+  // 'input' as one types; 'change' too, which is all some ways of choosing an option fire (WebDriver's, some keyboards)
   form.addEventListener('input', () => onChange(current()));
+  form.addEventListener('change', () => onChange(current()));
   form.addEventListener('submit', (event) => event.preventDefault());
   return { form, value: current };
 }

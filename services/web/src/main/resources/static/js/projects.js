@@ -1,7 +1,9 @@
 // The projects behind a figure of the dashboard: the same filters, the stage and the figure.
 import { amount, el, fillFilters, href, label, number, params, read, showError, stageName, start, t } from './app.js';
 import { freshnessNote } from './freshness.js';
-import { language } from './i18n.js';
+import { addTexts, language } from './i18n.js';
+
+addTexts({ zh: { figureReachedIn: '{period} 达到「{stage}」' }, en: { figureReachedIn: 'reached {stage} in {period}' } });
 
 const PAGE_SIZE = 50;
 
@@ -17,6 +19,11 @@ function title(session, query) {
     return `${t('projectsOf')} · ${t('figureCohort', { stage: stageName(session, cohortStage), period })}`
       + (query.get('outcome') ? ` · ${t(`cohort_${query.get('outcome')}`)}` : '');
   }
+  if (query.get('reached')) {
+    // the projects behind a target's actual (js/targets.js): reached the stage in the year or month
+    const [reachedStage, period] = query.get('reached').split(':');
+    return `${t('projectsOf')} · ${t('figureReachedIn', { stage: stageName(session, reachedStage), period })}`;
+  }
   if (query.get('stalledDays')) return `${t('projectsOf')} · ${t('stalledOver', { days: query.get('stalledDays') })}`;
   return stage ? `${t('projectsOf')} · ${stageName(session, stage)}` : t('projectsOf');
 }
@@ -25,7 +32,7 @@ async function load(session, form, page) {
   const query = params();
   const filters = { asOf: form.elements.asOf.value, district: session.district || form.elements.district.value,
     chain: form.elements.chain.value, stage: query.get('stage'), figure: query.get('figure'), stalledDays: query.get('stalledDays'),
-    cohort: query.get('cohort'), outcome: query.get('outcome') };
+    cohort: query.get('cohort'), outcome: query.get('outcome'), reached: query.get('reached') };
   window.history.replaceState(null, '', href('/projects.html', { ...filters, page }));
   document.getElementById('export-xlsx').href = href('/web/export/projects.xlsx',
     { ...filters, sort: 'plannedInvestment,desc', lang: language() });

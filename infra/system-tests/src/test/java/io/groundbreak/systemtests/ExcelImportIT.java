@@ -270,6 +270,53 @@ class ExcelImportIT {
         }
     }
 
+    /**
+     * Schema 1.1's optional columns (planned dates, responsible person and leader, source by its Chinese name or code)
+     * reach the project; a bad planned date, an unknown source and these columns on another action's row are refused
+     * row by row; plans out of funnel order are milestone-service's refusal, at the column of the later stage. (The
+     * realistic file above is an older template without these columns.)
+     */
+    @Test
+    void theOptionalColumnsOfSchema11ReachTheProjectAndBadValuesAreRefusedRowByRow() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String planned = "XQ-P-" + run;
+        List<String> header = new ArrayList<>(HEADER);
+        header.addAll(List.of("计划签约日期", "计划落地日期", "Planned start date", "计划投产日期", "责任人", "包联领导", "项目来源"));
+        List<Object> register = row("登记项目", planned, "西青智能装备产业园", null, "高端装备", "某某装备集团", 60000);
+        register.addAll(Arrays.asList(null, null, null, null, null, null, null, LocalDate.of(2027, 3, 1), "2027-06-30", null, null,
+                "张伟", "李明（副区长）", "世界智能大会"));
+        List<Object> amend = row("变更信息", planned, null, null, null, null, null, null, null, null, null, null, null, "计划调整",
+                null, null, "2027/9/1", null, null, null, "city-promotion");
+        List<Object> bad = row("登记项目", "XQ-Q-" + run, "乙项目", null, "高端装备", "乙集团", 100, null, null, null, null, null, null,
+                null, null, null, null, "2027-02-30", null, null, "朋友介绍");
+        List<Object> unused = row("记录里程碑", planned, null, null, null, null, null, null, "在谈", LocalDate.of(2024, 1, 10), null,
+                null, null, null, null, null, null, null, "张伟");
+        List<Object> outOfOrder = row("登记项目", "XQ-R-" + run, "丙项目", null, "高端装备", "丙集团", 100, null, null, null, null, null,
+                null, null, LocalDate.of(2027, 6, 1), LocalDate.of(2027, 1, 1));
+
+        JsonNode report = WebSession.logIn(OFFICE).importFile("西青区-计划与责任人.xlsx",
+                workbook(header, Arrays.asList(register, amend, bad, unused, outOfOrder)));
+
+        List<String> lines = lines(report);
+        assertThat(lines.get(0)).isEqualTo("2 ACCEPTED 已记录");
+        assertThat(lines.get(1)).isEqualTo("3 ACCEPTED 已记录");
+        assertThat(lines.get(2)).isEqualTo("4 REFUSED 「计划投产日期」“2027-02-30”不是日期：请填写 YYYY-MM-DD，如 2024-03-01。 "
+                + "「项目来源」“朋友介绍”不是参考数据中的项目来源（世界智能大会、京津冀协同发展、市级招商推介、区自主招商、存量企业增资扩产、以商招商、其他）。");
+        assertThat(lines.get(3)).isEqualTo("5 REFUSED 操作“记录里程碑”不使用「责任人」：请清空单元格 S5，或改用相应的操作。");
+        assertThat(lines.get(4)).startsWith("6 REFUSED 422 planned-dates-out-of-order 「计划落地日期」");
+        String projectId = projectId(report, 2);
+        JsonNode project = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> answer = system.get(system.funnel, OFFICE, "/api/projects/" + projectId);
+            return answer.statusCode() == 200 ? RunningSystem.JSON.readTree(answer.body()) : null;
+        }, answer -> answer != null && answer.path("project").path("source").path("code").asString("").equals("city-promotion"));
+        JsonNode plans = project.get("plannedDates");
+        assertThat(List.of(plans.get("signed").asString(), plans.get("landed").asString(), plans.get("started").asString()))
+                .containsExactly("2027-03-01", "2027-06-30", "2027-09-01");
+        assertThat(plans.get("producing").isNull()).isTrue();
+        assertThat(project.get("project").get("responsiblePerson").asString()).isEqualTo("张伟");
+        assertThat(project.get("project").get("responsibleLeader").asString()).isEqualTo("李明（副区长）");
+    }
+
     @Test
     void tenThousandRowsComplete() throws Exception {
         // 津南区 (120112): 2,500 projects, each registered, in talks, signed and reporting its investment
@@ -319,11 +366,15 @@ class ExcelImportIT {
     }
 
     private static byte[] workbook(List<List<Object>> rows) throws IOException {
+        return workbook(HEADER, rows);
+    }
+
+    private static byte[] workbook(List<String> header, List<List<Object>> rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("导入数据");
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-            write(sheet.createRow(0), new ArrayList<>(HEADER), date);
+            write(sheet.createRow(0), new ArrayList<>(header), date);
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i) != null) {
                     write(sheet.createRow(i + 1), rows.get(i), date);

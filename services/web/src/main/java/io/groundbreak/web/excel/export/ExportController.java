@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * role and district rules hold) and streamed as .xlsx: {@code /web/export/dashboard.xlsx} (every view of
  * the leaders' dashboard), {@code /web/export/projects.xlsx} (a project list, every page),
  * {@code /web/export/lights.xlsx} (the supervision list of lights, every page),
+ * {@code /web/export/targets.xlsx} (progress against the targets per district, chain and cell, and their history),
  * {@code /web/export/history.xlsx} (a project's history, for auditors) and {@code /web/export/period.xlsx} (a
  * district's month as closed and as known now, with its restatements). Everything is read before the
  * first byte is written, so a refusal is a problem+json answer, never half a workbook.
@@ -88,12 +89,13 @@ class ExportController {
                   @RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
                   @RequestParam(required = false) String figure, @RequestParam(required = false) String stalledDays,
                   @RequestParam(required = false) String cohort, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) String reached,
                   @RequestParam(required = false) String sort, Authentication authentication,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
         ExportContext context = context(authentication, request);
         String scope = context.user().district().orElse(district);
         Map<String, String> query = query("asOf", asOf, "district", scope, "chain", chain, "stage", stage,
-                "figure", figure, "stalledDays", stalledDays, "cohort", cohort, "outcome", outcome,
+                "figure", figure, "stalledDays", stalledDays, "cohort", cohort, "outcome", outcome, "reached", reached,
                 "sort", sort == null || sort.isBlank() ? "code" : sort);
         List<JsonNode> items = reads.allProjects(context.user(), query, context.locale());
         // the answer's date when asOf was left to the service's default (today in the city)
@@ -102,7 +104,7 @@ class ExportController {
                         context.locale()).path("asOf").asString()
                 : asOf;
         Downloads.xlsx(response, fileName(context, "export.projects", day), "groundbreak-projects-" + day + ".xlsx");
-        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, items)
+        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, reached, items)
                 .write(context, response.getOutputStream());
     }
 
@@ -125,6 +127,28 @@ class ExportController {
         String day = first.path("asOf").asString();
         Downloads.xlsx(response, fileName(context, "export.lights", day), "groundbreak-lights-" + day + ".xlsx");
         new LightsExport(day, scope, chain, light, first, items).write(context, response.getOutputStream());
+    }
+
+    /**
+     * Progress against the targets (issue 19 item 1): GET /api/supervision/targets per district, chain and cell, and the
+     * scope's history of the targets, as the user (a district office: its own district).
+     */
+    @GetMapping("/web/export/targets.xlsx")
+    void targets(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf,
+                 @RequestParam(required = false) String district, @RequestParam(required = false) String chain,
+                 Authentication authentication, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ExportContext context = context(authentication, request);
+        String scope = context.user().district().orElse(district);
+        JsonNode answer = reads.read(context.user(), Backend.FUNNEL, "/api/supervision/targets",
+                query("year", year, "asOf", asOf, "district", scope, "chain", chain), context.locale());
+        String theYear = answer.path("year").asString();
+        JsonNode history = reads.read(context.user(), Backend.FUNNEL, "/api/supervision/targets/history",
+                query("year", theYear, "district", scope, "chain", chain), context.locale());
+        String day = answer.path("asOf").asString();
+        Downloads.xlsx(response, fileName(context, "export.targets", theYear + "-" + day),
+                "groundbreak-targets-" + asciiOnly(theYear + "-" + day) + ".xlsx");
+        new TargetsExport(scope, chain, answer, history, FreshnessNote.leastFresh(List.of(answer)))
+                .write(context, response.getOutputStream());
     }
 
     @GetMapping("/web/export/history.xlsx")

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** A project list of the dashboard (every page of it), with the filters it was asked with. */
 record ProjectsExport(String asOf, String district, String chain, String stage, String figure, String stalledDays,
-                      String cohort, String outcome, List<JsonNode> items) {
+                      String cohort, String outcome, String reached, List<JsonNode> items) {
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
@@ -34,6 +34,12 @@ record ProjectsExport(String asOf, String district, String chain, String stage, 
                 if (outcome != null && !outcome.isBlank()) {
                     sheet.note(context.text("export.outcome"), context.text("export.outcome." + outcome.strip().toLowerCase(Locale.ROOT)));
                 }
+            }
+            if (reached != null && !reached.isBlank()) {
+                // SIGNED:2025 (a target's actual) as funnel-service took it
+                String[] stageAndPeriod = reached.strip().split(":", 2);
+                sheet.note(context.text("export.reached"), context.text("export.reached.value",
+                        context.stage(stageAndPeriod[0]), stageAndPeriod.length > 1 ? stageAndPeriod[1] : ""));
             }
             if (stalledDays != null && !stalledDays.isBlank()) {
                 sheet.note(context.text("export.stalled-days"), stalledDays);

@@ -22,7 +22,11 @@ public enum ImportAction {
     INVESTMENT_REPORT("投资进度", "Investment report", "investment-report"),
     AMENDMENT("变更信息", "Amendment", "amendment");
 
-    /** Columns that describe a project: allowed on every row for readability, used by registration and amendment. */
+    /**
+     * Columns that describe a project: allowed on every row for readability, used by registration and amendment. The
+     * planned dates, responsible person and leader and source (schema 1.1) are not among them: filled on another
+     * action's row they are refused, not silently dropped, since they would read as a change of the project's plan.
+     */
     static final Set<ImportColumn> DESCRIPTIVE = Set.of(ImportColumn.NAME, ImportColumn.DISTRICT, ImportColumn.CHAIN,
             ImportColumn.INVESTOR, ImportColumn.PLANNED_INVESTMENT, ImportColumn.PARK);
 
@@ -70,13 +74,17 @@ public enum ImportAction {
     Set<ImportColumn> used() {
         return switch (this) {
             case REGISTER -> Set.of(ImportColumn.CODE, ImportColumn.NAME, ImportColumn.DISTRICT, ImportColumn.CHAIN,
-                    ImportColumn.INVESTOR, ImportColumn.PLANNED_INVESTMENT, ImportColumn.PARK);
+                    ImportColumn.INVESTOR, ImportColumn.PLANNED_INVESTMENT, ImportColumn.PARK, ImportColumn.PLANNED_SIGNED,
+                    ImportColumn.PLANNED_LANDED, ImportColumn.PLANNED_STARTED, ImportColumn.PLANNED_PRODUCING,
+                    ImportColumn.RESPONSIBLE_PERSON, ImportColumn.RESPONSIBLE_LEADER, ImportColumn.SOURCE);
             case MILESTONE -> Set.of(ImportColumn.CODE, ImportColumn.STAGE, ImportColumn.DATE, ImportColumn.AMOUNT,
                     ImportColumn.REASON);
             case CORRECTION -> Set.of(ImportColumn.CODE, ImportColumn.STAGE, ImportColumn.DATE, ImportColumn.AMOUNT,
                     ImportColumn.REASON);
             case AMENDMENT -> Set.of(ImportColumn.CODE, ImportColumn.NAME, ImportColumn.CHAIN, ImportColumn.INVESTOR,
-                    ImportColumn.PLANNED_INVESTMENT, ImportColumn.PARK, ImportColumn.REASON);
+                    ImportColumn.PLANNED_INVESTMENT, ImportColumn.PARK, ImportColumn.REASON, ImportColumn.PLANNED_SIGNED,
+                    ImportColumn.PLANNED_LANDED, ImportColumn.PLANNED_STARTED, ImportColumn.PLANNED_PRODUCING,
+                    ImportColumn.RESPONSIBLE_PERSON, ImportColumn.RESPONSIBLE_LEADER, ImportColumn.SOURCE);
             default -> required();
         };
     }

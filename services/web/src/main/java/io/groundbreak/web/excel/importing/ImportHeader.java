@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Where each template column is in an uploaded sheet: row 1 must name every column of the template (in
- * Chinese, or in English), in any order; columns with other headers are left alone, so an office may keep
- * its own notes beside the template's columns.
+ * Chinese, or in English), in any order, but the optional ones (schema 1.1's, which an older template lacks);
+ * columns with other headers are left alone, so an office may keep its own notes beside the template's columns.
  */
 final class ImportHeader {
 
@@ -50,7 +50,7 @@ final class ImportHeader {
             }
         }
         for (ImportColumn column : ImportColumn.values()) {
-            if (!found.containsKey(column)) {
+            if (!found.containsKey(column) && !column.optional()) {
                 problems.add(new CellProblem(column.header(locale), null, column.field(),
                         texts.text(locale, "file.header-missing", column.header(locale))));
             }
@@ -61,7 +61,8 @@ final class ImportHeader {
         return new ImportHeader(found);
     }
 
+    /** The column's index in the sheet, or -1 for an optional column the sheet does not have (no row has a cell there). */
     int indexOf(ImportColumn column) {
-        return columns.get(column);
+        return columns.getOrDefault(column, -1);
     }
 }

@@ -4,6 +4,7 @@ import io.groundbreak.web.excel.ExcelTexts;
 import io.groundbreak.reference.Chain;
 import io.groundbreak.reference.District;
 import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.reference.Source;
 import io.groundbreak.reference.StageInfo;
 import io.groundbreak.web.excel.reading.CellKind;
 import io.groundbreak.web.excel.reading.SheetCell;
@@ -136,6 +137,7 @@ final class RowParser {
                     put(body, "investor", text(ImportColumn.INVESTOR));
                     put(body, "plannedInvestmentCny", amount(ImportColumn.PLANNED_INVESTMENT));
                     put(body, "park", text(ImportColumn.PARK));
+                    putSupervision(body);
                 }
                 case MILESTONE -> {
                     put(body, "stage", stage());
@@ -167,6 +169,7 @@ final class RowParser {
                     put(body, "investor", text(ImportColumn.INVESTOR));
                     put(body, "plannedInvestmentCny", amount(ImportColumn.PLANNED_INVESTMENT));
                     put(body, "park", text(ImportColumn.PARK));
+                    putSupervision(body);
                     if (body.isEmpty() && problems.isEmpty()) {
                         problem(null, "amendment.empty");
                     }
@@ -268,6 +271,39 @@ final class RowParser {
                 problem(ImportColumn.CHAIN, "chain.unknown", text.get());
             }
             return chain.map(Chain::code);
+        }
+
+        /**
+         * Schema 1.1's optional fields of a registration or amendment: the planned dates given (as the API's
+         * {@code plannedDates}, left out when none is), the responsible person and leader, the source.
+         */
+        private void putSupervision(Map<String, Object> body) {
+            Map<String, String> planned = new LinkedHashMap<>();
+            for (ImportColumn column : ImportColumn.PLANNED_DATES) {
+                date(column).ifPresent(day -> planned.put(column.plannedStage(), day));
+            }
+            if (!planned.isEmpty()) {
+                body.put("plannedDates", planned);
+            }
+            put(body, "responsiblePerson", text(ImportColumn.RESPONSIBLE_PERSON));
+            put(body, "responsibleLeader", text(ImportColumn.RESPONSIBLE_LEADER));
+            put(body, "source", source());
+        }
+
+        /** A source of the reference data by its code, Chinese or English name (the template's drop-down offers the Chinese). */
+        private Optional<String> source() {
+            Optional<String> text = text(ImportColumn.SOURCE);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Source> source = reference.sources().stream()
+                    .filter(s -> matches(text.get(), s.code(), s.nameZh(), s.nameEn())).findFirst();
+            if (source.isEmpty()) {
+                problem(ImportColumn.SOURCE, "source.unknown", text.get(), reference.sources().stream()
+                        .map(s -> ExcelTexts.isEnglish(locale) ? s.nameEn() : s.nameZh())
+                        .collect(Collectors.joining(ExcelTexts.isEnglish(locale) ? ", " : "、")));
+            }
+            return source.map(Source::code);
         }
 
         private Optional<String> stage() {

@@ -3,6 +3,7 @@ package io.groundbreak.web.excel.template;
 import io.groundbreak.reference.Chain;
 import io.groundbreak.reference.District;
 import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.reference.Source;
 import io.groundbreak.reference.StageInfo;
 import io.groundbreak.web.excel.importing.ImportAction;
 import io.groundbreak.web.excel.importing.ImportColumn;
@@ -27,7 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The import template: the data sheet with the Chinese headers, drop-down lists for action, district,
- * chain and stage (data validation against named ranges of a hidden sheet that holds the reference data,
+ * chain, stage and source (data validation against named ranges of a hidden sheet that holds the reference data,
  * so another city's reference data gives another city's lists), date and text formats where Excel would
  * otherwise turn codes and months into numbers, and a sheet that explains each action.
  */
@@ -67,7 +68,8 @@ public final class ImportTemplate {
                 data.setColumnWidth(index, Math.max(12, column.chinese().length() * 2 + 4) * 256);
                 switch (column) {
                     case CODE, PERIOD -> data.setDefaultColumnStyle(index, text);
-                    case DATE -> data.setDefaultColumnStyle(index, date);
+                    case DATE, PLANNED_SIGNED, PLANNED_LANDED, PLANNED_STARTED, PLANNED_PRODUCING ->
+                            data.setDefaultColumnStyle(index, date);
                     default -> {
                     }
                 }
@@ -83,12 +85,17 @@ public final class ImportTemplate {
             list(book, lists, 4, "产业链代码", null, names(reference.chains(), Chain::code));
             list(book, lists, 5, "阶段", "StageList", names(reference.stages(), StageInfo::nameZh));
             list(book, lists, 6, "阶段代码", null, names(reference.stages(), StageInfo::code));
+            list(book, lists, 7, "项目来源", "SourceList", names(reference.sources(), Source::nameZh));
+            list(book, lists, 8, "项目来源代码", null, names(reference.sources(), Source::code));
             book.setSheetHidden(book.getSheetIndex(lists), true);
 
             dropDown(data, ImportColumn.ACTION, "ActionList", "操作", "请从下拉列表中选择操作。");
             dropDown(data, ImportColumn.DISTRICT, "DistrictList", "所在区", "登记项目时选择所在区；不填则为本区。");
             dropDown(data, ImportColumn.CHAIN, "ChainList", "产业链", "请从下拉列表中选择产业链。");
             dropDown(data, ImportColumn.STAGE, "StageList", "阶段", "记录、更正、撤回里程碑时选择阶段。");
+            if (!reference.sources().isEmpty()) {
+                dropDown(data, ImportColumn.SOURCE, "SourceList", "项目来源", "登记项目或变更信息时可选择项目来源（选填）。");
+            }
 
             Guide.write(guide, header, reference);
             book.setActiveSheet(0);

@@ -1,6 +1,7 @@
 package io.groundbreak.web.excel.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.kit.security.Role;
@@ -125,11 +126,21 @@ class ExportWorkbooksTest {
         }
     }
 
+    /** The list behind a target's actual says which stage and year it holds. */
+    @Test
+    void aProjectListOfATargetsActualNotesTheStageAndYear() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ProjectsExport("2025-06-30", "120116", null, null, null, null, null, null, "SIGNED:2025", List.of()).write(leader, out);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(text(book.getSheet("项目清单"), 5)).containsExactly("达到阶段", "2025 达到「签约」");
+        }
+    }
+
     /** A cohort cell's list says which cell it is. */
     @Test
     void aProjectListOfACohortCellNotesTheCohortAndTheOutcome() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", List.of())
+        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", null, List.of())
                 .write(leader, out);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheet("项目清单");
@@ -176,6 +187,67 @@ class ExportWorkbooksTest {
             Row district = byDistrict.getRow(byDistrict.getLastRowNum());
             assertThat(district.getCell(0).getStringCellValue()).isEqualTo("滨海新区");
             assertThat(district.getCell(3).getNumericCellValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theTargetsHaveTargetActualAndPercentPerDistrictChainAndCellAndTheirHistory() throws Exception {
+        String figures = """
+                {"signed":{"target":3,"actual":2,"percent":66.7},"landed":{"target":0,"actual":1,"percent":null},
+                 "started":{"target":null,"actual":1,"percent":null},"producing":{"target":1,"actual":0,"percent":0.0},
+                 "plannedInvestmentCny":{"target":"12000000000.00","actual":"3000000000.00","percent":25.0},
+                 "completedInvestmentCny":{"target":null,"actual":"150000.00","percent":null}}""";
+        JsonNode answer = JSON.readTree("""
+                {"year":2025,"asOf":"2025-06-30","until":"2025-06-30","total":{"code":null,"nameZh":null,"nameEn":null,"figures":%1$s},
+                 "byDistrict":[{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai","figures":%1$s}],
+                 "byChain":[{"code":"new-energy","nameZh":"新能源","nameEn":"New energy","figures":%1$s}],
+                 "cells":[{"district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},
+                           "chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"figures":%1$s}],
+                 "freshness":{"newestEventRecordedAt":"2025-06-30T01:58:00Z","newestEventAppliedAt":"2025-06-30T01:58:01Z",
+                  "lag":0,"checkedAt":"2025-06-30T02:00:00Z"}}""".formatted(figures));
+        JsonNode history = JSON.readTree("""
+                {"year":2025,"changes":[{"eventId":"e2","time":"2025-03-01T02:00:00Z","recordedBy":"admin","reason":"年中调整",
+                  "district":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai"},"chain":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},
+                  "target":{"signed":3,"landed":0,"started":null,"producing":1,"plannedInvestmentCny":12000000000.00,"completedInvestmentCny":null}}]}""");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new TargetsExport("120116", null, answer, history, FreshnessNote.leastFresh(List.of(answer))).write(leader, out);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(sheetNames(book)).containsExactly("目标·分区", "目标·分产业链", "目标·分区分产业链", "目标调整记录");
+            Sheet sheet = book.getSheet("目标·分区");
+            assertThat(text(sheet, 2)).containsExactly("年度", "2025");
+            assertThat(text(sheet, 3)).containsExactly("截至日期", "2025-06-30");
+            assertThat(text(sheet, 4)).containsExactly("区", "滨海新区");
+            assertThat(text(sheet, 12).subList(0, 4)).containsExactly("区", "签约·目标", "签约·实际", "签约·完成率");
+            assertThat(text(sheet, 13).get(0)).isEqualTo("合计");
+            Row binhai = sheet.getRow(14);
+            assertThat(binhai.getCell(0).getStringCellValue()).isEqualTo("滨海新区");
+            assertThat(binhai.getCell(1).getNumericCellValue()).isEqualTo(3);
+            assertThat(binhai.getCell(2).getNumericCellValue()).isEqualTo(2);
+            assertThat(binhai.getCell(3).getNumericCellValue() * 100).as("the API's percent").isCloseTo(66.7, within(1e-9));
+            assertThat(binhai.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(binhai.getCell(4).getNumericCellValue()).as("a target of 0 is a target").isEqualTo(0);
+            assertThat(binhai.getCell(6)).as("no percent of a target 0").isNull();
+            assertThat(binhai.getCell(7)).as("no target").isNull();
+            assertThat(binhai.getCell(8).getNumericCellValue()).isEqualTo(1);
+            assertThat(binhai.getCell(13).getNumericCellValue()).as("万元").isEqualTo(1_200_000);
+            assertThat(binhai.getCell(14).getNumericCellValue()).as("万元").isEqualTo(300_000);
+            assertThat(binhai.getCell(15).getNumericCellValue() * 100).isCloseTo(25.0, within(1e-9));
+            assertThat(binhai.getCell(17).getNumericCellValue()).as("万元").isEqualTo(15);
+            assertThat(text(book.getSheet("目标·分产业链"), 14).get(0)).isEqualTo("新能源");
+            Row cell = book.getSheet("目标·分区分产业链").getRow(13);
+            assertThat(cell.getCell(0).getStringCellValue()).isEqualTo("滨海新区");
+            assertThat(cell.getCell(1).getStringCellValue()).isEqualTo("新能源");
+            assertThat(cell.getCell(2).getNumericCellValue()).isEqualTo(3);
+            Sheet changes = book.getSheet("目标调整记录");
+            assertThat(text(changes, 12).subList(0, 6)).containsExactly("记录时间（北京时间）", "记录人", "原因", "区", "产业链", "签约·目标");
+            Row change = changes.getRow(13);
+            assertThat(text(changes, 13).subList(0, 5)).containsExactly("2025-03-01 10:00:00", "admin", "年中调整", "滨海新区", "新能源");
+            assertThat(change.getCell(5).getNumericCellValue()).isEqualTo(3);
+            assertThat(change.getCell(7)).as("no target").isNull();
+            assertThat(change.getCell(9).getNumericCellValue()).as("万元").isEqualTo(1_200_000);
+            assertThat(change.getCell(10)).isNull();
         }
     }
 

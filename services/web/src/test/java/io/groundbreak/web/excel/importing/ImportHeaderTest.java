@@ -28,14 +28,17 @@ class ImportHeaderTest {
         List<Object> header = new ArrayList<>(Arrays.stream(ImportColumn.values()).map(ImportColumn::english).toList());
         Collections.reverse(header);
         header.add(0, "本区备注");
-        header.set(1, "原因 或 备注");
-        header.set(8, "计划总投资(万元)");
+        int columns = ImportColumn.values().length;
+        // reversed behind the office's own column: the column of ordinal o is at columns - o
+        header.set(columns - ImportColumn.REASON.ordinal(), "原因 或 备注");
+        header.set(columns - ImportColumn.PLANNED_INVESTMENT.ordinal(), "计划总投资(万元)");
 
         ImportHeader found = ImportHeader.of("导入数据", first(header), texts, ExcelTexts.CHINESE);
 
-        assertThat(found.indexOf(ImportColumn.REASON)).isEqualTo(1);
-        assertThat(found.indexOf(ImportColumn.ACTION)).isEqualTo(14);
-        assertThat(found.indexOf(ImportColumn.PLANNED_INVESTMENT)).isEqualTo(8);
+        assertThat(found.indexOf(ImportColumn.REASON)).isEqualTo(8);
+        assertThat(found.indexOf(ImportColumn.ACTION)).isEqualTo(21);
+        assertThat(found.indexOf(ImportColumn.PLANNED_INVESTMENT)).isEqualTo(15);
+        assertThat(found.indexOf(ImportColumn.SOURCE)).isEqualTo(1);
     }
 
     @Test
@@ -57,6 +60,22 @@ class ImportHeaderTest {
     }
 
     @Test
+    void theColumnsOfSchema11AreOptionalButNotTwice() throws Exception {
+        List<Object> old = new ArrayList<>(Sheets.header().subList(0, ImportColumn.REASON.ordinal() + 1));
+        ImportHeader found = ImportHeader.of("导入数据", first(old), texts, ExcelTexts.CHINESE);
+        assertThat(found.indexOf(ImportColumn.REASON)).isEqualTo(13);
+        assertThat(found.indexOf(ImportColumn.PLANNED_SIGNED)).isEqualTo(-1);
+
+        List<Object> some = new ArrayList<>(old);
+        some.add("项目来源");
+        some.add("Source");
+        assertThatThrownBy(() -> ImportHeader.of("导入数据", first(some), texts, ExcelTexts.CHINESE))
+                .isInstanceOfSatisfying(WrongHeaders.class, wrong -> assertThat(wrong.problems())
+                        .extracting(CellProblem::cell, CellProblem::message)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("P1", "「项目来源」列出现了两次（O1, P1）")));
+    }
+
+    @Test
     void aSheetWhoseFirstRowIsNotRowOneHasNoHeader() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(null);
@@ -66,7 +85,8 @@ class ImportHeaderTest {
 
         assertThatThrownBy(() -> ImportHeader.of("导入数据", second, texts, ExcelTexts.CHINESE))
                 .isInstanceOfSatisfying(WrongHeaders.class, wrong -> assertThat(wrong.problems())
-                        .hasSize(ImportColumn.values().length));
+                        .as("every column but the optional ones (schema 1.1's) is missing")
+                        .hasSize(ImportColumn.REASON.ordinal() + 1));
     }
 
     private SheetRow first(List<Object> header) throws Exception {

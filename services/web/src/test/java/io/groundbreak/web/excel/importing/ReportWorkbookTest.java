@@ -68,13 +68,13 @@ class ReportWorkbookTest {
             assertThat(report.getRow(12).getCell(4).getStringCellValue()).isEqualTo("「阶段」阶段 TALKS 必须高于项目已记录的最高阶段 SIGNED。");
             Sheet toFix = book.getSheet("导入数据");
             assertThat(toFix.getLastRowNum()).isEqualTo(2);
-            assertThat(toFix.getRow(0).getCell(14).getStringCellValue()).isEqualTo("原行号");
+            assertThat(toFix.getRow(0).getCell(ImportColumn.values().length).getStringCellValue()).isEqualTo("原行号");
             assertThat(toFix.getRow(1).getCell(CODE.ordinal()).getStringCellValue()).isEqualTo("TJ-1");
             assertThat(toFix.getRow(1).getCell(AMOUNT.ordinal()).getStringCellValue()).isEqualTo("一亿");
-            assertThat(toFix.getRow(1).getCell(15).getStringCellValue()).isEqualTo("金额不对");
+            assertThat(toFix.getRow(1).getCell(ImportColumn.values().length + 1).getStringCellValue()).isEqualTo("金额不对");
             assertThat(DateUtil.isCellDateFormatted(toFix.getRow(2).getCell(DATE.ordinal()))).isTrue();
             assertThat(toFix.getRow(2).getCell(AMOUNT.ordinal()).getNumericCellValue()).isEqualTo(1500.5);
-            assertThat(toFix.getRow(2).getCell(14).getNumericCellValue()).isEqualTo(4);
+            assertThat(toFix.getRow(2).getCell(ImportColumn.values().length).getNumericCellValue()).isEqualTo(4);
         }
 
         // uploaded as it is, the report gives the refused rows again, exactly as they were

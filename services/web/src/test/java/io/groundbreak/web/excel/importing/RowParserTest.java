@@ -12,7 +12,14 @@ import static io.groundbreak.web.excel.importing.ImportColumn.NAME;
 import static io.groundbreak.web.excel.importing.ImportColumn.PARK;
 import static io.groundbreak.web.excel.importing.ImportColumn.PERIOD;
 import static io.groundbreak.web.excel.importing.ImportColumn.PLANNED_INVESTMENT;
+import static io.groundbreak.web.excel.importing.ImportColumn.PLANNED_LANDED;
+import static io.groundbreak.web.excel.importing.ImportColumn.PLANNED_PRODUCING;
+import static io.groundbreak.web.excel.importing.ImportColumn.PLANNED_SIGNED;
+import static io.groundbreak.web.excel.importing.ImportColumn.PLANNED_STARTED;
 import static io.groundbreak.web.excel.importing.ImportColumn.REASON;
+import static io.groundbreak.web.excel.importing.ImportColumn.RESPONSIBLE_LEADER;
+import static io.groundbreak.web.excel.importing.ImportColumn.RESPONSIBLE_PERSON;
+import static io.groundbreak.web.excel.importing.ImportColumn.SOURCE;
 import static io.groundbreak.web.excel.importing.ImportColumn.STAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +90,79 @@ class RowParserTest {
     }
 
     @Test
+    void theOptionalColumnsOfSchema11BecomePlannedDatesPersonsAndSourceOfARegistrationOrAmendment() throws Exception {
+        List<ParsedRow> rows = parse(ExcelTexts.CHINESE,
+                line(ACTION, "登记项目", CODE, "TJ-BH-2025-001", NAME, "动力电池基地", CHAIN, "新能源", INVESTOR, "某某新能源集团",
+                        PLANNED_INVESTMENT, 150000, PLANNED_SIGNED, LocalDate.of(2025, 3, 1), PLANNED_LANDED, "2025-06-30",
+                        PLANNED_PRODUCING, "2026年12月31日", RESPONSIBLE_PERSON, "张伟", RESPONSIBLE_LEADER, "李明（副区长）",
+                        SOURCE, "世界智能大会"),
+                line(ACTION, "变更信息", CODE, "TJ-BH-2025-001", PLANNED_STARTED, "2025/9/1", SOURCE, "city-promotion",
+                        REASON, "计划调整"),
+                line(ACTION, "变更信息", CODE, "TJ-BH-2025-001", RESPONSIBLE_LEADER, "王强", SOURCE, "World Intelligence Expo",
+                        REASON, "包联领导调整"),
+                line(ACTION, "登记项目", CODE, "TJ-BH-2025-002", NAME, "乙", CHAIN, "新能源", INVESTOR, "丙", PLANNED_INVESTMENT, 1));
+
+        assertThat(rows).allSatisfy(row -> assertThat(row).isInstanceOf(RowWrite.class));
+        List<RowWrite> writes = rows.stream().map(RowWrite.class::cast).toList();
+        assertThat(writes.get(0).body()).containsEntry("plannedDates",
+                        Map.of("signed", "2025-03-01", "landed", "2025-06-30", "producing", "2026-12-31"))
+                .containsEntry("responsiblePerson", "张伟").containsEntry("responsibleLeader", "李明（副区长）")
+                .containsEntry("source", "world-intelligence-expo");
+        assertThat(writes.get(1).body()).containsExactly(Map.entry("plannedDates", Map.of("started", "2025-09-01")),
+                Map.entry("source", "city-promotion"), Map.entry("reason", "计划调整"));
+        assertThat(writes.get(2).body()).containsExactly(Map.entry("responsibleLeader", "王强"),
+                Map.entry("source", "world-intelligence-expo"), Map.entry("reason", "包联领导调整"));
+        assertThat(writes.get(3).body()).as("nothing of schema 1.1 when its columns are empty")
+                .doesNotContainKeys("plannedDates", "responsiblePerson", "responsibleLeader", "source");
+    }
+
+    @Test
+    void refusesABadPlannedDateAnUnknownSourceAndTheseColumnsOnOtherActions() throws Exception {
+        List<ParsedRow> rows = parse(ExcelTexts.CHINESE,
+                line(ACTION, "登记项目", CODE, "TJ-2", NAME, "甲", CHAIN, "新能源", INVESTOR, "乙", PLANNED_INVESTMENT, 1,
+                        PLANNED_LANDED, "2025-02-30", PLANNED_STARTED, new Serial(45352), SOURCE, "路演"),
+                line(ACTION, "变更信息", CODE, "TJ-2", SOURCE, "朋友介绍", REASON, "补录来源"),
+                line(ACTION, "记录里程碑", CODE, "TJ-2", STAGE, "签约", DATE, "2024-03-01", RESPONSIBLE_PERSON, "张伟"));
+
+        assertThat(rows).allSatisfy(row -> assertThat(row).isInstanceOf(RowRefusal.class));
+        assertThat(messages(rows.get(0))).containsExactlyInAnyOrder(
+                "「计划落地日期」“2025-02-30”不是日期：请填写 YYYY-MM-DD，如 2024-03-01。",
+                "「计划开工日期」是数字 45352，不是日期：请把单元格设为日期格式，或填写 YYYY-MM-DD（作为 Excel 日期序号，45352 是 2024-03-01）。",
+                "「项目来源」“路演”不是参考数据中的项目来源（" + String.join("、", ReferenceData.loadDefault().sources().stream()
+                        .map(source -> source.nameZh()).toList()) + "）。");
+        assertThat(((RowRefusal) rows.get(0)).problems()).extracting(CellProblem::field)
+                .containsExactlyInAnyOrder("plannedDates.landed", "plannedDates.started", "source");
+        assertThat(messages(rows.get(1))).singleElement().asString().startsWith("「项目来源」“朋友介绍”不是参考数据中的项目来源");
+        assertThat(((RowRefusal) rows.get(2)).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.column()).isEqualTo("责任人");
+            assertThat(problem.message()).isEqualTo("操作“记录里程碑”不使用「责任人」：请清空单元格 S4，或改用相应的操作。");
+        });
+    }
+
+    @Test
+    void aSheetOfTheTemplateBeforeSchema11WithoutItsColumnsImportsAsBefore() throws Exception {
+        List<List<Object>> all = new ArrayList<>();
+        all.add(new ArrayList<>(Sheets.header().subList(0, REASON.ordinal() + 1)));
+        all.add(line(ACTION, "登记项目", CODE, "TJ-OLD-1", NAME, "老模板项目", CHAIN, "新能源", INVESTOR, "某集团",
+                PLANNED_INVESTMENT, 5000).subList(0, PLANNED_INVESTMENT.ordinal() + 1));
+        all.add(line(ACTION, "记录里程碑", CODE, "TJ-OLD-1", STAGE, "签约", DATE, "2024-03-01"));
+        Path file = Sheets.write(folder, "old.xlsx", "导入数据", all);
+        SheetContent sheet = new XlsxSheetReader(100).read(file, "导入数据");
+        ImportHeader header = ImportHeader.of(sheet.sheetName(), sheet.rows().get(0), texts, ExcelTexts.CHINESE);
+        RowParser parser = new RowParser(header, ReferenceData.loadDefault(), "120116", texts, ExcelTexts.CHINESE);
+
+        List<ParsedRow> rows = sheet.rows().subList(1, sheet.rows().size()).stream().map(parser::parse).toList();
+
+        assertThat(header.indexOf(SOURCE)).isEqualTo(-1);
+        assertThat(rows).allSatisfy(row -> assertThat(row).isInstanceOf(RowWrite.class));
+        assertThat(((RowWrite) rows.get(0)).body()).containsOnlyKeys("projectId", "code", "name", "district", "chain",
+                "investor", "plannedInvestmentCny");
+        // the row's content, and so its Idempotency-Key, is what it was before the optional columns existed
+        assertThat(parser.canonical(sheet.rows().get(2))).isEqualTo(String.join("\u001f", "ACTION=TEXT:记录里程碑",
+                "CODE=TEXT:TJ-OLD-1", "STAGE=TEXT:签约", "DATE=TEXT:2024-03-01"));
+    }
+
+    @Test
     void refusesWhatIsWrongWithARowsShapeNamingTheColumnAndCell() throws Exception {
         List<ParsedRow> rows = parse(ExcelTexts.CHINESE,
                 line(CODE, "TJ-1", STAGE, "签约"),
@@ -123,7 +203,7 @@ class RowParserTest {
         assertThat(messages(rows.get(8))).containsExactlyInAnyOrder("「报告期」“2024-13”不是月份：请填写 YYYY-MM，如 2024-03。",
                 "「累计完成投资（万元）」“1.2345678”不是以万元计的金额：须为不小于 0 的数字，最多六位小数（即精确到分）。");
         assertThat(messages(rows.get(9))).containsExactly(
-                "“变更信息”至少填写一项要变更的内容：项目名称、产业链、投资方、计划总投资、园区。");
+                "“变更信息”至少填写一项要变更的内容：项目名称、产业链、投资方、计划总投资、园区、计划日期、责任人、包联领导、项目来源。");
         assertThat(messages(rows.get(10))).containsExactly("项目所在区不能变更：“变更信息”行的「所在区」须为空或本区。");
         assertThat(messages(rows.get(11))).containsExactly("「所在区」为和平区：本账号只能导入本区（滨海新区）的项目。");
         assertThat(messages(rows.get(12))).containsExactly("单元格 B14 是公式（=\"TJ-\"&1）：请直接填写数值（复制后“选择性粘贴—数值”）。");
@@ -196,8 +276,8 @@ class RowParserTest {
 
     @Test
     void aRowWithNothingInTheTemplatesColumnsIsEmpty() throws Exception {
-        List<Object> notesOnly = Sheets.row((Object[]) new Object[16]);
-        notesOnly.set(15, "本行是备注");
+        List<Object> notesOnly = Sheets.row((Object[]) new Object[ImportColumn.values().length + 2]);
+        notesOnly.set(ImportColumn.values().length + 1, "本行是备注");
 
         assertThat(parse(ExcelTexts.CHINESE, notesOnly).get(0)).isInstanceOf(EmptyRow.class);
     }

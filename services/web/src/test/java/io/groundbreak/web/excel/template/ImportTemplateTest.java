@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.groundbreak.reference.Chain;
 import io.groundbreak.reference.District;
 import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.reference.Source;
 import io.groundbreak.reference.StageInfo;
 import io.groundbreak.web.excel.ExcelTexts;
 import io.groundbreak.web.excel.importing.ImportAction;
@@ -65,7 +66,10 @@ class ImportTemplateTest {
 
             Map<String, XSSFDataValidation> validations = data.getDataValidations().stream().collect(Collectors.toMap(
                     v -> v.getRegions().getCellRangeAddress(0).formatAsString(), v -> (XSSFDataValidation) v));
-            assertThat(validations).containsOnlyKeys("A2:A20001", "D2:D20001", "E2:E20001", "I2:I20001");
+            assertThat(validations).containsOnlyKeys("A2:A20001", "D2:D20001", "E2:E20001", "I2:I20001", "U2:U20001");
+            assertThat(listOf(book, "SourceList")).containsExactlyElementsOf(names(REFERENCE.sources(), Source::nameZh))
+                    .contains("世界智能大会");
+            assertThat(validations.get("U2:U20001").getValidationConstraint().getFormula1()).isEqualTo("SourceList");
             assertThat(validations.get("I2:I20001").getValidationConstraint().getFormula1()).isEqualTo("StageList");
             assertThat(validations.get("A2:A20001").getValidationConstraint().getValidationType())
                     .isEqualTo(DataValidationConstraint.ValidationType.LIST);
@@ -76,6 +80,11 @@ class ImportTemplateTest {
                     .allSatisfy(validation -> assertThat(validation.getShowDropDown()).as("the arrow is shown").isFalse());
             assertThat(data.getColumnStyle(ImportColumn.DATE.ordinal()).getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(data.getColumnStyle(ImportColumn.CODE.ordinal()).getDataFormatString()).isEqualTo("@");
+            for (ImportColumn planned : List.of(ImportColumn.PLANNED_SIGNED, ImportColumn.PLANNED_LANDED,
+                    ImportColumn.PLANNED_STARTED, ImportColumn.PLANNED_PRODUCING)) {
+                assertThat(data.getColumnStyle(planned.ordinal()).getDataFormatString()).as(planned.chinese()).isEqualTo("yyyy-mm-dd");
+            }
+            assertThat(ImportColumn.SOURCE.ordinal()).as("the source's drop-down is column U").isEqualTo(20);
             assertThat(data.getColumnStyle(ImportColumn.PERIOD.ordinal()).getDataFormatString()).isEqualTo("@");
             assertThat(book.getSheet("填表说明").getRow(0).getCell(0).getStringCellValue()).contains("填表说明");
         }
