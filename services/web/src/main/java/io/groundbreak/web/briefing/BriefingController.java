@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,7 @@ class BriefingController {
     private final ReferenceData reference;
     private final Clock clock;
 
+    @Autowired
     BriefingController(BriefingReader reader, BriefingTexts texts, BriefingFont font, ReferenceData reference) {
         this(reader, texts, font, reference, Clock.system(CITY));
     }
