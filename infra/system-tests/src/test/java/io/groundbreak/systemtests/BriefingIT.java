@@ -89,7 +89,7 @@ class BriefingIT {
         milestone(moving, "STARTED", month.atDay(20));
         awaitLedger(moving, 5);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(system.read(system.funnel, "leader", "/api/projects/" + moving).path("stage").path("code").asString())
+            assertThat(system.read(system.funnel, "leader", "/api/projects/" + moving).path("project").path("stage").path("code").asString())
                     .isEqualTo("STARTED");
             assertThat(system.read(system.funnel, "leader", "/api/supervision/targets?year=" + month.getYear() + "&district="
                     + DISTRICT).path("total").path("figures").path("signed").path("target").asLong(-1)).isEqualTo(4);
