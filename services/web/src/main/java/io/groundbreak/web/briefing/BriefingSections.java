@@ -139,14 +139,15 @@ final class BriefingSections {
         JsonNode targets = briefing.targets();
         rows.add(targetRow(text("briefing.dimension.total"), scopeName(), targets.path("total").path("figures"), measures));
         for (JsonNode entry : targets.path("byDistrict")) {
-            rows.add(targetRow(text("briefing.dimension.district"), label(entry.path("label")), entry.path("figures"), measures));
+            rows.add(targetRow(text("briefing.dimension.district"), rowLabel(entry), entry.path("figures"), measures));
         }
         for (JsonNode entry : targets.path("byChain")) {
-            rows.add(targetRow(text("briefing.dimension.chain"), label(entry.path("label")), entry.path("figures"), measures));
+            rows.add(targetRow(text("briefing.dimension.chain"), rowLabel(entry), entry.path("figures"), measures));
         }
         List<Note> notes = new ArrayList<>(notes());
+        // until: the last day the actuals count (asOf, at most the year's end)
         notes.add(new Note(text("briefing.note.year"), text("briefing.year-window", targets.path("year").asString(),
-                targets.path("asOf").asString())));
+                targets.path("until").isString() ? targets.path("until").asString() : targets.path("asOf").asString())));
         return new Section(text("briefing.sheet.targets-" + kind), text("briefing.title.targets-" + kind), notes, header,
                 widths.stream().mapToInt(Integer::intValue).toArray(), rows);
     }
@@ -319,6 +320,11 @@ final class BriefingSections {
             return null;
         }
         return (english() ? label.path("nameEn") : label.path("nameZh")).asString(label.path("code").asString(""));
+    }
+
+    /** A row of the targets: its label under {@code label}, or its code and names on the row itself. */
+    private String rowLabel(JsonNode row) {
+        return row.path("label").isObject() ? label(row.path("label")) : label(row);
     }
 
     private String stage(String code) {

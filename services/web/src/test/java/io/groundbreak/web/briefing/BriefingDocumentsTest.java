@@ -69,7 +69,7 @@ class BriefingDocumentsTest {
                 {"year":2025,"asOf":"2025-06-30",
                  "total":{"label":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai New Area"},"figures":%s},
                  "byDistrict":[{"label":{"code":"120116","nameZh":"滨海新区","nameEn":"Binhai New Area"},"figures":%s}],
-                 "byChain":[{"label":{"code":"new-energy","nameZh":"新能源","nameEn":"New energy"},"figures":%s}],
+                 "byChain":[{"code":"new-energy","nameZh":"新能源","nameEn":"New energy","figures":%s}],
                  "cells":[],%s}""".formatted(figures, figures, figures, FRESHNESS));
         JsonNode lights = JSON.readTree("""
                 {"asOf":"2025-06-30","light":"red","page":0,"size":1000,"totalItems":1,"totalPages":1,
@@ -185,6 +185,9 @@ class BriefingDocumentsTest {
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(2);
             assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(0.667);
             assertThat(total.getCell(5)).as("no landed target: empty").isNull();
+            // a row's label under label, or its code and names on the row itself
+            assertThat(rowStartingWith(counts, "区").getCell(1).getStringCellValue()).isEqualTo("滨海新区");
+            assertThat(rowStartingWith(counts, "产业链").getCell(1).getStringCellValue()).isEqualTo("新能源");
             Sheet investment = book.getSheet("目标完成（投资额）");
             Row investmentTotal = rowStartingWith(investment, "合计");
             assertThat(investmentTotal.getCell(2).getNumericCellValue()).isEqualTo(1_200_000.0); // 万元
