@@ -50,8 +50,8 @@ async function mount(card) {
     : el('select', { id: 'briefing-scope' }, el('option', { value: '' }, t('briefingCity')),
       el('optgroup', { label: t('briefingDistricts') }, session.districts.map((d) => el('option', { value: `district:${d.code}` }, label(d)))),
       el('optgroup', { label: t('briefingChains') }, session.chains.map((c) => el('option', { value: `chain:${c.code}` }, label(c)))));
-  const xlsx = el('a', { class: 'figure export-link', id: 'briefing-xlsx' }, t('briefingXlsx'));
-  const pdf = el('a', { class: 'figure export-link', id: 'briefing-pdf' }, t('briefingPdf'));
+  const xlsx = el('a', { class: 'figure', id: 'briefing-xlsx' }, t('briefingXlsx'));
+  const pdf = el('a', { class: 'figure', id: 'briefing-pdf' }, t('briefingPdf'));
   const update = () => {
     xlsx.href = briefingHref(month.value, scope.value, 'xlsx');
     pdf.href = briefingHref(month.value, scope.value, 'pdf');
