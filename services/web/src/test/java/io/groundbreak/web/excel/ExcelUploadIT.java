@@ -134,6 +134,22 @@ class ExcelUploadIT {
                 "service-unavailable", null);
     }
 
+    /** The monthly briefing (io.groundbreak.web.briefing) judges its month and scope before asking any service. */
+    @Test
+    void theBriefingRefusesBadInputBeforeAnyServiceAndIs503WhileTheyAreDown() throws Exception {
+        Session leader = new Session().logIn("leader");
+        expect(leader.send(HttpRequest.newBuilder(url("/api/briefing/2025-13.xlsx"))), 400, "invalid-request", null);
+        expect(leader.send(HttpRequest.newBuilder(url("/api/briefing/2999-01.pdf"))), 400, "invalid-request", null);
+        expect(leader.send(HttpRequest.newBuilder(url("/api/briefing/2025-06.pdf?district=120116&chain=new-energy"))), 400,
+                "invalid-request", "区与产业链只能选一个：简报按全市、一个区或一条产业链出具。");
+        expect(new Session().logIn("d120116").send(HttpRequest.newBuilder(url("/api/briefing/2025-06.pdf?district=120101"))),
+                403, "forbidden", "区招商部门只能下载本区的简报。");
+        expect(leader.send(HttpRequest.newBuilder(url("/api/briefing/2025-06.xlsx?chain=new-energy"))), 503,
+                "service-unavailable", "后台服务暂时无法访问，请稍后重试。");
+        expect(leader.send(HttpRequest.newBuilder(url("/api/briefing/2025-06.pdf")).header("Accept-Language", "en")), 503,
+                "service-unavailable", "A Groundbreak service does not answer right now; try again shortly.");
+    }
+
     private static JsonNode expect(HttpResponse<String> answer, int status, String code, String detail) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

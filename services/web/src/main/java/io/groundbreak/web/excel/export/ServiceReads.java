@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the services as the exporting user, exactly as the pages do through {@code /api}: every rule of
- * role and district is the service's, and a refusal comes back as the service's own problem.
+ * role and district is the service's, and a refusal comes back as the service's own problem. The monthly briefing
+ * ({@code io.groundbreak.web.briefing}) reads through it too.
  */
 @Component
-class ServiceReads {
+public class ServiceReads {
 
     private static final int PAGE_SIZE = 200;
 
@@ -35,7 +36,7 @@ class ServiceReads {
         this.json = json;
     }
 
-    JsonNode read(CurrentUser user, Backend backend, String path, Map<String, String> query, Locale locale) {
+    public JsonNode read(CurrentUser user, Backend backend, String path, Map<String, String> query, Locale locale) {
         HttpResponse<InputStream> response = services.send(backend, user, "GET", path + queryString(query),
                 Map.of("Accept", "application/json", "Accept-Language", "en".equals(locale.getLanguage()) ? "en" : "zh-CN"),
                 null);
@@ -53,7 +54,7 @@ class ServiceReads {
     }
 
     /** Every page of a project list of funnel-service, in its order. */
-    List<JsonNode> allProjects(CurrentUser user, Map<String, String> query, Locale locale) {
+    public List<JsonNode> allProjects(CurrentUser user, Map<String, String> query, Locale locale) {
         List<JsonNode> items = new ArrayList<>();
         for (int page = 0; ; page++) {
             Map<String, String> paged = new LinkedHashMap<>(query);

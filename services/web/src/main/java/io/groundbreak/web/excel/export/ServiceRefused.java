@@ -4,7 +4,7 @@ package io.groundbreak.web.excel.export;
  * A service refused a read an export needs (its role or district rules, a bad filter): the export
  * answers with the service's own status and problem+json instead of a workbook.
  */
-class ServiceRefused extends RuntimeException {
+public class ServiceRefused extends RuntimeException {
 
     private final int status;
     private final String contentType;
@@ -17,15 +17,15 @@ class ServiceRefused extends RuntimeException {
         this.body = body.clone();
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
-    byte[] body() {
+    public byte[] body() {
         return body.clone();
     }
 }
