@@ -54,7 +54,7 @@ final class Supervising {
     List<PeriodClose> closes() {
         YearMonth last = YearMonth.from(today).minusMonths(1);
         YearMonth first = last.minusMonths(CLOSED_MONTHS - 1);
-        YearMonth earliest = YearMonth.of(DemoPlan.FIRST_TARGET_YEAR, 1);
+        YearMonth earliest = YearMonth.of(DemoPlan.FIRST_CLOSE_YEAR, 1);
         if (first.isBefore(earliest)) {
             first = earliest;
         }
@@ -122,14 +122,15 @@ final class Supervising {
     }
 
     /**
-     * Each year's targets from 2024 to today's, per district and chain the district hosts: what the cell achieved
-     * that year (this year: at the pace so far, for the whole year) times 0.8 to 1.3 — some cells ahead, some
-     * behind — and now and then one signing expected where nothing happened.
+     * Each year's targets from the plan's first to today's, per district and chain the district hosts: what the cell
+     * achieved that year (this year: at the pace so far, for the whole year) times 0.8 to 1.3 — some cells ahead, some
+     * behind — and now and then one signing expected where nothing happened. The plan's three years thus split its
+     * 300-odd projects and 4,800亿元 among the districts and chains, about as the plan came out.
      */
     List<YearTargets> targets(List<DemoProject> projects) {
         List<ProjectOutcome> outcomes = projects.stream().map(DemoProject::outcome).toList();
         List<YearTargets> years = new ArrayList<>();
-        for (int year = DemoPlan.FIRST_TARGET_YEAR; year <= today.getYear(); year++) {
+        for (int year = DemoPlan.FIRST_DAY.getYear(); year <= today.getYear(); year++) {
             LocalDate start = LocalDate.of(year, 1, 1);
             LocalDate end = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
             double wholeYear = year < today.getYear() ? 1.0 : 365.0 / today.getDayOfYear();

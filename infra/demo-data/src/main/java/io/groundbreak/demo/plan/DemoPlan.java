@@ -17,8 +17,8 @@ public record DemoPlan(long seed, LocalDate today, List<DemoProject> projects, L
     public static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 4);
     /** The plan's three years end here: the part of each story up to this day does not depend on today. */
     public static final LocalDate PLAN_END = LocalDate.of(2023, 12, 31);
-    /** The first year with targets and the first month a district may have closed. */
-    public static final int FIRST_TARGET_YEAR = 2024;
+    /** The first year a district may have closed months in (targets begin with the plan, {@link #FIRST_DAY}'s year). */
+    public static final int FIRST_CLOSE_YEAR = 2024;
 
     public DemoPlan {
         Objects.requireNonNull(today);

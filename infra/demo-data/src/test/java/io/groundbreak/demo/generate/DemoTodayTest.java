@@ -57,13 +57,20 @@ class DemoTodayTest {
             }
         }
         // a month is closed only once it has ended, and only since the targets' first year
-        assertThat(plan.closes().isEmpty()).isEqualTo(today.isBefore(LocalDate.of(DemoPlan.FIRST_TARGET_YEAR, 2, 1)));
+        assertThat(plan.closes().isEmpty()).isEqualTo(today.isBefore(LocalDate.of(DemoPlan.FIRST_CLOSE_YEAR, 2, 1)));
         assertThat(plan.closes()).allSatisfy(close -> assertThat(
                 close.period().isBefore(YearMonth.from(today))
-                        && !close.period().isBefore(YearMonth.of(DemoPlan.FIRST_TARGET_YEAR, 1))).as(close.toString()).isTrue());
+                        && !close.period().isBefore(YearMonth.of(DemoPlan.FIRST_CLOSE_YEAR, 1))).as(close.toString()).isTrue());
         assertThat(plan.targets()).extracting(YearTargets::year)
-                .containsExactlyElementsOf(IntStream.rangeClosed(DemoPlan.FIRST_TARGET_YEAR, today.getYear()).boxed()
+                .containsExactlyElementsOf(IntStream.rangeClosed(DemoPlan.FIRST_DAY.getYear(), today.getYear()).boxed()
                         .toList());
+        // the plan's three years' targets split its 300-odd projects and 4,800亿元, give or take the cells' factors
+        List<TargetCell> planTargets = plan.targets().stream().filter(year -> year.year() <= DemoPlan.PLAN_END.getYear())
+                .flatMap(year -> year.cells().stream()).toList();
+        assertThat(planTargets.stream().mapToInt(TargetCell::signed).sum()).isBetween(250, 420);
+        assertThat(planTargets.stream().map(TargetCell::plannedInvestmentCny).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add)).isBetween(new java.math.BigDecimal("380000000000"),
+                new java.math.BigDecimal("620000000000"));
         // the plan's years are told the same whatever today is: what happens later comes after them
         Map<String, DemoProject> byCode = plan.projects().stream()
                 .collect(Collectors.toMap(DemoProject::code, Function.identity()));
@@ -88,7 +95,7 @@ class DemoTodayTest {
 
     @Test
     void eachYearSinceThePlanHasAMixOfLightsAndProjectsMovingAtEveryStage() {
-        for (int year = DemoPlan.FIRST_TARGET_YEAR; year <= TODAY.getYear(); year++) {
+        for (int year = DemoPlan.FIRST_CLOSE_YEAR; year <= TODAY.getYear(); year++) {
             LocalDate day = year < TODAY.getYear() ? LocalDate.of(year, 12, 31) : TODAY;
             Map<Lights.Light, Long> lights = PLAN.outcomes().stream().map(outcome -> Lights.of(outcome, day))
                     .flatMap(light -> light.stream())
@@ -121,7 +128,7 @@ class DemoTodayTest {
                 .collect(Collectors.groupingBy(PeriodClose::period, Collectors.counting()));
         int districts = REFERENCE.districtCodes().size();
         assertThat(closedPerMonth).hasSizeGreaterThanOrEqualTo(Math.min(12,
-                (int) YearMonth.of(DemoPlan.FIRST_TARGET_YEAR, 1).until(YearMonth.from(TODAY),
+                (int) YearMonth.of(DemoPlan.FIRST_CLOSE_YEAR, 1).until(YearMonth.from(TODAY),
                         java.time.temporal.ChronoUnit.MONTHS)));
         assertThat(closedPerMonth.values()).allSatisfy(count -> assertThat(count).isBetween(districts - 3L,
                 (long) districts));
