@@ -3,7 +3,8 @@ import { amount, el, fillFilters, href, label, number, params, read, showError, 
 import { freshnessNote } from './freshness.js';
 import { addTexts, language } from './i18n.js';
 
-addTexts({ zh: { figureReachedIn: '{period} 达到「{stage}」' }, en: { figureReachedIn: 'reached {stage} in {period}' } });
+addTexts({ zh: { figureReachedIn: '{period} 达到「{stage}」', figureReportedIn: '{period} 有投资完成报告' },
+  en: { figureReachedIn: 'reached {stage} in {period}', figureReportedIn: 'investment reported for {period}' } });
 
 const PAGE_SIZE = 50;
 
@@ -24,6 +25,10 @@ function title(session, query) {
     const [reachedStage, period] = query.get('reached').split(':');
     return `${t('projectsOf')} · ${t('figureReachedIn', { stage: stageName(session, reachedStage), period })}`;
   }
+  if (query.get('reported')) {
+    // the projects behind a target's completed investment (js/targets.js)
+    return `${t('projectsOf')} · ${t('figureReportedIn', { period: query.get('reported') })}`;
+  }
   if (query.get('stalledDays')) return `${t('projectsOf')} · ${t('stalledOver', { days: query.get('stalledDays') })}`;
   return stage ? `${t('projectsOf')} · ${stageName(session, stage)}` : t('projectsOf');
 }
@@ -32,7 +37,8 @@ async function load(session, form, page) {
   const query = params();
   const filters = { asOf: form.elements.asOf.value, district: session.district || form.elements.district.value,
     chain: form.elements.chain.value, stage: query.get('stage'), figure: query.get('figure'), stalledDays: query.get('stalledDays'),
-    cohort: query.get('cohort'), outcome: query.get('outcome'), reached: query.get('reached') };
+    cohort: query.get('cohort'), outcome: query.get('outcome'), reached: query.get('reached'),
+    reported: query.get('reported') };
   window.history.replaceState(null, '', href('/projects.html', { ...filters, page }));
   document.getElementById('export-xlsx').href = href('/web/export/projects.xlsx',
     { ...filters, sort: 'plannedInvestment,desc', lang: language() });

@@ -115,10 +115,12 @@ function query(filters, extra = {}) {
 /** A figure's three cells: target, actual (a link to its projects where it counts projects) and percent. */
 function figureCells(measure, m, scope, answer) {
   const stage = STAGE_OF[measure];
+  // completed investment opens the projects whose reports make it (those that reported for a month of the year)
   const actual = stage
     ? el('a', { class: 'figure', href: href('/projects.html', { reached: `${stage}:${answer.year}`, district: scope.district,
       chain: scope.chain, asOf: answer.asOf }), dataset: { measure, reached: `${stage}:${answer.year}` } }, value(measure, m?.actual))
-    : value(measure, m?.actual);
+    : el('a', { class: 'figure', href: href('/projects.html', { reported: String(answer.year), district: scope.district,
+      chain: scope.chain, asOf: answer.asOf }), dataset: { measure, reported: String(answer.year) } }, value(measure, m?.actual));
   const reachedAll = m && m.percent !== null && m.percent !== undefined && m.percent >= 100;
   return [
     el('td', { class: 'num group', dataset: { measure, part: 'target' } }, value(measure, m?.target)),

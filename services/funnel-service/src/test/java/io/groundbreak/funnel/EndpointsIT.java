@@ -335,7 +335,8 @@ class EndpointsIT extends FunnelServiceTestBase {
         for (String path : List.of("/api/supervision/targets?year=1999", "/api/supervision/targets?year=twenty",
                 "/api/supervision/targets?year=2101", "/api/supervision/targets?chain=steel",
                 "/api/supervision/targets/history?year=-1", "/api/projects?reached=SIGNED:17",
-                "/api/projects?reached=FLYING:2017", "/api/projects?reached=SIGNED:2017-13")) {
+                "/api/projects?reached=FLYING:2017", "/api/projects?reached=SIGNED:2017-13", "/api/projects?reported=17",
+                "/api/projects?reported=2017-Q1")) {
             Http.Answer bad = http().get(path, "leader");
             assertThat(bad.status()).as(path).isEqualTo(400);
             assertThat(bad.contentType()).startsWith("application/problem+json");

@@ -128,6 +128,9 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
                     .as("targets %s, seed %d", scoped, seed)
                     .isEqualTo(model.targets(year, asOf, district, scoped.contains("chain=") ? chain : null));
             JsonNode total = get("/api/supervision/targets?year=" + year + "&asOf=" + asOf, "leader").get("total").get("figures");
+            String reported = "/api/projects?asOf=" + asOf + "&reported=" + year;
+            assertThat(get(reported, "leader").get("totalItems").asLong()).as("%s, seed %d", reported, seed)
+                    .isEqualTo(model.reportedIn(year, asOf));
             for (String stage : List.of("SIGNED", "LANDED", "STARTED", "PRODUCING")) {
                 String listed = "/api/projects?asOf=" + asOf + "&reached=" + stage + ":" + year;
                 assertThat(get(listed, "leader").get("totalItems").asLong()).as("%s, seed %d", listed, seed)

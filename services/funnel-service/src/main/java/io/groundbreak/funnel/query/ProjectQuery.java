@@ -9,11 +9,12 @@ import java.util.OptionalInt;
  * Which projects to list: those of the filter whose stage on its date is {@code stage} (or, with a
  * {@code figure}, those counted in that figure of the stage), or that are stalled (held their stage
  * longer than {@code stalledDays} days, not PRODUCING, not terminated), or that are counted in a {@code cohort}'s
- * cell on the filter's date, or that {@code reached} a stage in a year or month (a target's actual) by the filter's date.
+ * cell on the filter's date, or that {@code reached} a stage in a year or month (a target's actual) by the filter's date,
+ * or that {@code reported} investment for a month of a year or month (a target's completed investment) up to it.
  */
 public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, Optional<FunnelFigure> figure,
                            OptionalInt stalledDays, Optional<CohortCell> cohort, Optional<ReachedIn> reached,
-                           ProjectSort sort, boolean descending,
+                           Optional<ReportedIn> reported, ProjectSort sort, boolean descending,
                            int page, int size) {
 
     public ProjectQuery {
@@ -26,6 +27,7 @@ public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, Optional<
         Objects.requireNonNull(stalledDays, "stalledDays");
         Objects.requireNonNull(cohort, "cohort");
         Objects.requireNonNull(reached, "reached");
+        Objects.requireNonNull(reported, "reported");
         Objects.requireNonNull(sort, "sort");
     }
 }

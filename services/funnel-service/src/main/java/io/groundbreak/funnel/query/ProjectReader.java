@@ -58,7 +58,9 @@ public class ProjectReader {
                         + cell.outcome().map(outcome -> " AND " + outcome.condition).orElse("") + ")").orElse("")
                 + query.reached().map(reached -> " AND p.project_id IN (SELECT project_id FROM ("
                         + StageReached.sql(Optional.empty(), Optional.empty()) + ") AS reached WHERE stage = :reachedStage)")
-                        .orElse(""));
+                        .orElse("")
+                + query.reported().map(reported -> " AND p.project_id IN (SELECT project_id FROM investment_report"
+                        + " WHERE period >= :reportedFrom AND period <= :reportedUntil)").orElse(""));
         String selected = "FROM listed WHERE true" + query.stage().map(stage -> stageCondition(query.figure())).orElse("")
                 + (query.stalledDays().isPresent()
                 ? " AND stage < :producing AND status <> 'TERMINATED' AND :asOf - stage_since > :stalledDays" : "");
@@ -157,6 +159,8 @@ public class ProjectReader {
         query.reached().ifPresent(reached -> StageReached.bind(statement, reached.from(),
                         reached.untilOn(query.filter().asOf()))
                 .param("reachedStage", reached.stage().ordinal()));
+        query.reported().ifPresent(reported -> statement.param("reportedFrom", reported.from().toString())
+                .param("reportedUntil", reported.untilOn(query.filter().asOf()).toString()));
         query.stalledDays().ifPresent(days -> statement
                 .param("stalledDays", days)
                 .param("producing", Stage.PRODUCING.ordinal()));

@@ -15,6 +15,7 @@ import io.groundbreak.funnel.query.ProjectQuery;
 import io.groundbreak.funnel.query.ProjectReader;
 import io.groundbreak.funnel.query.ProjectSort;
 import io.groundbreak.funnel.query.ReachedIn;
+import io.groundbreak.funnel.query.ReportedIn;
 import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.reference.ReferenceData;
 import java.time.Clock;
@@ -71,6 +72,7 @@ class ProjectController {
                            @RequestParam(required = false) String cohort,
                            @RequestParam(required = false) String outcome,
                            @RequestParam(required = false) String reached,
+                           @RequestParam(required = false) String reported,
                            @RequestParam(required = false) String page,
                            @RequestParam(required = false) String size,
                            @RequestParam(required = false) String sort,
@@ -93,6 +95,8 @@ class ProjectController {
         }
         Optional<ReachedIn> reachedIn = parameters.parsed("reached", reached, ReachedIn::parse,
                 "must be a stage and a year or month, e.g. SIGNED:2025 or SIGNED:2025-03");
+        Optional<ReportedIn> reportedIn = parameters.parsed("reported", reported, ReportedIn::parse,
+                "must be a year or a month, e.g. 2025 or 2025-03");
         int pageNumber = parameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = parameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         String[] sorting = sort == null || sort.isBlank() ? new String[] {"code"} : sort.strip().split(",", -1);
@@ -106,7 +110,7 @@ class ProjectController {
         Freshness fresh = freshness.now();
         Optional<CohortCell> cell = cohortCell.map(stageAndPeriod ->
                 new CohortCell(stageAndPeriod.stage(), stageAndPeriod.period(), ofOutcome));
-        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell, reachedIn,
+        ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell, reachedIn, reportedIn,
                 sortBy.orElse(ProjectSort.CODE), descending, pageNumber, pageSize));
         LocalDate listedOn = filter.asOf();
         return new ProjectListAnswer(listedOn, found.page(), found.size(), found.totalItems(),

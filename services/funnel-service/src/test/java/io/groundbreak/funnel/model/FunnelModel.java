@@ -350,6 +350,15 @@ public final class FunnelModel {
         return lines;
     }
 
+    /** How many projects reported investment for a month of the year up to asOf's month: the completed figure's list. */
+    public long reportedIn(int year, LocalDate asOf) {
+        YearMonth first = YearMonth.of(year, 1);
+        YearMonth last = YearMonth.from(asOf).isBefore(YearMonth.of(year, 12)) ? YearMonth.from(asOf) : YearMonth.of(year, 12);
+        return projects.values().stream()
+                .filter(project -> project.reports.keySet().stream().anyMatch(m -> !m.isBefore(first) && !m.isAfter(last)))
+                .count();
+    }
+
     private static BigDecimal sum(BigDecimal a, BigDecimal b) {
         return a == null ? b : b == null ? a : a.add(b);
     }

@@ -89,14 +89,14 @@ class ExportController {
                   @RequestParam(required = false) String chain, @RequestParam(required = false) String stage,
                   @RequestParam(required = false) String figure, @RequestParam(required = false) String stalledDays,
                   @RequestParam(required = false) String cohort, @RequestParam(required = false) String outcome,
-                  @RequestParam(required = false) String reached,
+                  @RequestParam(required = false) String reached, @RequestParam(required = false) String reported,
                   @RequestParam(required = false) String sort, Authentication authentication,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
         ExportContext context = context(authentication, request);
         String scope = context.user().district().orElse(district);
         Map<String, String> query = query("asOf", asOf, "district", scope, "chain", chain, "stage", stage,
                 "figure", figure, "stalledDays", stalledDays, "cohort", cohort, "outcome", outcome, "reached", reached,
-                "sort", sort == null || sort.isBlank() ? "code" : sort);
+                "reported", reported, "sort", sort == null || sort.isBlank() ? "code" : sort);
         List<JsonNode> items = reads.allProjects(context.user(), query, context.locale());
         // the answer's date when asOf was left to the service's default (today in the city)
         String day = asOf == null || asOf.isBlank()
@@ -104,7 +104,7 @@ class ExportController {
                         context.locale()).path("asOf").asString()
                 : asOf;
         Downloads.xlsx(response, fileName(context, "export.projects", day), "groundbreak-projects-" + day + ".xlsx");
-        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, reached, items)
+        new ProjectsExport(day, scope, chain, stage, figure, stalledDays, cohort, outcome, reached, reported, items)
                 .write(context, response.getOutputStream());
     }
 

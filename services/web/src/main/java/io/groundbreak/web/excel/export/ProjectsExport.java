@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** A project list of the dashboard (every page of it), with the filters it was asked with. */
 record ProjectsExport(String asOf, String district, String chain, String stage, String figure, String stalledDays,
-                      String cohort, String outcome, String reached, List<JsonNode> items) {
+                      String cohort, String outcome, String reached, String reported, List<JsonNode> items) {
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
@@ -40,6 +40,10 @@ record ProjectsExport(String asOf, String district, String chain, String stage, 
                 String[] stageAndPeriod = reached.strip().split(":", 2);
                 sheet.note(context.text("export.reached"), context.text("export.reached.value",
                         context.stage(stageAndPeriod[0]), stageAndPeriod.length > 1 ? stageAndPeriod[1] : ""));
+            }
+            if (reported != null && !reported.isBlank()) {
+                // 2025 (a target's completed investment) as funnel-service took it
+                sheet.note(context.text("export.reported"), context.text("export.reported.value", reported.strip()));
             }
             if (stalledDays != null && !stalledDays.isBlank()) {
                 sheet.note(context.text("export.stalled-days"), stalledDays);

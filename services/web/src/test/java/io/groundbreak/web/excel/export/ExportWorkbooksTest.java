@@ -130,7 +130,7 @@ class ExportWorkbooksTest {
     @Test
     void aProjectListOfATargetsActualNotesTheStageAndYear() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ProjectsExport("2025-06-30", "120116", null, null, null, null, null, null, "SIGNED:2025", List.of()).write(leader, out);
+        new ProjectsExport("2025-06-30", "120116", null, null, null, null, null, null, "SIGNED:2025", null, List.of()).write(leader, out);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(text(book.getSheet("项目清单"), 5)).containsExactly("达到阶段", "2025 达到「签约」");
         }
@@ -140,7 +140,7 @@ class ExportWorkbooksTest {
     @Test
     void aProjectListOfACohortCellNotesTheCohortAndTheOutcome() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", null, List.of())
+        new ProjectsExport("2024-06-30", null, null, null, null, null, "SIGNED:2024-Q1", "WITHIN90", null, null, List.of())
                 .write(leader, out);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheet("项目清单");
