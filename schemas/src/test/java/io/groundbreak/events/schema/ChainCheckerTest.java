@@ -42,6 +42,19 @@ class ChainCheckerTest {
         assertThat(checker.length(history.get(0).subject().toString())).isEqualTo(history.size());
     }
 
+    /** Schema 1.2: a year's plan stream (TargetsSet from sequence 0, ce_source /city) is checked like a project's. */
+    @Test
+    void aYearsPlanStreamIsAChainToo() throws IOException, URISyntaxException {
+        Path dir = Path.of(getClass().getResource("/golden-schema-1.2").toURI());
+        List<EventEnvelope> plan;
+        try (Stream<Path> files = Files.list(dir)) {
+            plan = files.sorted().map(ChainCheckerTest::envelope).toList();
+        }
+
+        plan.forEach(e -> assertThat(accept(e, CloudEventHeaders.of(e))).isEmpty());
+        assertThat(checker.length(plan.get(0).subject().toString())).isEqualTo(2);
+    }
+
     @Test
     void aGapIsAProblemOfTheSequence() {
         accept(history.get(0), CloudEventHeaders.of(history.get(0)));
