@@ -57,29 +57,36 @@ public final class EventCodec {
 
     /** The Jackson module with Groundbreak's value types; register it on any mapper that writes them. */
     public static SimpleModule module() {
-        return new SimpleModule("groundbreak-events")
-                .addSerializer(ProjectId.class, new ValueSerializer<>() {
-                    @Override
-                    public void serialize(ProjectId value, JsonGenerator gen, SerializationContext ctxt) {
-                        gen.writeString(value.toString());
-                    }
-                })
-                .addDeserializer(ProjectId.class, new ValueDeserializer<>() {
-                    @Override
-                    public ProjectId deserialize(JsonParser p, DeserializationContext ctxt) {
-                        try {
-                            return ProjectId.parse(p.getValueAsString());
-                        } catch (IllegalArgumentException | NullPointerException e) {
-                            return ctxt.reportInputMismatch(ProjectId.class, "projectId must be a UUID");
-                        }
-                    }
-                })
+        SimpleModule module = new SimpleModule("groundbreak-events")
                 .addSerializer(BigDecimal.class, new ValueSerializer<>() {
                     @Override
                     public void serialize(BigDecimal value, JsonGenerator gen, SerializationContext ctxt) {
                         gen.writeString(value.toPlainString());
                     }
                 });
+        identifier(module, ProjectId.class, ProjectId::parse, "projectId");
+        identifier(module, ChangeRequestId.class, ChangeRequestId::parse, "requestId");
+        return module;
+    }
+
+    /** An identifier record is written as its UUID's text, and only a UUID's text reads as one. */
+    private static <T> void identifier(SimpleModule module, Class<T> type, Function<String, T> parse, String name) {
+        module.addSerializer(type, new ValueSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(value.toString());
+            }
+        });
+        module.addDeserializer(type, new ValueDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) {
+                try {
+                    return parse.apply(p.getValueAsString());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    return ctxt.reportInputMismatch(type, name + " must be a UUID");
+                }
+            }
+        });
     }
 
     public static JsonMapper jsonMapper() {

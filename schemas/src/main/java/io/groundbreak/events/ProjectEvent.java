@@ -2,12 +2,13 @@ package io.groundbreak.events;
 
 /**
  * The body of every event on groundbreak.project-events.v1: about one project, but for {@link TargetsSet} (schema 1.2),
- * which is about a year's plan; {@link #projectId()} is the stream's subject either way.
+ * which is about a year's plan, and {@link DuplicateDecided} (schema 1.3), which is about a pair of projects;
+ * {@link #projectId()} is the stream's subject either way.
  */
 public sealed interface ProjectEvent
         permits ProjectRegistered, MilestoneRecorded, MilestoneCorrected, MilestoneRetracted,
                 ProjectSuspended, ProjectResumed, ProjectTerminated, InvestmentReported, ProjectDetailsAmended,
-                TargetsSet {
+                TargetsSet, DuplicateDecided, ChangeRequested, ChangeApproved, ChangeRejected, ChangeWithdrawn {
 
     ProjectId projectId();
 
