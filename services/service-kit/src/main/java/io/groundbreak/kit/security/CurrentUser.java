@@ -34,7 +34,12 @@ public record CurrentUser(String name, Role role, Optional<String> district) {
         return DISTRICT_AUTHORITY_PREFIX + districtCode;
     }
 
+    /** A district office's user (DISTRICT or its REVIEWER): bound to one district. */
     public boolean isDistrictOffice() {
-        return role == Role.DISTRICT;
+        return role.isBoundToDistrict();
+    }
+
+    public boolean isReviewer() {
+        return role == Role.REVIEWER;
     }
 }

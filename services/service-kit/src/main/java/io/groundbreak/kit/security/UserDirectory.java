@@ -54,13 +54,13 @@ final class UserDirectory {
             throw refuse("user '" + user.name() + "' has no role");
         }
         List<String> authorities = new ArrayList<>(List.of(user.role().authority()));
-        if (user.role() == Role.DISTRICT) {
+        if (user.role().isBoundToDistrict()) {
             if (user.district() == null || !districtCodes.contains(user.district())) {
-                throw refuse("DISTRICT user '" + user.name() + "' needs a district code of the reference data");
+                throw refuse(user.role() + " user '" + user.name() + "' needs a district code of the reference data");
             }
             authorities.add(CurrentUser.DISTRICT_AUTHORITY_PREFIX + user.district());
         } else if (user.district() != null) {
-            throw refuse("only a DISTRICT user is bound to a district, not '" + user.name() + "'");
+            throw refuse("only a DISTRICT or REVIEWER user is bound to a district, not '" + user.name() + "'");
         }
         return User.withUsername(user.name())
                 .password("{bcrypt}" + user.passwordHash())

@@ -97,7 +97,7 @@ public final class AccessTokens {
     public AbstractAuthenticationToken authentication(Jwt jwt) {
         Role role = Role.valueOf(jwt.getClaimAsString(ROLE_CLAIM));
         List<GrantedAuthority> authorities = new ArrayList<>(List.of(new SimpleGrantedAuthority(role.authority())));
-        if (role == Role.DISTRICT) {
+        if (role.isBoundToDistrict()) {
             authorities.add(new SimpleGrantedAuthority(CurrentUser.districtAuthority(jwt.getClaimAsString(DISTRICT_CLAIM))));
         }
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
@@ -108,7 +108,7 @@ public final class AccessTokens {
         List<String> audience = jwt.getAudience();
         String role = jwt.getClaimAsString(ROLE_CLAIM);
         boolean roleKnown = Arrays.stream(Role.values()).anyMatch(known -> known.name().equals(role));
-        boolean districtKnown = !Role.DISTRICT.name().equals(role)
+        boolean districtKnown = !roleKnown || !Role.valueOf(role).isBoundToDistrict()
                 || districtCodes.contains(jwt.getClaimAsString(DISTRICT_CLAIM));
         if (audience != null && audience.contains(AUDIENCE) && jwt.getSubject() != null && roleKnown && districtKnown) {
             return OAuth2TokenValidatorResult.success();
