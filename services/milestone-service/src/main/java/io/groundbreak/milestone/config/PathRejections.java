@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring Security's firewall refuses a path holding a control character (an encoded {@code %01}) or
  * other suspicious text before any controller sees it; its default answer is a bare 400. Here it is the
  * same 400 problem+json as any invalid field ({@code invalid-request}), naming the path variable that
- * holds the flaw ({@code projectId}, {@code stage}) or else {@code path}. Nothing is written.
+ * holds the flaw ({@code projectId}, {@code stage}, {@code requestId}) or else {@code path}. Nothing is written.
  */
 @Component
 class PathRejections implements RequestRejectedHandler {
@@ -54,7 +54,7 @@ class PathRejections implements RequestRejectedHandler {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** /api/projects/{projectId}/milestones/{stage}/…: the variable whose decoded text is not single-line. */
+    /** /api/projects/{projectId}/milestones/{stage}/… or …/requests/{requestId}/…: the variable whose decoded text is not single-line. */
     static String field(String uri) {
         String[] segments = uri == null ? new String[0] : uri.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
@@ -64,6 +64,9 @@ class PathRejections implements RequestRejectedHandler {
                 }
                 if (i == 5 && "milestones".equals(segments[4])) {
                     return "stage";
+                }
+                if (i == 5 && "requests".equals(segments[4])) {
+                    return "requestId";
                 }
                 return "path";
             }

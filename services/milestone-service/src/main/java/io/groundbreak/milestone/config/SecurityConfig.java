@@ -9,7 +9,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** District offices (and admins) write; the city (ADMIN) alone sets targets; nobody else writes. Auditors and admins read the heads. The API description is public. */
+/**
+ * District offices (and admins) write; a district's reviewer only approves or rejects its change requests; the city
+ * (ADMIN) alone sets targets; nobody else writes. Auditors and admins read the heads. The API description is public.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -20,6 +23,9 @@ class SecurityConfig {
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/supervision/targets")
                 .hasRole(Role.ADMIN.name())
+                // four eyes: a DISTRICT user reaches the decisions too, to be told why not (403 not-a-reviewer)
+                .requestMatchers(HttpMethod.POST, "/api/projects/*/requests/*/approval", "/api/projects/*/requests/*/rejection")
+                .hasAnyRole(Role.REVIEWER.name(), Role.DISTRICT.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/projects", "/api/projects/**", "/api/batch")
                 .hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/admin/heads")

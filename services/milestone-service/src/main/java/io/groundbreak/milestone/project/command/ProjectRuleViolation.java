@@ -8,8 +8,11 @@ import java.util.List;
  */
 public abstract class ProjectRuleViolation extends RuntimeException {
 
-    /** How the rule is broken, which decides the HTTP status. */
-    public enum Kind { ORDER, DATE, DISTRICT }
+    /**
+     * How the rule is broken, which decides the HTTP status: the project's state (409), a date (422), the actor's
+     * district (403), who the actor is for a change request (403), a change request the project does not know (404).
+     */
+    public enum Kind { ORDER, DATE, DISTRICT, PERSON, UNKNOWN }
 
     private final String code;
     private final Kind kind;

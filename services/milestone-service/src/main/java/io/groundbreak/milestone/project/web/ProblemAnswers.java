@@ -58,7 +58,8 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         HttpStatus status = switch (violation.kind()) {
             case ORDER -> HttpStatus.CONFLICT;
             case DATE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case DISTRICT -> HttpStatus.FORBIDDEN;
+            case DISTRICT, PERSON -> HttpStatus.FORBIDDEN;
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
         };
         ProblemDetail problem = problem(status, violation.code(), locale, violation.arguments().toArray());
         return violation.field() == null ? problem : withField(problem, violation.field());

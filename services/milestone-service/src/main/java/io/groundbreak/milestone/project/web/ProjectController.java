@@ -1,5 +1,6 @@
 package io.groundbreak.milestone.project.web;
 
+import io.groundbreak.events.ChangeRequestId;
 import io.groundbreak.events.PlannedDates;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.Stage;
@@ -10,15 +11,19 @@ import io.groundbreak.milestone.idempotency.WriteRequest;
 import io.groundbreak.milestone.project.code.ProjectCodes;
 import io.groundbreak.milestone.project.command.Actor;
 import io.groundbreak.milestone.project.command.AmendProjectDetails;
+import io.groundbreak.milestone.project.command.ApproveChange;
 import io.groundbreak.milestone.project.command.CorrectMilestone;
 import io.groundbreak.milestone.project.command.RecordMilestone;
 import io.groundbreak.milestone.project.command.Recorded;
 import io.groundbreak.milestone.project.command.RegisterProject;
+import io.groundbreak.milestone.project.command.RejectChange;
 import io.groundbreak.milestone.project.command.ReportInvestment;
 import io.groundbreak.milestone.project.command.ResumeProject;
 import io.groundbreak.milestone.project.command.RetractMilestone;
 import io.groundbreak.milestone.project.command.SuspendProject;
 import io.groundbreak.milestone.project.command.TerminateProject;
+import io.groundbreak.milestone.project.command.UnknownChangeRequest;
+import io.groundbreak.milestone.project.command.WithdrawChange;
 import io.groundbreak.reference.ReferenceData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -43,7 +48,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every write of a district office (docs/api.md); the rules themselves are the aggregate's. */
+/**
+ * Every write of a district office (docs/api.md), and the decisions on its change requests (four eyes); the rules
+ * themselves are the aggregate's.
+ */
 @RestController
 // produces: an Accept header that JSON cannot satisfy is refused before the write, not after it
 @RequestMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -184,6 +192,37 @@ class ProjectController {
                 strip(body.responsibleLeader()), body.source(), body.reason().strip(), actor));
     }
 
+    /** Four eyes: the district's reviewer (or an admin) applies a pending change; 201 with the applied change's event. */
+    @PostMapping("/{projectId}/requests/{requestId}/approval")
+    ResponseEntity<EventRecordedAnswer> approve(@PathVariable String projectId, @PathVariable String requestId,
+            @Valid @RequestBody ApprovalRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ChangeRequestId request = requestId(requestId);
+        return event(projectId, authentication, key, http, body,
+                (id, actor) -> new ApproveChange(id, request, strip(body.note()), actor));
+    }
+
+    @PostMapping("/{projectId}/requests/{requestId}/rejection")
+    ResponseEntity<EventRecordedAnswer> reject(@PathVariable String projectId, @PathVariable String requestId,
+            @Valid @RequestBody RejectionRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ChangeRequestId request = requestId(requestId);
+        return event(projectId, authentication, key, http, body,
+                (id, actor) -> new RejectChange(id, request, body.reason().strip(), actor));
+    }
+
+    @PostMapping("/{projectId}/requests/{requestId}/withdrawal")
+    ResponseEntity<EventRecordedAnswer> withdraw(@PathVariable String projectId, @PathVariable String requestId,
+            @Valid @RequestBody WithdrawalRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            Authentication authentication, HttpServletRequest http) {
+        ChangeRequestId request = requestId(requestId);
+        return event(projectId, authentication, key, http, body,
+                (id, actor) -> new WithdrawChange(id, request, strip(body.reason()), actor));
+    }
+
     /** Schema 1.1's fields the reference data judges: plannedDates names a stage at least, source is a known code. */
     private void checkSupervision(PlannedDates plannedDates, String source, List<InvalidFields.Problem> problems) {
         if (plannedDates != null && plannedDates.byStage().isEmpty()) {
@@ -211,7 +250,12 @@ class ProjectController {
         Actor actor = actor(authentication);
         return write(authentication, key, http, body, EventRecordedAnswer.class, () -> {
             Recorded recorded = commands.sendAndWait(command.apply(id, actor));
-            return ResponseEntity.status(201).body(new EventRecordedAnswer(recorded.eventId(), recorded.sequence()));
+            if (recorded.pending()) {
+                // above the review bounds: only the request is recorded, the change awaits a second person
+                return ResponseEntity.accepted().location(URI.create("/api/projects/" + id + "/requests/"
+                        + recorded.requestId())).body(EventRecordedAnswer.of(recorded));
+            }
+            return ResponseEntity.status(201).body(EventRecordedAnswer.of(recorded));
         });
     }
 
@@ -233,6 +277,18 @@ class ProjectController {
         }
     }
 
+    /** A request id in the path that is not a UUID names no request: 404, like a project id. */
+    private static ChangeRequestId requestId(String text) {
+        if (!TextRules.isSingleLine(text)) {
+            throw InvalidFields.of("requestId", "single-line");
+        }
+        try {
+            return ChangeRequestId.parse(text.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UnknownChangeRequest(text);
+        }
+    }
+
     /** Amounts are kept with exactly two decimals, so equal amounts hash equally. */
     private static BigDecimal amount(String text) {
         return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
@@ -248,6 +304,6 @@ class ProjectController {
 
     private static Actor actor(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return new Actor(user.name(), user.district());
+        return new Actor(user.name(), user.district(), user.isReviewer());
     }
 }
