@@ -2,6 +2,11 @@ package io.groundbreak.milestone.project.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.groundbreak.events.ChangeApproved;
+import io.groundbreak.events.ChangeRejected;
+import io.groundbreak.events.ChangeRequestId;
+import io.groundbreak.events.ChangeRequested;
+import io.groundbreak.events.ChangeWithdrawn;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
@@ -19,8 +24,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -46,6 +53,7 @@ class ProjectPropertiesTest {
     private static final String DISTRICT = "120116";
     private static final Actor OFFICE = Actor.districtOffice("d120116", DISTRICT);
     private static final Actor STRANGER = Actor.districtOffice("d120101", "120101");
+    private static final Actor REVIEWER = Actor.reviewerOf("r120116", DISTRICT);
 
     private static Configuration axon;
 
@@ -58,6 +66,7 @@ class ProjectPropertiesTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(Project.class)
                 .registerComponent(Clock.class, c -> Clock.fixed(NOW, ZoneOffset.UTC))
+                .registerComponent(ReviewBounds.class, c -> new ReviewBounds(true, 30, true, true, BigDecimal.TEN, 90))
                 .buildConfiguration();
         axon.start();
     }
@@ -75,17 +84,21 @@ class ProjectPropertiesTest {
     @Test
     void whateverIsAskedTheRecordedHistoryKeepsTheRules() {
         Random random = new Random(SEED);
+        Map<String, Integer> recorded = new TreeMap<>();
         for (int attempt = 0; attempt < TRIES; attempt++) {
             List<Step> steps = sequence(random);
             try {
-                historyKeepsTheRules(steps);
+                historyKeepsTheRules(steps).forEach(event -> recorded.merge(event.type(), 1, Integer::sum));
             } catch (AssertionError broken) {
                 throw new AssertionError("seed " + SEED + ", try " + attempt + ": " + broken.getMessage(), broken);
             }
         }
+        // the tries reached the four-eyes paths, not only refusals of them
+        assertThat(recorded).as("events recorded by all tries").containsKeys("ChangeRequested", "ChangeApproved",
+                "ChangeRejected", "ChangeWithdrawn", "MilestoneRetracted", "ProjectTerminated");
     }
 
-    private static void historyKeepsTheRules(List<Step> steps) {
+    private static List<ProjectEvent> historyKeepsTheRules(List<Step> steps) {
         ProjectId project = ProjectId.random();
         CommandGateway commands = axon.commandGateway();
         commands.sendAndWait(new RegisterProject(project, "TJ-" + project, "项目", DISTRICT, "new-energy", "投资方",
@@ -93,8 +106,9 @@ class ProjectPropertiesTest {
         int accepted = 1;
         for (Step step : steps) {
             try {
-                commands.sendAndWait(step.command(project));
-                accepted++;
+                Object command = step.command(project);
+                commands.sendAndWait(command);
+                accepted += command instanceof ApproveChange ? 2 : 1; // the approval and the change
             } catch (ProjectRuleViolation refused) {
                 // a refusal is fine; that it wrote nothing is checked by the count below
             }
@@ -103,17 +117,38 @@ class ProjectPropertiesTest {
         List<? extends DomainEventMessage<?>> events = axon.eventStore().readEvents(project.toString()).asStream().toList();
         assertThat(events).hasSize(accepted);
         Chains.assertIntact(events);
-        checkRules(events.stream().map(event -> (ProjectEvent) event.getPayload()).toList());
+        List<ProjectEvent> history = events.stream().map(event -> (ProjectEvent) event.getPayload()).toList();
+        checkRules(history);
+        return history;
     }
 
-    /** Replays the history as a reader would and checks that each event was allowed where it stands. */
+    /**
+     * Replays the history as a reader would and checks that each event was allowed where it stands: a request changes
+     * nothing, and only a pending one is decided; an approval is followed by the change it approves.
+     */
     private static void checkRules(List<ProjectEvent> events) {
         TreeMap<Stage, LocalDate> stages = new TreeMap<>();
         boolean suspended = false;
         boolean terminated = false;
+        Map<ChangeRequestId, ProjectEvent> pending = new HashMap<>();
+        ProjectEvent approved = null;
         for (ProjectEvent event : events.subList(1, events.size())) {
-            assertThat(terminated).as("nothing after termination: %s", event).isFalse();
-            if (event instanceof MilestoneRecorded recorded) {
+            if (approved != null) {
+                assertThat(event.getClass()).as("the approved change follows its approval").isEqualTo(approved.getClass());
+                approved = null;
+            }
+            boolean closing = event instanceof ChangeRejected || event instanceof ChangeWithdrawn;
+            assertThat(terminated && !closing).as("nothing but closing a request after termination: %s", event).isFalse();
+            if (event instanceof ChangeRequested request) {
+                pending.put(request.requestId(), request.change());
+            } else if (event instanceof ChangeApproved approval) {
+                approved = pending.remove(approval.requestId());
+                assertThat(approved).as("only a pending request is approved").isNotNull();
+            } else if (event instanceof ChangeRejected rejection) {
+                assertThat(pending.remove(rejection.requestId())).as("only a pending request is rejected").isNotNull();
+            } else if (event instanceof ChangeWithdrawn withdrawal) {
+                assertThat(pending.remove(withdrawal.requestId())).as("only a pending request is withdrawn").isNotNull();
+            } else if (event instanceof MilestoneRecorded recorded) {
                 assertThat(suspended).as("no milestone while suspended").isFalse();
                 assertThat(stages.isEmpty() || recorded.stage().compareTo(stages.lastKey()) > 0)
                         .as("stages only rise: %s over %s", recorded.stage(), stages).isTrue();
@@ -143,7 +178,11 @@ class ProjectPropertiesTest {
         }
     }
 
-    /** 1 to 25 commands, mostly milestones and corrections, now and then from another district. */
+    /**
+     * 1 to 25 commands, mostly milestones and corrections, now and then from another district; retractions,
+     * terminations and corrections by more than 30 days are requested, and decided on by the reviewer, the requester
+     * (refused but for a withdrawal) or a stranger.
+     */
     private static List<Step> sequence(Random random) {
         List<Function<Random, Step>> kinds = new ArrayList<>();
         add(kinds, 10, r -> {
@@ -167,6 +206,9 @@ class ProjectPropertiesTest {
         add(kinds, 2, r -> dated(r, (p, d, a) -> new ResumeProject(p, d, "恢复", a)));
         add(kinds, 1, r -> dated(r, (p, d, a) -> new TerminateProject(p, d, "终止", a)));
         add(kinds, 2, r -> dated(r, (p, d, a) -> new ReportInvestment(p, YearMonth.from(d), BigDecimal.TEN, a)));
+        add(kinds, 4, r -> decision(r, (p, id, a) -> new ApproveChange(p, id, null, a)));
+        add(kinds, 1, r -> decision(r, (p, id, a) -> new RejectChange(p, id, "不同意", a)));
+        add(kinds, 1, r -> decision(r, (p, id, a) -> new WithdrawChange(p, id, null, a)));
         List<Step> steps = new ArrayList<>();
         int length = 1 + random.nextInt(25);
         for (int i = 0; i < length; i++) {
@@ -183,6 +225,24 @@ class ProjectPropertiesTest {
         LocalDate date = date(random);
         Actor actor = actor(random);
         return p -> command.command(p, date, actor);
+    }
+
+    private interface Decision {
+        Object command(ProjectId project, ChangeRequestId request, Actor actor);
+    }
+
+    /** A decision on the project's latest change request (a request of its own id when there is none yet). */
+    private static Step decision(Random random, Decision decision) {
+        Actor actor = switch (random.nextInt(4)) {
+            case 0 -> OFFICE;
+            case 1 -> STRANGER;
+            default -> REVIEWER;
+        };
+        return p -> decision.command(p, axon.eventStore().readEvents(p.toString()).asStream()
+                .map(event -> event.getPayload() instanceof ChangeRequested request ? request.requestId() : null)
+                .filter(Objects::nonNull)
+                .reduce((first, second) -> second)
+                .orElse(new ChangeRequestId(p.value())), actor);
     }
 
     /** Adds a kind of command {@code weight} times, so that drawing uniformly draws it by weight. */

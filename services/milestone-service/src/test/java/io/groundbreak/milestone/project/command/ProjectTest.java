@@ -2,6 +2,11 @@ package io.groundbreak.milestone.project.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.groundbreak.events.ChangeApproved;
+import io.groundbreak.events.ChangeRejected;
+import io.groundbreak.events.ChangeRequestId;
+import io.groundbreak.events.ChangeRequested;
+import io.groundbreak.events.ChangeWithdrawn;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
@@ -31,6 +36,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,11 @@ class ProjectTest {
     private static final ProjectId PROJECT = ProjectId.parse("6f1c1d0e-6c1a-4d8e-9a54-0d5f3d7c2b11");
     private static final String DISTRICT = "120116";
     private static final Actor OFFICE = Actor.districtOffice("d120116", DISTRICT);
+    private static final Actor REVIEWER = Actor.reviewerOf("r120116", DISTRICT);
+    private static final Actor ADMIN = Actor.cityWide("admin");
+    /** The defaults of application.yml. */
+    private static final ReviewBounds BOUNDS = new ReviewBounds(true, 30, true, true, new BigDecimal("10"), 90);
+    private static final ChangeRequestId REQUEST = ChangeRequestId.parse("0d6e1f1a-3b7c-4c8e-9f2a-5b6c7d8e9f01");
 
     private AggregateTestFixture<Project> fixture;
 
@@ -51,6 +63,15 @@ class ProjectTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(BOUNDS);
+    }
+
+    /** A fixture whose aggregate sees other review bounds. */
+    private static AggregateTestFixture<Project> fixtureWith(ReviewBounds bounds) {
+        AggregateTestFixture<Project> other = new AggregateTestFixture<>(Project.class);
+        other.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        other.registerInjectableResource(bounds);
+        return other;
     }
 
     @Test
@@ -210,12 +231,12 @@ class ProjectTest {
     }
 
     @Test
-    @DisplayName("a correction changes the date and amount of a recorded stage")
+    @DisplayName("a correction changes the date and amount of a recorded stage (by 30 days: at the review bound, not above)")
     void correctsMilestone() {
         fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
-                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"),
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-03-31"),
                         new BigDecimal("9.00"), "合同日期录错", OFFICE))
-                .expectEvents(new MilestoneCorrected(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"),
+                .expectEvents(new MilestoneCorrected(PROJECT, Stage.SIGNED, LocalDate.parse("2024-03-31"),
                         new BigDecimal("9.00"), "合同日期录错"));
     }
 
@@ -381,10 +402,10 @@ class ProjectTest {
                 .expectException(PlannedStageReached.class)
                 .expectNoEvents();
         fixture.given(sealed(registeredWith(PLAN), signed(date("2024-06-01"))))
-                .when(amendPlans(new PlannedDates(null, date("2025-01-31"), null, null)))
+                .when(amendPlans(new PlannedDates(null, date("2025-04-30"), null, null)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
-                        new PlannedDates(null, date("2025-01-31"), null, null), null, null, null, "计划调整"));
+                        new PlannedDates(null, date("2025-04-30"), null, null), null, null, null, "计划调整"));
     }
 
     @Test
@@ -433,6 +454,273 @@ class ProjectTest {
         assertThat(second.district()).isEqualTo(DISTRICT);
     }
 
+    // four eyes on the past: changes above the review bounds are requested, and applied once a second person approves
+
+    @Test
+    @DisplayName("a correction moving the date by more than 30 days is requested, carrying the correction, and changes nothing")
+    void correctionAboveTheBoundIsRequested() {
+        MilestoneCorrected correction = new MilestoneCorrected(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"),
+                new BigDecimal("9.00"), "合同日期录错");
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-04-01"), new BigDecimal("9.00"),
+                        "合同日期录错", OFFICE))
+                .expectEventsMatching(requested(correction))
+                .expectResultMessagePayloadMatching(Matchers.predicate(result -> ((Recorded) result).pending()));
+        // backwards counts the same
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-01-30"), null, "更正", OFFICE))
+                .expectEventsMatching(requested(new MilestoneCorrected(PROJECT, Stage.SIGNED,
+                        LocalDate.parse("2024-01-30"), null, "更正")));
+    }
+
+    @Test
+    @DisplayName("with review disabled nothing is requested: the correction, retraction and termination are recorded")
+    void disabledReviewRequestsNothing() {
+        ReviewBounds off = new ReviewBounds(false, 30, true, true, new BigDecimal("10"), 90);
+        fixtureWith(off).given(sealed(registered(), signed(LocalDate.parse("2024-03-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-06-01"), null, "更正", OFFICE))
+                .expectEvents(new MilestoneCorrected(PROJECT, Stage.SIGNED, LocalDate.parse("2024-06-01"), null, "更正"));
+        fixtureWith(off).given(sealed(registered(), signed(LocalDate.parse("2024-03-01"))))
+                .when(new RetractMilestone(PROJECT, Stage.SIGNED, "误报", OFFICE))
+                .expectEvents(new MilestoneRetracted(PROJECT, Stage.SIGNED, "误报"));
+        fixtureWith(off).given(sealed(registered()))
+                .when(new TerminateProject(PROJECT, LocalDate.parse("2024-06-20"), "终止", OFFICE))
+                .expectEvents(new ProjectTerminated(PROJECT, LocalDate.parse("2024-06-20"), "终止"));
+    }
+
+    @Test
+    @DisplayName("every retraction and termination is requested; each can be left out of review on its own")
+    void retractionsAndTerminationsAreRequested() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01"))))
+                .when(new RetractMilestone(PROJECT, Stage.SIGNED, "误报", OFFICE))
+                .expectEventsMatching(requested(new MilestoneRetracted(PROJECT, Stage.SIGNED, "误报")));
+        fixture.given(sealed(registered()))
+                .when(new TerminateProject(PROJECT, LocalDate.parse("2024-06-20"), "终止", OFFICE))
+                .expectEventsMatching(requested(new ProjectTerminated(PROJECT, LocalDate.parse("2024-06-20"), "终止")));
+        fixtureWith(new ReviewBounds(true, 30, false, true, BigDecimal.TEN, 90))
+                .given(sealed(registered(), signed(LocalDate.parse("2024-03-01"))))
+                .when(new RetractMilestone(PROJECT, Stage.SIGNED, "误报", OFFICE))
+                .expectEvents(new MilestoneRetracted(PROJECT, Stage.SIGNED, "误报"));
+        fixtureWith(new ReviewBounds(true, 30, true, false, BigDecimal.TEN, 90)).given(sealed(registered()))
+                .when(new TerminateProject(PROJECT, LocalDate.parse("2024-06-20"), "终止", OFFICE))
+                .expectEvents(new ProjectTerminated(PROJECT, LocalDate.parse("2024-06-20"), "终止"));
+    }
+
+    @Test
+    @DisplayName("a change above the bounds that breaks a rule is refused directly, not requested")
+    void aBrokenRuleIsRefusedBeforeTheBounds() {
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new RetractMilestone(PROJECT, Stage.SIGNED, "误报", OFFICE))
+                .expectException(NotTheHighestStage.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-01-01"), null, "更正", OFFICE))
+                .expectEventsMatching(requested(new MilestoneCorrected(PROJECT, Stage.SIGNED, LocalDate.parse("2024-01-01"),
+                        null, "更正")));
+        fixture.given(sealed(registered(), signed(LocalDate.parse("2024-03-01")), landed(LocalDate.parse("2024-05-01"))))
+                .when(new CorrectMilestone(PROJECT, Stage.SIGNED, LocalDate.parse("2024-06-01"), null, "更正", OFFICE))
+                .expectException(CorrectionOutOfOrder.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered()))
+                .when(new TerminateProject(PROJECT, LocalDate.parse("2024-07-02"), "终止", OFFICE))
+                .expectException(DatedInFuture.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("an amendment lowering the planned investment by more than 10 % is requested; by 10 % it is recorded")
+    void amendmentLoweringTheInvestmentByMoreThanTheBoundIsRequested() {
+        fixture.given(sealed(registered()))
+                .when(amendInvestment("1350000000.00"))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("1350000000.00"), null,
+                        "投资调整"));
+        fixture.given(sealed(registered()))
+                .when(amendInvestment("1349999999.99"))
+                .expectEventsMatching(requested(new ProjectDetailsAmended(PROJECT, null, null, null,
+                        new BigDecimal("1349999999.99"), null, "投资调整")));
+        fixture.given(sealed(registered()))
+                .when(amendInvestment("9000000000.00"))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("9000000000.00"), null,
+                        "投资调整"));
+    }
+
+    @Test
+    @DisplayName("an amendment moving a planned date by more than 90 days is requested with only what changes; "
+            + "by 90 days, or a stage planned anew, it is recorded")
+    void amendmentMovingAPlanByMoreThanTheBoundIsRequested() {
+        fixture.given(sealed(registeredWith(PLAN)))
+                .when(amendPlans(new PlannedDates(PLAN.signed(), date("2025-09-28"), null, null)))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
+                        new PlannedDates(null, date("2025-09-28"), null, null), null, null, null, "计划调整"));
+        fixture.given(sealed(registeredWith(PLAN)))
+                .when(amendPlans(new PlannedDates(PLAN.signed(), date("2025-03-31"), null, null)))
+                .expectEventsMatching(requested(new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
+                        new PlannedDates(null, date("2025-03-31"), null, null), null, null, null, "计划调整")));
+        fixture.given(sealed(registered()))
+                .when(amendPlans(new PlannedDates(null, null, null, date("2030-01-01"))))
+                .expectEvents(new ProjectDetailsAmended(PROJECT, null, null, null, null, null,
+                        new PlannedDates(null, null, null, date("2030-01-01")), null, null, null, "计划调整"));
+    }
+
+    @Test
+    @DisplayName("the district's reviewer approves: ChangeApproved and then the change, both recorded by the reviewer")
+    void approvalAppliesTheChange() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new ApproveChange(PROJECT, REQUEST, "已核实", REVIEWER))
+                .expectEvents(new ChangeApproved(PROJECT, REQUEST, "已核实"), new MilestoneRetracted(PROJECT, Stage.LANDED, "误报"))
+                .expectResultMessagePayloadMatching(Matchers.predicate(result -> ((Recorded) result).sequence() == 5));
+        List<EventEnvelope> stored = fixture.getEventStore().readEvents(PROJECT.toString()).asStream()
+                .map(ProjectTest::envelope).toList();
+        assertThat(stored).hasSize(6);
+        assertThat(stored.subList(4, 6)).extracting(EventEnvelope::recordedBy).containsOnly("r120116");
+        assertThat(stored.subList(4, 6)).extracting(EventEnvelope::sequence).containsExactly(4L, 5L);
+        assertThat(stored.get(5).prevHash()).isEqualTo(stored.get(4).hash());
+        assertThat(stored).allSatisfy(envelope -> assertThat(envelope.hashIsIntact()).isTrue());
+        // the retraction counts from the approval: LANDED is gone, so SIGNED is the highest stage again
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        new ChangeApproved(PROJECT, REQUEST, null), new MilestoneRetracted(PROJECT, Stage.LANDED, "误报")))
+                .when(milestone(Stage.LANDED, date("2024-03-02"), OFFICE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    @DisplayName("a pending request changes nothing: the stage it would retract is still the highest")
+    void aPendingRequestChangesNothing() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(milestone(Stage.LANDED, date("2024-05-02"), OFFICE))
+                .expectException(MilestoneNotAboveHighestStage.class);
+    }
+
+    @Test
+    @DisplayName("an admin approves any district's request; nobody approves their own")
+    void ownRequestsAreNotDecidedByTheirRequester() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new ApproveChange(PROJECT, REQUEST, null, ADMIN))
+                .expectEvents(new ChangeApproved(PROJECT, REQUEST, null), new MilestoneRetracted(PROJECT, Stage.LANDED, "误报"));
+        fixture.given(sealedBy("admin", registered(), signed(date("2024-03-01")), landed(date("2024-05-01")),
+                        requestedRetraction()))
+                .when(new ApproveChange(PROJECT, REQUEST, null, ADMIN))
+                .expectException(OwnChangeRequest.class)
+                .expectNoEvents();
+        fixture.given(sealedBy("admin", registered(), signed(date("2024-03-01")), landed(date("2024-05-01")),
+                        requestedRetraction()))
+                .when(new RejectChange(PROJECT, REQUEST, "不同意", ADMIN))
+                .expectException(OwnChangeRequest.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a district user is no reviewer; a reviewer of another district is refused as any other district")
+    void onlyTheDistrictsReviewerDecides() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new ApproveChange(PROJECT, REQUEST, null, Actor.districtOffice("d120116-colleague", DISTRICT)))
+                .expectException(NotAReviewer.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new RejectChange(PROJECT, REQUEST, "不同意", OFFICE))
+                .expectException(NotAReviewer.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new ApproveChange(PROJECT, REQUEST, null, Actor.reviewerOf("r120101", "120101")))
+                .expectException(ProjectOfAnotherDistrict.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("an unknown request is refused; a decided request is closed: a second approval or a rejection is refused")
+    void decidedRequestsAreClosed() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01"))))
+                .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
+                .expectException(UnknownChangeRequest.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        new ChangeApproved(PROJECT, REQUEST, null), new MilestoneRetracted(PROJECT, Stage.LANDED, "误报")))
+                .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
+                .expectException(ChangeRequestClosed.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        new ChangeWithdrawn(PROJECT, REQUEST, null)))
+                .when(new RejectChange(PROJECT, REQUEST, "不同意", REVIEWER))
+                .expectException(ChangeRequestClosed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("the approval judges the change again on the project as it is now")
+    void approvalChecksTheRulesAgain() {
+        // the correction asked for LANDED, which was retracted meanwhile
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")),
+                        new ChangeRequested(PROJECT, REQUEST, new MilestoneCorrected(PROJECT, Stage.LANDED,
+                                date("2024-06-20"), null, "更正"), null, null, null),
+                        new MilestoneRetracted(PROJECT, Stage.LANDED, "误报")))
+                .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
+                .expectException(StageNotRecorded.class)
+                .expectNoEvents();
+        // an amendment records what of it still changes: the name was amended to the same meanwhile
+        fixture.given(sealed(registered(),
+                        new ChangeRequested(PROJECT, REQUEST, null, null, null, new ProjectDetailsAmended(PROJECT, "新名字",
+                                null, null, new BigDecimal("100.00"), null, "调整")),
+                        new ProjectDetailsAmended(PROJECT, "新名字", null, null, null, null, "改名")))
+                .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
+                .expectEvents(new ChangeApproved(PROJECT, REQUEST, null),
+                        new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("100.00"), null, "调整"));
+    }
+
+    @Test
+    @DisplayName("after a termination a pending request is not approved, but it is still rejected or withdrawn")
+    void aTerminatedProjectsRequestsAreClosedOnly() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        terminated()))
+                .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
+                .expectException(ProjectTerminatedAlready.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        terminated()))
+                .when(new RejectChange(PROJECT, REQUEST, "项目已终止", REVIEWER))
+                .expectEvents(new ChangeRejected(PROJECT, REQUEST, "项目已终止"));
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        terminated()))
+                .when(new WithdrawChange(PROJECT, REQUEST, null, OFFICE))
+                .expectEvents(new ChangeWithdrawn(PROJECT, REQUEST, null));
+    }
+
+    @Test
+    @DisplayName("only the requester withdraws a request; a withdrawn or rejected request changes nothing")
+    void onlyTheRequesterWithdraws() {
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new WithdrawChange(PROJECT, REQUEST, "录错了", Actor.districtOffice("d120116-colleague", DISTRICT)))
+                .expectException(NotTheRequester.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new WithdrawChange(PROJECT, REQUEST, "录错了", Actor.districtOffice("d120101", "120101")))
+                .expectException(ProjectOfAnotherDistrict.class)
+                .expectNoEvents();
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction()))
+                .when(new WithdrawChange(PROJECT, REQUEST, "录错了", OFFICE))
+                .expectEvents(new ChangeWithdrawn(PROJECT, REQUEST, "录错了"));
+        fixture.given(sealed(registered(), signed(date("2024-03-01")), landed(date("2024-05-01")), requestedRetraction(),
+                        new ChangeRejected(PROJECT, REQUEST, "不同意")))
+                .when(milestone(Stage.STARTED, date("2024-05-02"), OFFICE))
+                .expectEvents(new MilestoneRecorded(PROJECT, Stage.STARTED, date("2024-05-02"), new BigDecimal("100.00"), null));
+    }
+
+    /** The retraction of LANDED that d120116 requested (as {@link #REQUEST}). */
+    private static ChangeRequested requestedRetraction() {
+        return ChangeRequested.of(REQUEST, new MilestoneRetracted(PROJECT, Stage.LANDED, "误报"));
+    }
+
+    /** Exactly one event: a ChangeRequested (of any request id) carrying this change. */
+    private static Matcher<List<org.axonframework.messaging.Message<?>>> requested(ProjectEvent change) {
+        return Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                Matchers.predicate(payload -> payload instanceof ChangeRequested request && request.change().equals(change)),
+                Matchers.andNoMore()));
+    }
+
+    private static AmendProjectDetails amendInvestment(String planned) {
+        return new AmendProjectDetails(PROJECT, null, null, null, new BigDecimal(planned), null, null, null, null, null,
+                "投资调整", OFFICE);
+    }
+
     private static EventEnvelope envelope(EventMessage<?> message) {
         DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
         return EnvelopeMetaData.envelope((ProjectEvent) domain.getPayload(), domain.getSequenceNumber(),
@@ -441,10 +729,14 @@ class ProjectTest {
 
     /** Prior events as the aggregate stored them: with their envelope in the metadata. */
     private static List<Object> sealed(ProjectEvent... events) {
+        return sealedBy("d120116", events);
+    }
+
+    private static List<Object> sealedBy(String recordedBy, ProjectEvent... events) {
         List<Object> messages = new ArrayList<>();
         String prevHash = HashChain.GENESIS_PREV_HASH;
         for (int sequence = 0; sequence < events.length; sequence++) {
-            EventEnvelope envelope = HashChain.seal(java.util.UUID.randomUUID(), sequence, NOW, "d120116",
+            EventEnvelope envelope = HashChain.seal(java.util.UUID.randomUUID(), sequence, NOW, recordedBy,
                     prevHash, DISTRICT, events[sequence]);
             MetaData metaData = EnvelopeMetaData.of(envelope);
             messages.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
