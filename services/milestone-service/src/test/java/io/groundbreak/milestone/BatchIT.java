@@ -191,6 +191,35 @@ class BatchIT extends ServiceTestBase {
         assertThat(eventCount(own)).isEqualTo(2);
     }
 
+    @Test
+    void anActionAboveTheReviewBoundsIsRequestedWith202AndItsRequestId() {
+        String project = UUID.randomUUID().toString();
+        String key = "batch-retraction-" + project;
+        String retraction = action(milestones(project) + "/SIGNED/retraction", key, "{\"reason\":\"误报\"}");
+        HttpResponse<String> response = batch(OFFICE, actions(
+                action("/api/projects", null, registration(project, "TJ-BATCH-4E-" + project, "120116")),
+                action(milestones(project), null, "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-05\"}"),
+                retraction,
+                action(milestones(project) + "/SIGNED/correction", null, "{\"effectiveDate\":\"2024-02-06\",\"reason\":\"日期有误\"}")),
+                null);
+
+        JsonNode results = json(response).get("results");
+        assertThat(statuses(results)).containsExactly(201, 201, 202, 201);
+        JsonNode requested = results.get(2);
+        String requestId = requested.get("body").get("requestId").asString();
+        assertThat(requested.get("body").get("status").asString()).isEqualTo("pending");
+        assertThat(requested.get("body").get("sequence").asLong()).isEqualTo(2);
+        assertThat(requested.get("location").asString()).isEqualTo("/api/projects/" + project + "/requests/" + requestId);
+        // the request changed nothing: the correction of SIGNED after it was recorded
+        assertThat(results.get(3).get("body").get("sequence").asLong()).isEqualTo(3);
+        // its Idempotency-Key replays the 202 at the single endpoint
+        HttpResponse<String> replayed = post(OFFICE, milestones(project) + "/SIGNED/retraction", "{\"reason\":\"误报\"}",
+                Map.of("Idempotency-Key", key));
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        assertThat(json(replayed)).isEqualTo(requested.get("body"));
+        assertThat(eventCount(project)).isEqualTo(4);
+    }
+
     private HttpResponse<String> batch(String user, String body, String language) {
         return post(user, "/api/batch", body, language == null ? Map.of() : Map.of("Accept-Language", language));
     }

@@ -85,7 +85,10 @@ class ErrorStatusIT extends ServiceTestBase {
 
         post("d120103", project + "/suspension", "{\"effectiveDate\":\"2024-06-01\",\"reason\":\"暂停\"}");
         assertProblem(post("d120103", project + "/milestones", STARTED.replace("2024-05-02", "2024-06-02")), 409, "project-suspended");
-        post("d120103", project + "/termination", "{\"effectiveDate\":\"2024-06-02\",\"reason\":\"终止\"}");
+        // a termination needs the reviewer's approval (four eyes)
+        String termination = json(post("d120103", project + "/termination",
+                "{\"effectiveDate\":\"2024-06-02\",\"reason\":\"终止\"}")).get("requestId").asString();
+        assertThat(post("r120103", project + "/requests/" + termination + "/approval", "{}").statusCode()).isEqualTo(201);
         assertProblem(post("d120103", project + "/resumption", "{\"effectiveDate\":\"2024-06-03\",\"reason\":\"恢复\"}"),
                 409, "project-terminated");
     }

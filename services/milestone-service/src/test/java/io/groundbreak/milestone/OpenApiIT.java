@@ -23,7 +23,10 @@ class OpenApiIT extends ServiceTestBase {
             "/api/projects/{projectId}/resumption",
             "/api/projects/{projectId}/termination",
             "/api/projects/{projectId}/investment-reports",
-            "/api/projects/{projectId}/amendment");
+            "/api/projects/{projectId}/amendment",
+            "/api/projects/{projectId}/requests/{requestId}/approval",
+            "/api/projects/{projectId}/requests/{requestId}/rejection",
+            "/api/projects/{projectId}/requests/{requestId}/withdrawal");
 
     @Test
     void theApiDescriptionHasEveryWriteWithAnExampleRequest() {
