@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * District offices (and admins) write; a district's reviewer only approves or rejects its change requests; the city
- * (ADMIN) alone sets targets; nobody else writes. Auditors and admins read the heads. The API description is public.
+ * (ADMIN) alone sets targets and decides duplicates; nobody else writes. Auditors and admins read the heads. The API
+ * description is public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -21,7 +22,7 @@ class SecurityConfig {
         return ServiceSecurity.chain(http, problems, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/supervision/targets")
+                .requestMatchers(HttpMethod.POST, "/api/supervision/targets", "/api/duplicates/*/decision")
                 .hasRole(Role.ADMIN.name())
                 // four eyes: a DISTRICT user reaches the decisions too, to be told why not (403 not-a-reviewer)
                 .requestMatchers(HttpMethod.POST, "/api/projects/*/requests/*/approval", "/api/projects/*/requests/*/rejection")
