@@ -191,7 +191,8 @@ public class Project {
 
     /**
      * Records ChangeApproved and then the requested change, both by the approver, in this one unit of work (so at
-     * consecutive sequences); the change is judged by its rules on the project as it is now, as if it were asked now.
+     * consecutive sequences). The change is judged again by its rules on the project as it is now, and then recorded as
+     * requested: what the reviewer saw is what takes effect (docs/decisions.md).
      */
     @CommandHandler
     public Recorded handle(ApproveChange command, Clock clock) {
@@ -199,9 +200,9 @@ public class Project {
         if (terminatedOn != null) {
             throw new ProjectTerminatedAlready(terminatedOn);
         }
-        ProjectEvent change = checkedChange(request.change(), clock);
+        checkedChange(request.change(), clock);
         record(new ChangeApproved(projectId, command.requestId(), command.note()), command.actor(), clock, district);
-        return record(change, command.actor(), clock, district);
+        return record(request.change(), command.actor(), clock, district);
     }
 
     @CommandHandler
@@ -367,8 +368,8 @@ public class Project {
     }
 
     /**
-     * The amendment with only what really changes, so that its history says what was amended (an approved amendment
-     * records what of its request still changes at approval).
+     * The amendment with only what really changes, so that its history says what was amended; at approval, refused when
+     * nothing of the request changes any more.
      */
     private ProjectDetailsAmended checked(ProjectDetailsAmended asked) {
         String name = changed(Detail.NAME, asked.name());

@@ -656,14 +656,19 @@ class ProjectTest {
                 .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
                 .expectException(StageNotRecorded.class)
                 .expectNoEvents();
-        // an amendment records what of it still changes: the name was amended to the same meanwhile
-        fixture.given(sealed(registered(),
-                        new ChangeRequested(PROJECT, REQUEST, null, null, null, new ProjectDetailsAmended(PROJECT, "新名字",
-                                null, null, new BigDecimal("100.00"), null, "调整")),
+        // an amendment of which nothing changes any more: both its fields were amended to the same meanwhile
+        ProjectDetailsAmended asked = new ProjectDetailsAmended(PROJECT, "新名字", null, null, new BigDecimal("100.00"),
+                null, "调整");
+        fixture.given(sealed(registered(), ChangeRequested.of(REQUEST, asked),
+                        new ProjectDetailsAmended(PROJECT, "新名字", null, null, new BigDecimal("100.00"), null, "改名")))
+                .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
+                .expectException(NothingToAmend.class)
+                .expectNoEvents();
+        // something still changes: the amendment is recorded as the reviewer saw it
+        fixture.given(sealed(registered(), ChangeRequested.of(REQUEST, asked),
                         new ProjectDetailsAmended(PROJECT, "新名字", null, null, null, null, "改名")))
                 .when(new ApproveChange(PROJECT, REQUEST, null, REVIEWER))
-                .expectEvents(new ChangeApproved(PROJECT, REQUEST, null),
-                        new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("100.00"), null, "调整"));
+                .expectEvents(new ChangeApproved(PROJECT, REQUEST, null), asked);
     }
 
     @Test
