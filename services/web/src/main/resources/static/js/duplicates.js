@@ -159,7 +159,7 @@ async function mount(card) {
   const count = el('span', { class: 'muted', id: 'duplicates-count' });
   const list = el('div', { id: 'duplicates-list' });
   card.replaceChildren(el('h2', {}, t('duplicates'), ' ', count), el('p', { class: 'muted' }, t('duplicatesHint')),
-    admin ? null : el('p', { class: 'muted' }, t('dupReadOnly')), tabs, list);
+    ...(admin ? [] : [el('p', { class: 'muted' }, t('dupReadOnly'))]), tabs, list);
 
   const load = async () => {
     card.removeAttribute('data-loaded');

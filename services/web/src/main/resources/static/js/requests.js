@@ -22,7 +22,7 @@ addTexts({
     approved: '已批准（事件 {event}，序号 {sequence}），变更已生效。', rejected: '已驳回。', withdrawn: '已撤回。',
     chgCorrection: '「{stage}」日期改为 {date}', chgAmount: '金额 {amount}', chgRetraction: '撤回「{stage}」',
     chgTermination: '终止，日期 {date}', chgField: '{field} 改为 {value}', chgReason: '原因：{reason}',
-    ownRequest: '本人提交，待他人审核',
+    ownRequest: '本人提交，待他人审核', chgSeparator: '；',
   },
   en: {
     requests: 'Pending changes', requestsHint: 'Corrections, retractions, terminations and amendments above the review bounds take effect once the district\'s reviewer (or a city admin) approves them; nobody reviews their own request, which its requester may withdraw.',
@@ -34,7 +34,7 @@ addTexts({
     approved: 'Approved (event {event}, sequence {sequence}): the change is in effect.', rejected: 'Rejected.', withdrawn: 'Withdrawn.',
     chgCorrection: '{stage} dated {date}', chgAmount: 'amount {amount}', chgRetraction: 'retract {stage}',
     chgTermination: 'terminated on {date}', chgField: '{field} to {value}', chgReason: 'reason: {reason}',
-    ownRequest: 'Your own request, for someone else to review',
+    ownRequest: 'Your own request, for someone else to review', chgSeparator: '; ',
   },
 });
 
@@ -78,7 +78,7 @@ function changeText(session, request) {
     });
   }
   if (change.reason) parts.push(t('chgReason', { reason: change.reason }));
-  return parts.join(t('listSeparator'));
+  return parts.join(t('chgSeparator'));
 }
 
 /** Who may do what with a request: a reviewer (not the requester) approves and rejects, the requester withdraws. */
