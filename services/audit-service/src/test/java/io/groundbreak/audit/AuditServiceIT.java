@@ -254,7 +254,7 @@ class AuditServiceIT extends AuditIT {
                 "/api/admin/dead-letters/operations");
         List<String> deadLetterActions = List.of("/api/admin/dead-letters/1/reprocess", "/api/admin/dead-letters/1/discard",
                 "/api/admin/dead-letters/projects/" + projectId + "/reprocess");
-        for (String user : List.of("leader", "d120116")) {
+        for (String user : List.of("leader", "d120116", "r120116")) {
             reads.forEach(path -> assertRefused(get(path, user), 403, path + " as " + user));
             deadLetterReads.forEach(path -> assertRefused(get(path, user), 403, path + " as " + user));
             actions.forEach(path -> assertRefused(post(path, user), 403, "POST " + path + " as " + user));

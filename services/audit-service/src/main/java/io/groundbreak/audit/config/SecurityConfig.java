@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The ledger is for auditors (and admins) only. Dead letters: auditors and admins read them and the log of
  * operations on them; only admins reprocess or discard. The monthly close: district offices and admins close (the
  * controller keeps a district office to its own district), only admins reopen; every role reads a month (a district
- * office its own), the city's list of closes is for leaders, auditors and admins.
+ * office its own: DISTRICT and its REVIEWER, who reads what DISTRICT reads and closes nothing), the city's list of
+ * closes is for leaders, auditors and admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -30,6 +31,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/api/periods/*/closes")
                 .hasAnyRole(Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/periods/*")
-                .hasAnyRole(Role.DISTRICT.name(), Role.LEADER.name(), Role.AUDITOR.name(), Role.ADMIN.name()));
+                .hasAnyRole(Role.DISTRICT.name(), Role.REVIEWER.name(), Role.LEADER.name(), Role.AUDITOR.name(),
+                        Role.ADMIN.name()));
     }
 }

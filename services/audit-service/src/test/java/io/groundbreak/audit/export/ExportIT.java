@@ -3,6 +3,7 @@ package io.groundbreak.audit.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundbreak.audit.AuditIT;
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.MilestoneRecorded;
@@ -43,6 +44,8 @@ class ExportIT extends AuditIT {
     private final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
     private List<EventEnvelope> first;
     private List<EventEnvelope> second;
+    /** Schema 1.3: the two projects' pair stream (district {@code city}), decided and reversed. */
+    private List<EventEnvelope> pair;
 
     @BeforeAll
     void publish() {
@@ -50,7 +53,9 @@ class ExportIT extends AuditIT {
         second = history("120115", start.plusSeconds(1), "Wind towers", "15.50");
         topic.send(first.toArray(EventEnvelope[]::new));
         topic.send(second.toArray(EventEnvelope[]::new));
-        awaitLedger(List.of(first, second));
+        pair = pair(first.get(0).subject(), second.get(0).subject(), start.plusSeconds(10));
+        topic.send(pair.toArray(EventEnvelope[]::new));
+        awaitLedger(List.of(first, second, pair));
     }
 
     @Test
@@ -78,6 +83,21 @@ class ExportIT extends AuditIT {
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsSubsequence(first.stream().map(e -> e.id().toString()).toList());
         assertThat(ids).containsSubsequence(second.stream().map(e -> e.id().toString()).toList());
+        assertThat(ids).containsSubsequence(pair.stream().map(e -> e.id().toString()).toList());
+    }
+
+    /** A pair's stream is exported like a project's: by its id, and with the city's other streams by district. */
+    @Test
+    void aPairsStreamIsExportedLikeAProject() {
+        List<JsonNode> lines = jsonl("project=" + pair.get(0).subject());
+        assertThat(ids(lines)).containsExactlyElementsOf(ids(pair));
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.get("type").asString()).isEqualTo("DuplicateDecided");
+            assertThat(line.get("district").asString()).isEqualTo(EventEnvelope.CITY);
+        });
+        assertThat(lines.get(1).get("data").get("same").asBoolean()).isFalse();
+        assertThat(ids(jsonl("district=" + EventEnvelope.CITY))).containsSubsequence(ids(pair));
+        assertThat(ids(jsonl("district=" + DISTRICT))).doesNotContainAnyElementsOf(ids(pair));
     }
 
     @Test
@@ -155,6 +175,17 @@ class ExportIT extends AuditIT {
     private static List<String> ids(List<?> events) {
         return events.stream().map(event -> event instanceof EventEnvelope envelope
                 ? envelope.id().toString() : ((JsonNode) event).get("id").asString()).toList();
+    }
+
+    /** Two decisions on the pair, a second apart: the same (the first the primary), then not. */
+    private static List<EventEnvelope> pair(ProjectId one, ProjectId other, Instant at) {
+        ProjectId pairId = DuplicateDecided.pairOf(one, other);
+        ProjectId first = DuplicateDecided.first(one, other);
+        ProjectId second = first.equals(one) ? other : one;
+        EventEnvelope same = HashChain.seal(UUID.randomUUID(), 0, at, "admin", HashChain.GENESIS_PREV_HASH,
+                EventEnvelope.CITY, new DuplicateDecided(pairId, first, second, true, first, "同一项目"));
+        return List.of(same, HashChain.seal(UUID.randomUUID(), 1, at.plusSeconds(1), "admin", same.hash(),
+                EventEnvelope.CITY, new DuplicateDecided(pairId, first, second, false, null, "two sites")));
     }
 
     /** A project of three events recorded a second apart from {@code start}. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * RFC 8785 for the JSON our events hold (objects, arrays, strings, integers), written from the RFC and
+ * RFC 8785 for the JSON our events hold (objects, arrays, strings, integers, booleans), written from the RFC and
  * sharing no code with the service: keys sorted by UTF-16 code units (what {@link String#compareTo} does),
  * no white space, strings escaped as section 3.2.2.2 says (the two-character escapes, other control
  * characters as six-character escapes with lowercase hex, everything else as itself).
@@ -49,6 +49,9 @@ final class IndependentJcs {
             string(value.asString(), out);
         } else if (value.isIntegralNumber()) {
             out.append(value.bigIntegerValue().toString());
+        } else if (value.isBoolean()) {
+            // schema 1.3's DuplicateDecided.same: a literal is written as itself (RFC 8785 section 3.2.2.1)
+            out.append(value.asBoolean());
         } else {
             throw new IllegalArgumentException("not a value our events hold: " + value);
         }

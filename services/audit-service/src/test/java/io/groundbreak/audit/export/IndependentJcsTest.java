@@ -39,4 +39,11 @@ class IndependentJcsTest {
         assertThat(IndependentJcs.canonicalize(JSON.readTree("{\"\uFB01\":1,\"😀\":2,\"b\":3,\"a\":4,\"A\":5}")))
                 .isEqualTo("{\"A\":5,\"a\":4,\"b\":3,\"😀\":2,\"\uFB01\":1}");
     }
+
+    /** Schema 1.3's DuplicateDecided holds a boolean: literals are written as themselves. */
+    @Test
+    void booleansAreLiterals() {
+        assertThat(IndependentJcs.canonicalize(JSON.readTree("{\"same\" : false, \"a\": [true]}")))
+                .isEqualTo("{\"a\":[true],\"same\":false}");
+    }
 }

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code GET /api/audit/funnel} over Kafka, the ledger and HTTP against the independent model, on random
  * histories recorded in 2023 and 2024 (the module's other tests record theirs now, so they are not yet
- * known at any instant asked here).
+ * known at any instant asked here), with change requests and pairs' decisions among them (schema 1.3).
  */
 class BitemporalFunnelIT extends AuditIT {
 
@@ -46,6 +46,7 @@ class BitemporalFunnelIT extends AuditIT {
         for (int p = 0; p < 30; p++) {
             histories.add(generator.project(1 + random.nextInt(20)));
         }
+        histories.addAll(BitemporalFunnelTest.pairs(generator, histories, random));
         histories.add(scenario());
         histories.forEach(history -> topic.send(history.toArray(EventEnvelope[]::new)));
         awaitLedger(histories);

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundbreak.audit.funnel.replay.Funnel;
 import io.groundbreak.audit.funnel.replay.FunnelScope;
+import io.groundbreak.audit.funnel.replay.KnownProjects;
 import io.groundbreak.audit.funnel.replay.ProjectState;
 import io.groundbreak.audit.funnel.replay.StageFigures;
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -34,6 +37,7 @@ class BitemporalFunnelTest {
         for (int p = 0; p < 40; p++) {
             histories.add(generator.project(1 + random.nextInt(25)));
         }
+        histories.addAll(pairs(generator, histories, random));
         for (int question = 0; question < 60; question++) {
             LocalDate validAt = RandomHistories.FIRST_DATE.plusDays(random.nextInt(800) - 30);
             Instant knownAt = FIRST_RECORDED.plusSeconds(random.nextLong(WINDOW.toSeconds() + 86_400) - 86_400);
@@ -61,14 +65,27 @@ class BitemporalFunnelTest {
         }
     }
 
-    /** What the ledger hands the replay: the events recorded at or before the instant, in sequence order. */
-    private static List<ProjectState> replay(List<List<EventEnvelope>> histories, Instant knownAt) {
-        List<ProjectState> projects = new ArrayList<>();
-        for (List<EventEnvelope> history : histories) {
-            ProjectState project = new ProjectState();
-            history.stream().filter(e -> !e.time().isAfter(knownAt)).forEach(e -> project.apply(e.data()));
-            projects.add(project);
+    /**
+     * Pairs' streams among the projects (schema 1.3): some projects in two pairs, up to four decisions each, so that
+     * reversals, changed primaries and decisions recorded after a question's instant all occur.
+     */
+    static List<List<EventEnvelope>> pairs(RandomHistories generator, List<List<EventEnvelope>> projects, Random random) {
+        List<List<EventEnvelope>> pairs = new ArrayList<>();
+        for (int p = 0; p < projects.size() / 3; p++) {
+            List<EventEnvelope> one = projects.get(random.nextInt(projects.size()));
+            List<EventEnvelope> other = projects.get(random.nextInt(projects.size()));
+            if (one != other && pairs.stream().noneMatch(pair -> pair.get(0).subject()
+                    .equals(DuplicateDecided.pairOf(one.get(0).subject(), other.get(0).subject())))) {
+                pairs.add(generator.pair(one, other, 1 + random.nextInt(4)));
+            }
         }
-        return projects;
+        return pairs;
+    }
+
+    /** What the ledger hands the replay: the events recorded at or before the instant, each stream's in sequence order. */
+    private static Collection<ProjectState> replay(List<List<EventEnvelope>> histories, Instant knownAt) {
+        KnownProjects known = new KnownProjects();
+        histories.forEach(history -> history.stream().filter(e -> !e.time().isAfter(knownAt)).forEach(known::apply));
+        return known.counted(knownAt);
     }
 }

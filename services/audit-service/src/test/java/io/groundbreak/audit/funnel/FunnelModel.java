@@ -1,11 +1,13 @@
 package io.groundbreak.audit.funnel;
 
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MilestoneCorrected;
 import io.groundbreak.events.MilestoneRecorded;
 import io.groundbreak.events.MilestoneRetracted;
 import io.groundbreak.events.ProjectDetailsAmended;
 import io.groundbreak.events.ProjectEvent;
+import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
@@ -19,7 +21,8 @@ import java.util.Optional;
 /**
  * docs/funnel.md written down the other way round from the service: instead of folding
  * events forward, each question looks back for the last known event that answers it (a stage's last
- * recording, correction or retraction; the last registration or amendment naming a chain or amount). The monthly
+ * recording, correction or retraction; the last registration or amendment naming a chain or amount; each pair's last
+ * decision known, which leaves a duplicate out). Change requests are no stage's event, so they answer nothing. The monthly
  * close's test (periods/PeriodCloseIT) builds its expected month figures on it too.
  */
 public final class FunnelModel {
@@ -42,7 +45,8 @@ public final class FunnelModel {
         List<Project> projects = new ArrayList<>();
         for (List<EventEnvelope> history : histories) {
             List<ProjectEvent> known = history.stream().filter(e -> !e.time().isAfter(knownAt)).map(EventEnvelope::data).toList();
-            if (known.isEmpty() || !(known.get(0) instanceof ProjectRegistered registered)) {
+            if (known.isEmpty() || !(known.get(0) instanceof ProjectRegistered registered)
+                    || isDuplicate(histories, registered.projectId(), knownAt)) {
                 continue;
             }
             Stage stage = null;
@@ -83,6 +87,28 @@ public final class FunnelModel {
             rates.add(from == 0 ? null : stages.get(i + 1).reached() / (double) from);
         }
         return new ExpectedFunnel(stages, rates);
+    }
+
+    /**
+     * Whether some pair naming the project has, as its last decision known at the instant, "same" with the other one
+     * as primary: looked up from the pair's last decision backwards, not folded.
+     */
+    private static boolean isDuplicate(List<List<EventEnvelope>> histories, ProjectId project, Instant knownAt) {
+        for (List<EventEnvelope> history : histories) {
+            for (int i = history.size() - 1; i >= 0; i--) {
+                if (!(history.get(i).data() instanceof DuplicateDecided decided)
+                        || !(decided.firstProjectId().equals(project) || decided.secondProjectId().equals(project))) {
+                    break;
+                }
+                if (!history.get(i).time().isAfter(knownAt)) {
+                    if (decided.same() && !decided.primaryProjectId().equals(project)) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /** The date of the last known recording or correction of the stage, unless a retraction came after it. */

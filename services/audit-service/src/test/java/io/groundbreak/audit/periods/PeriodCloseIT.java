@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.audit.AuditIT;
 import io.groundbreak.audit.funnel.FunnelModel;
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
@@ -170,6 +171,81 @@ class PeriodCloseIT extends AuditIT {
         assertThat(report.get("freshness").get("lag").isMissingNode()).isFalse();
     }
 
+    /**
+     * Issue 20: a duplicate (the non-primary of a pair decided the same) is in no figure of its district's month as known
+     * at the instant; a decision recorded after the close that takes a project out or brings it back is a restatement
+     * (by the city's office, on the pair's stream), and an event of a project while it is a duplicate restates nothing.
+     * A district's REVIEWER reads the month like its office and closes nothing.
+     */
+    @Test
+    void aDuplicateDecidedAfterTheCloseRestatesTheMonthAndAReviewerReadsIt() {
+        String district = "120119";
+        YearMonth month = YearMonth.of(2019, 3);
+        String path = month(month) + "?district=" + district;
+        Instant[] clock = {Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS)};
+        BiFunction<Story, ProjectEvent, EventEnvelope> before = (story, body) ->
+                story.add(clock[0] = clock[0].plusSeconds(1), body);
+        List<Story> stories = new ArrayList<>();
+        Story leaving = registered(stories, district, "XH-1", "100000000.00", before);
+        before.apply(leaving, milestone(leaving, Stage.TALKS, "2019-03-03"));
+        Story returning = registered(stories, district, "XH-2", "300000000.00", before);
+        before.apply(returning, milestone(returning, Stage.TALKS, "2019-03-04"));
+        Story primary = registered(stories, "120106", "XH-3", "500000000.00", before);
+        before.apply(primary, milestone(primary, Stage.TALKS, "2019-03-05"));
+        List<EventEnvelope> returningPair = new ArrayList<>();
+        decide(returningPair, returning.id, primary.id, primary.id, clock[0] = clock[0].plusSeconds(1));
+        publish(stories);
+        topic.send(returningPair.toArray(EventEnvelope[]::new));
+        awaitLedger(List.of(returningPair));
+
+        JsonNode open = get(path, "r" + district).json();
+        assertThat(figures(open.get("asKnownNow")).get("TALKS.reached")).as("the duplicate is left out").isEqualTo(BigDecimal.ONE);
+        assertProblem(post(month(month) + "/close", "r" + district), 403);
+        assertProblem(get(month(month) + "?district=120106", "r" + district), 403);
+        assertProblem(get(month(month) + "/closes", "r" + district), 403);
+        TextAnswer closed = post(month(month) + "/close", "d" + district);
+        assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+        Instant closedAt = Instant.parse(closed.json().get("at").asString());
+
+        clock[0] = closedAt.truncatedTo(ChronoUnit.MILLIS);
+        List<EventEnvelope> leavingPair = new ArrayList<>();
+        EventEnvelope out = decide(leavingPair, leaving.id, primary.id, primary.id, clock[0] = clock[0].plusMillis(1));
+        leaving.add(clock[0] = clock[0].plusMillis(1), milestone(leaving, Stage.SIGNED, "2019-03-20"));
+        EventEnvelope back = decide(returningPair, returning.id, primary.id, null, clock[0] = clock[0].plusMillis(1));
+        publish(stories);
+        topic.send(leavingPair.toArray(EventEnvelope[]::new));
+        topic.send(returningPair.toArray(EventEnvelope[]::new));
+        awaitLedger(List.of(leavingPair, returningPair));
+
+        TextAnswer answer = get(path, "r" + district);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode report = answer.json();
+        assertThat(figures(report.get("asClosed"))).containsEntry("TALKS.reached", BigDecimal.ONE)
+                .containsEntry("TALKS.reachedInvestmentCny", new BigDecimal("1E+8"))
+                .containsEntry("SIGNED.reached", BigDecimal.ZERO);
+        assertThat(figures(report.get("asKnownNow"))).containsEntry("TALKS.reached", BigDecimal.ONE)
+                .containsEntry("TALKS.reachedInvestmentCny", new BigDecimal("3E+8"))
+                .containsEntry("SIGNED.reached", BigDecimal.ZERO);
+        JsonNode restatements = report.get("restatements");
+        assertThat(restatements).hasSize(2);
+        for (JsonNode restatement : restatements) {
+            assertThat(restatement.get("type").asString()).isEqualTo("DuplicateDecided");
+            assertThat(restatement.get("recordedBy").asString()).isEqualTo("admin");
+        }
+        assertThat(restatements.get(0).get("eventId").asString()).isEqualTo(out.id().toString());
+        assertThat(restatements.get(0).get("projectId").asString()).isEqualTo(leaving.id.toString());
+        assertThat(changes(restatements.get(0).get("changes"))).containsEntry("TALKS.reached", BigDecimal.ONE.negate());
+        assertThat(restatements.get(1).get("eventId").asString()).isEqualTo(back.id().toString());
+        assertThat(restatements.get(1).get("projectId").asString()).isEqualTo(returning.id.toString());
+        assertThat(restatements.get(1).get("sequence").asLong()).isEqualTo(1);
+        assertThat(changes(restatements.get(1).get("changes"))).containsEntry("TALKS.reached", BigDecimal.ONE);
+        Map<String, BigDecimal> summed = new TreeMap<>();
+        restatements.forEach(restatement -> changes(restatement.get("changes"))
+                .forEach((figure, change) -> summed.merge(figure, change, BigDecimal::add)));
+        summed.values().removeIf(change -> change.signum() == 0);
+        assertThat(summed).as("the restatements add up to the differences").isEqualTo(changes(report.get("differences")));
+    }
+
     @Test
     void aDistrictClosesAndReadsItsOwnMonthOnlyAndLeadersReadEvery() {
         String own = "120114";
@@ -322,11 +398,28 @@ class PeriodCloseIT extends AuditIT {
 
     private Story story(List<Story> stories, String code, String planned,
                         BiFunction<Story, ProjectEvent, EventEnvelope> record) {
-        Story story = new Story(DISTRICT);
+        return registered(stories, DISTRICT, code, planned, record);
+    }
+
+    private static Story registered(List<Story> stories, String district, String code, String planned,
+                                    BiFunction<Story, ProjectEvent, EventEnvelope> record) {
+        Story story = new Story(district);
         record.apply(story, new ProjectRegistered(story.id, code + "-" + story.id.value().toString().substring(0, 8),
-                "项目 " + code, DISTRICT, "new-energy", "Investor", new BigDecimal(planned), null));
+                "项目 " + code, district, "new-energy", "Investor", new BigDecimal(planned), null));
         stories.add(story);
         return story;
+    }
+
+    /** The city's office decides on the pair (schema 1.3): the same with {@code primary}, or (null) not the same. */
+    private static EventEnvelope decide(List<EventEnvelope> pair, ProjectId one, ProjectId other, ProjectId primary,
+                                        Instant at) {
+        ProjectId first = DuplicateDecided.first(one, other);
+        EventEnvelope decision = HashChain.seal(UUID.randomUUID(), pair.size(), at, "admin",
+                pair.isEmpty() ? HashChain.GENESIS_PREV_HASH : pair.get(pair.size() - 1).hash(), EventEnvelope.CITY,
+                new DuplicateDecided(DuplicateDecided.pairOf(one, other), first, first.equals(one) ? other : one,
+                        primary != null, primary, primary != null ? "one investment" : "two investments"));
+        pair.add(decision);
+        return decision;
     }
 
     private static MilestoneRecorded milestone(Story story, Stage stage, String date) {

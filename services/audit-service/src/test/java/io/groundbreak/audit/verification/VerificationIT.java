@@ -3,6 +3,7 @@ package io.groundbreak.audit.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundbreak.audit.AuditIT;
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.MilestoneRecorded;
@@ -44,6 +45,9 @@ class VerificationIT extends AuditIT {
     /** A year far from every other test's: its plan stream is this class's own. */
     private static final ProjectId PLAN = TargetsSet.planOf(2091);
     private final List<EventEnvelope> plan = new ArrayList<>();
+    /** Schema 1.3: the two projects' pair, decided the same, then reversed. */
+    private ProjectId pair;
+    private final List<EventEnvelope> decisions = new ArrayList<>();
 
     @BeforeAll
     void publish() {
@@ -65,10 +69,20 @@ class VerificationIT extends AuditIT {
         plan.add(HashChain.seal(UUID.randomUUID(), 1, Instant.parse("2025-07-01T08:15:30Z"), "admin", firstTargets.hash(),
                 EventEnvelope.CITY, new TargetsSet(PLAN, 2091, List.of(new TargetCell("120104", "integrated-circuits", 3, 1,
                         null, null, null, null)), "年中调整")));
+        pair = DuplicateDecided.pairOf(tampered, untouched);
+        ProjectId first = DuplicateDecided.first(tampered, untouched);
+        ProjectId second = first.equals(tampered) ? untouched : tampered;
+        EventEnvelope same = HashChain.seal(UUID.randomUUID(), 0, Instant.parse("2025-02-01T01:00:00Z"), "admin",
+                HashChain.GENESIS_PREV_HASH, EventEnvelope.CITY,
+                new DuplicateDecided(pair, first, second, true, untouched, "same plot, same investor"));
+        decisions.add(same);
+        decisions.add(HashChain.seal(UUID.randomUUID(), 1, Instant.parse("2025-02-03T01:00:00Z"), "admin", same.hash(),
+                EventEnvelope.CITY, new DuplicateDecided(pair, first, second, false, null, "two phases, two contracts")));
         topic.send(events.toArray(EventEnvelope[]::new));
         topic.send(otherRegistration);
         topic.send(plan.toArray(EventEnvelope[]::new));
-        awaitLedger(List.of(events, List.of(otherRegistration), plan));
+        topic.send(decisions.toArray(EventEnvelope[]::new));
+        awaitLedger(List.of(events, List.of(otherRegistration), plan, decisions));
     }
 
     /** Issue 19's targets: a year's plan stream is kept, chained and verified like a project's, its history readable. */
@@ -81,6 +95,39 @@ class VerificationIT extends AuditIT {
         assertThat(history.get("events").get(1).get("recordedBy").asString()).isEqualTo("admin");
         assertThat(http.get("/api/audit/projects/" + PLAN + "/history", "d120104").status())
                 .as("a district office reads its own district's projects only").isIn(403, 404);
+    }
+
+    /** Issue 20: a pair's stream of duplicate decisions is kept, chained and verified like a project's. */
+    @Test
+    void aPairsStreamIsKeptAndVerifiedLikeAProject() throws SQLException {
+        assertThat(problemsOf(verification(), pair)).isEmpty();
+        JsonNode history = http.get("/api/audit/projects/" + pair + "/history", "auditor").body();
+        assertThat(history.get("events")).extracting(event -> event.get("type").asString())
+                .containsExactly("DuplicateDecided", "DuplicateDecided");
+        assertThat(history.get("events")).allSatisfy(event -> {
+            assertThat(event.get("district").asString()).isEqualTo(EventEnvelope.CITY);
+            assertThat(HashChain.hashOfJson(event)).isEqualTo(event.get("hash").asString());
+        });
+
+        try (Connection owner = superuser(); Statement statement = owner.createStatement()) {
+            tamper(statement, "UPDATE ledger_event SET data = jsonb_set(data, '{same}', 'true')"
+                            + " || jsonb_build_object('primaryProjectId', '" + untouched + "')"
+                            + " WHERE project_id = '" + pair + "' AND sequence = 1",
+                    "UPDATE ledger_event SET data = jsonb_set(data, '{same}', 'false') - 'primaryProjectId'"
+                            + " WHERE project_id = '" + pair + "' AND sequence = 1",
+                    () -> assertThat(problemsOf(verification(), pair)).containsExactly("1 hash-mismatch"));
+            EventEnvelope original = decisions.get(0);
+            DuplicateDecided decided = (DuplicateDecided) original.data();
+            EventEnvelope resealed = HashChain.seal(original.id(), 0, original.time(), original.recordedBy(),
+                    original.prevHash(), original.district(), new DuplicateDecided(pair, decided.firstProjectId(),
+                            decided.secondProjectId(), true, tampered, decided.reason()));
+            tamper(statement, "UPDATE ledger_event SET data = jsonb_set(data, '{primaryProjectId}', '\"" + tampered
+                            + "\"'), hash = '" + resealed.hash() + "' WHERE project_id = '" + pair + "' AND sequence = 0",
+                    "UPDATE ledger_event SET data = jsonb_set(data, '{primaryProjectId}', '\"" + untouched
+                            + "\"'), hash = '" + original.hash() + "' WHERE project_id = '" + pair + "' AND sequence = 0",
+                    () -> assertThat(problemsOf(verification(), pair)).containsExactly("1 prev-hash-mismatch"));
+        }
+        assertThat(problemsOf(verification(), pair)).as("after the undo").isEmpty();
     }
 
     @Test

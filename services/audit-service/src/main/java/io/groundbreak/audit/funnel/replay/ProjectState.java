@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * What the funnel needs of one project, folded from its events in sequence order: each recorded stage
  * with its (corrected) date, retracted stages gone, the termination date, and the details as amended.
- * Suspension, resumption and investment reports do not change the funnel (docs/funnel.md).
+ * Suspension, resumption and investment reports do not change the funnel (docs/funnel.md), nor do change requests
+ * (schema 1.3: requested, rejected, withdrawn or approved): an approved change is the normal event that follows its
+ * {@code ChangeApproved}, and counts from then like any other.
  */
 public final class ProjectState {
 

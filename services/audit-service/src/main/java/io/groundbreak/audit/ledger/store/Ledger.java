@@ -107,7 +107,6 @@ public class Ledger {
                 .optional();
     }
 
-    /** Every event of a project, in sequence order; empty for a project the ledger has never seen. */
     /** The event recorded last of all the ledger holds, and when it was ingested; empty for an empty ledger. */
     public Optional<NewestEvent> newest() {
         return jdbc.sql("SELECT recorded_at, ingested_at FROM ledger_event ORDER BY recorded_at DESC LIMIT 1")
@@ -116,9 +115,23 @@ public class Ledger {
                 .optional();
     }
 
+    /** Every event of a project, in sequence order; empty for a project the ledger has never seen. */
     public List<StoredEvent> history(ProjectId projectId) {
         return jdbc.sql("SELECT " + ENVELOPE_COLUMNS + " FROM ledger_event WHERE project_id = :project ORDER BY sequence")
                 .param("project", projectId.value())
+                .query((row, number) -> stored(row))
+                .list();
+    }
+
+    /**
+     * Every duplicate decision naming the project, first or second, from the pairs' streams, in the order recorded
+     * (the indexes of V7__ledger_pair_members.sql).
+     */
+    public List<StoredEvent> decisionsNaming(ProjectId projectId) {
+        return jdbc.sql("SELECT " + ENVELOPE_COLUMNS + " FROM ledger_event WHERE event_type = 'DuplicateDecided'"
+                        + " AND (data ->> 'firstProjectId' = :project OR data ->> 'secondProjectId' = :project)"
+                        + " ORDER BY recorded_at, project_id, sequence")
+                .param("project", projectId.toString())
                 .query((row, number) -> stored(row))
                 .list();
     }

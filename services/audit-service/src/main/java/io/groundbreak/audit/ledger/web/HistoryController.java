@@ -25,7 +25,9 @@ class HistoryController {
 
     /**
      * Every event of the project in sequence order, each written as the export writes it (the envelope's
-     * fields, the body under {@code data}), so an auditor recomputes each hash from the answer alone.
+     * fields, the body under {@code data}), so an auditor recomputes each hash from the answer alone; beside them every
+     * duplicate decision naming the project (schema 1.3), which is on the pair's stream. A change request, its
+     * approval, rejection or withdrawal is on the project's stream: one of its events, recorded by whoever did it.
      */
     @GetMapping("/{projectId}/history")
     HistoryAnswer history(@PathVariable String projectId) {
@@ -35,7 +37,8 @@ class HistoryController {
         if (events.isEmpty()) {
             throw new UnknownProject(projectId);
         }
-        return new HistoryAnswer(id.value(), events.stream().map(StoredEvent::asAuditorReadsIt).toList(), fresh);
+        return new HistoryAnswer(id.value(), events.stream().map(StoredEvent::asAuditorReadsIt).toList(),
+                ledger.decisionsNaming(id).stream().map(PairDecision::of).toList(), fresh);
     }
 
     /** A path id that is not a UUID names no project: 404, not 400. */

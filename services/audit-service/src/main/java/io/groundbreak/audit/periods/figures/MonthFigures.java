@@ -17,14 +17,15 @@ import java.util.Optional;
  * last day and of the previous month's last day: a project's stage only grows with the valid date, so the projects
  * that reached a stage during the month are the difference of the two {@code reached}, and those lost during it the
  * difference of the two {@code lost}. Plus the investment reports for the month: how many projects reported and their
- * cumulative completed investment.
+ * cumulative completed investment. Duplicates count in none of them.
  */
 public record MonthFigures(List<MonthStage> stages, long lostInMonth, long investmentReports,
                            BigDecimal completedInvestmentCny) {
 
     private static final BigDecimal NO_INVESTMENT = new BigDecimal("0.00");
 
-    static MonthFigures of(YearMonth period, String district, Instant knownAt, Collection<PeriodProject> projects) {
+    static MonthFigures of(YearMonth period, String district, Instant knownAt, Collection<PeriodProject> known) {
+        List<PeriodProject> projects = known.stream().filter(project -> !project.isDuplicate()).toList();
         List<ProjectState> states = projects.stream().map(PeriodProject::funnel).toList();
         FunnelScope scope = FunnelScope.district(district);
         Funnel atEnd = Funnel.of(period.atEndOfMonth(), knownAt, states, scope);

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What a month's figures need of one project: its funnel state (the bitemporal funnel's own fold), its code and name
- * for the restatements, and the cumulative completed investment last reported for each month.
+ * for the restatements, the cumulative completed investment last reported for each month, and whether it is a
+ * duplicate as known at the instant the figures are for.
  */
 final class PeriodProject {
 
@@ -21,6 +22,11 @@ final class PeriodProject {
     private final Map<YearMonth, BigDecimal> reported = new HashMap<>();
     private String code;
     private String name;
+    private boolean duplicate;
+
+    PeriodProject(boolean duplicate) {
+        this.duplicate = duplicate;
+    }
 
     void apply(ProjectEvent event) {
         funnel.apply(event);
@@ -33,6 +39,16 @@ final class PeriodProject {
             // a later report for the same month replaces the earlier one (cumulative figures)
             reported.put(report.period(), report.cumulativeCompletedCny());
         }
+    }
+
+    /** A pair's decision made the project a duplicate, or no longer one. */
+    void duplicate(boolean duplicate) {
+        this.duplicate = duplicate;
+    }
+
+    /** A duplicate leaves every figure of the month. */
+    boolean isDuplicate() {
+        return duplicate;
     }
 
     ProjectState funnel() {
