@@ -456,7 +456,7 @@ class EndpointsIT extends FunnelServiceTestBase {
 
     /**
      * Issue 20: change requests are listed by status, each district's to its office and its reviewer only; nothing of a
-     * request counts until it is approved.
+     * request counts until it is approved. Dated after FunnelServiceIT's scenario in 120116 (2024).
      */
     @Test
     void changeRequestsAreListedByStatusWithinTheirDistrict() {
@@ -466,11 +466,11 @@ class EndpointsIT extends FunnelServiceTestBase {
         ChangeRequestId approved = ChangeRequestId.random();
         ChangeRequestId rejected = ChangeRequestId.random();
         ChangeRequestId elsewhere = ChangeRequestId.random();
-        ProjectTerminated termination = new ProjectTerminated(own.projectId, LocalDate.parse("2022-01-01"), "investor left");
-        MilestoneCorrected correction = new MilestoneCorrected(own.projectId, Stage.TALKS, LocalDate.parse("2021-06-01"),
+        ProjectTerminated termination = new ProjectTerminated(own.projectId, LocalDate.parse("2027-01-01"), "investor left");
+        MilestoneCorrected correction = new MilestoneCorrected(own.projectId, Stage.TALKS, LocalDate.parse("2026-06-01"),
                 null, "wrong month");
         publish(own.next(registered(own.projectId, "120116", "aerospace", "100.00")),
-                own.next(milestone(own.projectId, Stage.TALKS, "2021-05-01")),
+                own.next(milestone(own.projectId, Stage.TALKS, "2026-05-01")),
                 own.next(ChangeRequested.of(pending, termination)),
                 own.next(ChangeRequested.of(approved, correction)),
                 own.next(new ChangeApproved(own.projectId, approved, "checked")),
@@ -479,7 +479,7 @@ class EndpointsIT extends FunnelServiceTestBase {
                 own.next(new ChangeRejected(own.projectId, rejected, "it happened")),
                 other.next(registered(other.projectId, "120110", "aerospace", "100.00")),
                 other.next(ChangeRequested.of(elsewhere, new ProjectTerminated(other.projectId,
-                        LocalDate.parse("2022-01-01"), "gone"))));
+                        LocalDate.parse("2027-01-01"), "gone"))));
         await().atMost(PROPAGATION).untilAsserted(() ->
                 assertThat(requestIds(get("/api/requests", "leader"))).contains(pending.toString(), elsewhere.toString()));
         for (String user : List.of("d120116", "r120116")) {
@@ -492,7 +492,7 @@ class EndpointsIT extends FunnelServiceTestBase {
         JsonNode request = get("/api/requests?status=approved&district=120116", "r120116").get("requests").valueStream()
                 .filter(entry -> entry.get("requestId").asString().equals(approved.toString())).findFirst().orElseThrow();
         assertThat(request.get("action").asString()).isEqualTo("correction");
-        assertThat(request.at("/change/effectiveDate").asString()).isEqualTo("2021-06-01");
+        assertThat(request.at("/change/effectiveDate").asString()).isEqualTo("2026-06-01");
         assertThat(request.get("requestedBy").asString()).isEqualTo("d120116");
         assertThat(request.get("closedBy").asString()).isEqualTo("d120116");
         assertThat(request.get("closeReason").asString()).isEqualTo("checked");
@@ -508,7 +508,7 @@ class EndpointsIT extends FunnelServiceTestBase {
         JsonNode project = get("/api/projects/" + own.projectId + "?asOf=2030-01-01", "leader");
         assertThat(project.get("terminatedOn").isNull()).as("a pending termination changes nothing").isTrue();
         assertThat(project.at("/stages/0/effectiveDate").asString()).as("an approved correction counts")
-                .isEqualTo("2021-06-01");
+                .isEqualTo("2026-06-01");
         assertThat(http().get("/api/requests?status=open", "leader").status()).isEqualTo(400);
         assertThat(http().get("/api/requests", null).status()).isEqualTo(401);
     }

@@ -30,14 +30,12 @@ public record ProjectQuery(FunnelFilter filter, Optional<Stage> stage, Optional<
         Objects.requireNonNull(reached, "reached");
         Objects.requireNonNull(reported, "reported");
         Objects.requireNonNull(duplicates, "duplicates");
-        if (isFiguresList() && duplicates != DuplicateFilter.EXCLUDE) {
+        // the parameters: a compact constructor assigns the fields at its end
+        if ((figure.isPresent() || cohort.isPresent() || reached.isPresent() || reported.isPresent())
+                && duplicates != DuplicateFilter.EXCLUDE) {
             throw new IllegalArgumentException("a figure's list leaves the duplicates out, as the figure does");
         }
         Objects.requireNonNull(sort, "sort");
     }
 
-    /** True when the list is the drill-down of a figure: a funnel figure, a cohort's cell, a target's actual. */
-    public boolean isFiguresList() {
-        return figure.isPresent() || cohort.isPresent() || reached.isPresent() || reported.isPresent();
-    }
 }
