@@ -40,7 +40,7 @@ class EventCodecTest {
         // a registration is a project's first event, in its own district
         boolean first = event instanceof ProjectRegistered;
         String district = event instanceof ProjectRegistered registered ? registered.district()
-                : event instanceof TargetsSet ? EventEnvelope.CITY : "120116";
+                : event instanceof TargetsSet || event instanceof DuplicateDecided ? EventEnvelope.CITY : "120116";
         EventEnvelope envelope = HashChain.seal(UUID.nameUUIDFromBytes(EventCodec.toJsonBytes(event)),
                 first ? 0 : 7, Instant.parse("2024-05-07T08:30:00.123456789Z"), "d120116",
                 first ? HashChain.GENESIS_PREV_HASH : "a".repeat(64), district, event);

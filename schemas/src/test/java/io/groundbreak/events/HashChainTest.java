@@ -33,12 +33,17 @@ class HashChainTest {
 
     /** Every golden file: schema 1.0's history in /golden, schema 1.1's fields in /golden-schema-1.1 (a second project). */
     static Stream<Path> golden() throws IOException, URISyntaxException {
-        return Stream.of(golden("/golden"), golden(SCHEMA_1_1), golden(SCHEMA_1_2)).flatMap(files -> files);
+        return Stream.of(golden("/golden"), golden(SCHEMA_1_1), golden(SCHEMA_1_2), golden(SCHEMA_1_3_REQUESTS),
+                golden(SCHEMA_1_3_DUPLICATES)).flatMap(files -> files);
     }
 
     private static final String SCHEMA_1_1 = "/golden-schema-1.1";
     /** A year's plan stream (TargetsSet): subject the plan id, district "city". */
     private static final String SCHEMA_1_2 = "/golden-schema-1.2";
+    /** Schema 1.3: a project whose past changes are requested, approved, rejected and withdrawn (a third project). */
+    private static final String SCHEMA_1_3_REQUESTS = "/golden-schema-1.3-requests";
+    /** Schema 1.3: a pair's stream (DuplicateDecided): a decision and its reversal; subject the pair id, district "city". */
+    private static final String SCHEMA_1_3_DUPLICATES = "/golden-schema-1.3-duplicates";
 
     private static Stream<Path> golden(String folder) throws IOException, URISyntaxException {
         Path dir = Path.of(HashChainTest.class.getResource(folder).toURI());
@@ -70,7 +75,7 @@ class HashChainTest {
         List<EventEnvelope> history = unbrokenChain(golden("/golden"));
 
         assertThat(history).extracting(EventEnvelope::type).containsAll(EventCodec.types().keySet().stream()
-                .filter(type -> !type.equals("TargetsSet")).toList());
+                .filter(type -> !SCHEMA_1_2_AND_LATER_TYPES.contains(type)).toList());
         assertThat(HashChain.GENESIS_PREV_HASH).hasSize(64).matches("0+");
     }
 
@@ -104,6 +109,41 @@ class HashChainTest {
         assertThat(CloudEventHeaders.of(history.get(0))).containsEntry(CloudEventHeaders.SOURCE, "/city");
         assertThat(CloudEventHeaders.read(CloudEventHeaders.of(history.get(1)), EventCodec.toJsonBytes(changed)))
                 .isEqualTo(history.get(1));
+    }
+
+    private static final List<String> SCHEMA_1_2_AND_LATER_TYPES = List.of("TargetsSet", "DuplicateDecided",
+            "ChangeRequested", "ChangeApproved", "ChangeRejected", "ChangeWithdrawn");
+
+    @Test
+    void schema13sGoldenRequestsAreAnUnbrokenChainWithEveryOutcome() throws Exception {
+        List<EventEnvelope> history = unbrokenChain(golden(SCHEMA_1_3_REQUESTS));
+
+        assertThat(history).extracting(EventEnvelope::type).contains("ChangeRequested", "ChangeApproved",
+                "ChangeRejected", "ChangeWithdrawn");
+        ChangeRequested retraction = (ChangeRequested) history.get(3).data();
+        ChangeApproved approval = (ChangeApproved) history.get(4).data();
+        // the approved change follows its approval, as the event the request carried, recorded by the approver
+        assertThat(approval.requestId()).isEqualTo(retraction.requestId());
+        assertThat(history.get(5).data()).isEqualTo(retraction.change()).isInstanceOf(MilestoneRetracted.class);
+        assertThat(history.get(5).recordedBy()).isEqualTo(history.get(4).recordedBy()).isNotEqualTo(history.get(3).recordedBy());
+        assertThat(((ChangeRequested) history.get(6).data()).change()).isInstanceOf(MilestoneCorrected.class);
+        assertThat(((ChangeRequested) history.get(8).data()).change()).isInstanceOf(ProjectTerminated.class);
+    }
+
+    @Test
+    void schema13sGoldenPairIsAnUnbrokenChainOnThePairsStream() throws Exception {
+        List<EventEnvelope> history = unbrokenChain(golden(SCHEMA_1_3_DUPLICATES));
+
+        DuplicateDecided same = (DuplicateDecided) history.get(0).data();
+        DuplicateDecided reversed = (DuplicateDecided) history.get(1).data();
+        assertThat(history).extracting(EventEnvelope::subject)
+                .containsOnly(DuplicateDecided.pairOf(same.secondProjectId(), same.firstProjectId()));
+        assertThat(history).extracting(EventEnvelope::district).containsOnly(EventEnvelope.CITY);
+        assertThat(same.firstProjectId().toString()).isLessThan(same.secondProjectId().toString());
+        assertThat(same.duplicate()).contains(same.primaryProjectId().equals(same.firstProjectId())
+                ? same.secondProjectId() : same.firstProjectId());
+        assertThat(reversed.duplicate()).isEmpty();
+        assertThat(CloudEventHeaders.of(history.get(0))).containsEntry(CloudEventHeaders.SOURCE, "/city");
     }
 
     private static List<EventEnvelope> unbrokenChain(Stream<Path> files) {

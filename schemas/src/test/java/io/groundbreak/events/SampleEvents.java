@@ -13,6 +13,9 @@ public final class SampleEvents {
 
     public static final ProjectId PROJECT = ProjectId.parse("0b6f2c1e-4a57-4c2b-9f7e-3d8a1e5b2c90");
     /** Text that JSON and JCS must carry exactly: CJK, an emoji (a surrogate pair), quotes, escapes. */
+    /** Schema 1.3: the other project of a pair, and a change request. */
+    public static final ProjectId OTHER_PROJECT = ProjectId.parse("7d3e9a41-5c2b-4f18-8e6d-2a9c4b1f0e37");
+    public static final ChangeRequestId REQUEST = ChangeRequestId.parse("5f0c2d7a-9b14-4e63-8a21-c7d0e4f9b358");
     public static final String AWKWARD_TEXT = "滨海新区 \"一期\" \\ 🏭\tline\nend\u0001 €";
 
     private SampleEvents() {
@@ -55,13 +58,27 @@ public final class SampleEvents {
                         new TargetCell("120101", "other", 0, null, null, null, null, null)), "2025年度计划分解"),
                 new TargetsSet(TargetsSet.planOf(2000), 2000, List.of(
                         new TargetCell("120119", "aerospace", null, null, null, 1000000, null, new BigDecimal("0"))),
-                        AWKWARD_TEXT));
+                        AWKWARD_TEXT),
+                new DuplicateDecided(DuplicateDecided.pairOf(PROJECT, OTHER_PROJECT), PROJECT, OTHER_PROJECT, true,
+                        OTHER_PROJECT, "同一投资方同一项目"),
+                new DuplicateDecided(DuplicateDecided.pairOf(PROJECT, OTHER_PROJECT), PROJECT, OTHER_PROJECT, false, null,
+                        AWKWARD_TEXT),
+                ChangeRequested.of(REQUEST, new MilestoneCorrected(PROJECT, Stage.SIGNED, day, null, "日期有误")),
+                ChangeRequested.of(REQUEST, new MilestoneRetracted(PROJECT, Stage.STARTED, AWKWARD_TEXT)),
+                ChangeRequested.of(REQUEST, new ProjectTerminated(PROJECT, day, "撤回")),
+                ChangeRequested.of(REQUEST, new ProjectDetailsAmended(PROJECT, null, null, null, new BigDecimal("1.00"),
+                        null, new PlannedDates(null, null, LocalDate.of(2025, 10, 31), null), null, null, null, "调减")),
+                new ChangeApproved(PROJECT, REQUEST, "已核对"),
+                new ChangeApproved(PROJECT, REQUEST, null),
+                new ChangeRejected(PROJECT, REQUEST, AWKWARD_TEXT),
+                new ChangeWithdrawn(PROJECT, REQUEST, "误操作"),
+                new ChangeWithdrawn(PROJECT, REQUEST, null));
     }
 
     /** Random valid events of every type, the same ones on every run. */
     public static List<ProjectEvent> random(long seed, int count) {
         Random random = new Random(seed);
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> random(random, i % 10)).toList();
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> random(random, i % 13)).toList();
     }
 
     private static ProjectEvent random(Random r, int kind) {
@@ -90,6 +107,24 @@ public final class SampleEvents {
                         .mapToObj(i -> new TargetCell(districts[i], chains[r.nextInt(3)], count(r), count(r), count(r),
                                 count(r), r.nextBoolean() ? amount(r) : null, r.nextBoolean() ? amount(r) : null))
                         .toList(), text(r));
+            }
+            case 10 -> {
+                ProjectId other = new ProjectId(new UUID(r.nextLong(), r.nextLong()));
+                ProjectId first = DuplicateDecided.first(id, other);
+                ProjectId second = first.equals(id) ? other : id;
+                boolean same = r.nextBoolean();
+                yield new DuplicateDecided(DuplicateDecided.pairOf(id, other), first, second, same,
+                        same ? (r.nextBoolean() ? first : second) : null, text(r));
+            }
+            case 11 -> ChangeRequested.of(new ChangeRequestId(new UUID(r.nextLong(), r.nextLong())),
+                    random(r, new int[] {2, 3, 6, 8}[r.nextInt(4)]));
+            case 12 -> {
+                ChangeRequestId request = new ChangeRequestId(new UUID(r.nextLong(), r.nextLong()));
+                yield switch (r.nextInt(3)) {
+                    case 0 -> new ChangeApproved(id, request, r.nextBoolean() ? text(r) : null);
+                    case 1 -> new ChangeRejected(id, request, text(r));
+                    default -> new ChangeWithdrawn(id, request, r.nextBoolean() ? text(r) : null);
+                };
             }
             default -> new ProjectDetailsAmended(id, text(r), r.nextBoolean() ? chains[r.nextInt(3)] : null,
                     r.nextBoolean() ? text(r) : null, r.nextBoolean() ? amount(r) : null, null,

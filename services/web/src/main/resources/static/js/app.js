@@ -107,6 +107,33 @@ export function chainName(session, code) {
   return label(session.chains.find((chain) => chain.code === code)) || code;
 }
 
+/** A district office's people: the office (DISTRICT) and its reviewer (REVIEWER), both bound to one district. */
+export function isDistrictOffice(session) {
+  return session.role === 'DISTRICT' || session.role === 'REVIEWER';
+}
+
+/** A district as the API names it: a code, or a reference-data label {code, nameZh, nameEn}. */
+function districtOf(session, district) {
+  return typeof district === 'string' ? districtName(session, district) : label(district) || district?.code || '';
+}
+
+/**
+ * A project's duplicate marks (issue 20): "重复项目，计入 {code}（{district}）" on the duplicate (duplicateOf) and the codes
+ * registered twice on its primary (duplicates); nothing for a project without a decided duplicate.
+ */
+export function duplicateMarks(session, item) {
+  const marks = [];
+  if (item.duplicateOf) {
+    marks.push(el('span', { class: 'badge duplicate', dataset: { duplicateOf: item.duplicateOf.projectId } },
+      t('duplicateOf', { code: item.duplicateOf.code, district: districtOf(session, item.duplicateOf.district) })));
+  }
+  if (item.duplicates?.length) {
+    marks.push(el('span', { class: 'badge duplicates', dataset: { duplicates: item.duplicates.map((d) => d.projectId).join(' ') } },
+      t('duplicatesOf', { list: item.duplicates.map((d) => t('codeInDistrict', { code: d.code, district: districtOf(session, d.district) })).join(t('listSeparator')) })));
+  }
+  return marks;
+}
+
 export function showError(container, error) {
   container.replaceChildren(el('div', { class: 'error-box', role: 'alert' }, error.message ?? String(error)));
 }
@@ -117,7 +144,7 @@ export async function start(active) {
   const session = await me();
   const mayAudit = session.role === 'AUDITOR' || session.role === 'ADMIN';
   const pages = [['dashboard', '/dashboard.html'], ['projects', '/projects.html']];
-  if (session.role === 'DISTRICT') pages.unshift(['workspace', '/district.html']);
+  if (isDistrictOffice(session)) pages.unshift(['workspace', '/district.html']);
   if (mayAudit) pages.push(['audit', '/audit.html']);
   const logout = el('form', { method: 'post', action: '/logout' },
     el('input', { type: 'hidden', name: '_csrf', value: '' }),

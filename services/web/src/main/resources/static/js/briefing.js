@@ -2,7 +2,7 @@
 // as .xlsx and PDF, from GET /api/briefing/{yyyy-MM}.xlsx|.pdf (?district= or ?chain=, lang=). Mounts itself on the
 // page's #briefing-card: on the dashboard leaders choose the month and the scope; on the district workspace (and a
 // district office's dashboard) the scope is the office's own district.
-import { el, href, label, me, showError, t } from './app.js';
+import { el, href, isDistrictOffice, label, me, showError, t } from './app.js';
 import { addTexts, language } from './i18n.js';
 
 addTexts({
@@ -42,7 +42,7 @@ export function briefingHref(month, scope, format) {
 
 async function mount(card) {
   const session = await me();
-  const office = session.role === 'DISTRICT';
+  const office = isDistrictOffice(session);
   const month = el('input', { type: 'month', id: 'briefing-month', value: lastMonth(), max: thisMonth() });
   const scope = office
     ? el('select', { id: 'briefing-scope', disabled: true },

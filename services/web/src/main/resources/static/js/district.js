@@ -1,8 +1,10 @@
 // A district office's workspace: its projects with stage and days in stage, a form for every write of
 // milestone-service (sent through the web app's /api with the CSRF header and one Idempotency-Key per
 // submission, so a double click records once), refusals shown next to their field, and the Excel import.
+// A write above the review bounds is answered 202: submitted for review, shown in the queue (js/requests.js).
+// The office's REVIEWER sees the same lists and the queue, without any write form.
 import {
-  amount, api, cityToday, el, href, label, number, read, showError, start, t,
+  amount, api, cityToday, duplicateMarks, el, href, isDistrictOffice, label, number, read, showError, start, t,
 } from './app.js';
 import { language } from './i18n.js';
 import {
@@ -196,7 +198,12 @@ async function send(form, spec, projectId) {
   try {
     const before = projectId ? await projectSnapshot(projectId) : null;
     const answer = await api(path, { method: 'POST', body, headers: { 'Idempotency-Key': form.dataset.key } });
-    if (answer.ok) {
+    if (answer.status === 202) {
+      // above the review bounds: nothing changes until the district's reviewer approves; the queue shows it
+      form.querySelector('.form-ok').replaceChildren(el('div', { class: 'ok-box', dataset: { request: answer.body.requestId, status: 'pending' } },
+        t('submittedForReview', { request: answer.body.requestId })));
+      document.dispatchEvent(new CustomEvent('groundbreak:requested', { detail: { requestId: answer.body.requestId } }));
+    } else if (answer.ok) {
       form.querySelector('.form-ok').replaceChildren(el('div', { class: 'ok-box', dataset: { event: answer.body.eventId } },
         t('recorded', { event: answer.body.eventId, sequence: answer.body.sequence })));
       const changed = projectId ?? answer.body.projectId;
@@ -264,7 +271,8 @@ function drawProjects() {
     el('tbody', {}, shown.length === 0 ? el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('none')))
       : shown.map((item) => el('tr', { dataset: { project: item.projectId, code: item.code }, class: item.projectId === highlight ? 'highlight' : null },
         el('td', {}, item.code),
-        el('td', {}, el('a', { class: 'figure', href: href('/project.html', { id: item.projectId }) }, item.name)),
+        el('td', {}, el('a', { class: 'figure', href: href('/project.html', { id: item.projectId }) }, item.name),
+          duplicateMarks(session, item).map((mark) => [' ', mark])),
         el('td', {}, label(item.chain)),
         el('td', { dataset: { col: 'stage', stage: item.stage?.code ?? '' } }, item.stage ? label(item.stage) : '—'),
         el('td', {}, item.stageSince ?? '—'),
@@ -272,7 +280,8 @@ function drawProjects() {
         el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),
         el('td', { dataset: { col: 'light' } }, lightDot(item)),
         el('td', { class: 'num' }, amount(item.plannedInvestmentCny)),
-        el('td', {}, el('button', { type: 'button', class: 'secondary small act', onclick: () => selectProject(item.projectId) }, t('act')))))));
+        el('td', {}, session.role === 'DISTRICT'
+          ? el('button', { type: 'button', class: 'secondary small act', onclick: () => selectProject(item.projectId) }, t('act')) : null)))));
 }
 
 /** A project chosen before the list showed it (just registered): chosen as soon as it is listed. */
@@ -280,6 +289,7 @@ let pendingChoice = null;
 
 function fillProjectChoice() {
   const select = document.getElementById('action-project');
+  if (!select) return; // a reviewer's workspace has no action forms
   const chosen = pendingChoice ?? select.value;
   select.replaceChildren(el('option', { value: '' }, t('chooseProject')),
     // replaceChildren takes nodes, not an array of them
@@ -454,16 +464,23 @@ async function upload(event) {
 }
 
 session = await start('workspace');
-if (session.role !== 'DISTRICT') {
+if (!isDistrictOffice(session)) {
   document.getElementById('workspace').replaceChildren(el('div', { class: 'card span-12 muted', id: 'district-only' }, t('districtOnly')));
   document.body.dataset.loaded = 'true';
 } else {
   document.getElementById('title').textContent = `${t('workspace')} · ${label(session.districts.find((d) => d.code === session.district))}`;
-  buildActions();
-  buildRegister();
+  if (session.role === 'DISTRICT') {
+    buildActions();
+    buildRegister();
+    document.getElementById('import-form').addEventListener('submit', upload);
+  } else {
+    // the reviewer reads and reviews; it records nothing itself
+    ['actions-card', 'register-card', 'import-card'].forEach((id) => document.getElementById(id).remove());
+  }
   listFilter = projectFilter(session, () => drawProjects());
   document.getElementById('project-filter-holder').replaceChildren(listFilter.form);
-  document.getElementById('import-form').addEventListener('submit', upload);
+  // a request approved (or rejected) in the queue: the list follows what funnel-service shows
+  document.addEventListener('groundbreak:changed', (event) => { loadProjects(currentPage, event.detail.projectId); refreshLater(event.detail.projectId); });
   await loadProjects(0);
   document.body.dataset.loaded = 'true';
 }

@@ -90,6 +90,9 @@ const TEXTS = {
     cohort_within365: '365天内', cohort_reached: '已转入', cohort_waiting: '仍在等待', cohort_lost: '已终止',
     cohortsHint: '在谈抓签约、签约抓落地、落地抓开工：每行是在该时期首次达到前一阶段的项目（跳过的阶段按其后阶段的日期计），单元格颜色越深，在该天数内转入下一阶段的比例越高；斜纹表示窗口尚未期满，数字仍可能增加。点击数字查看项目。',
     windowOpen: '窗口尚未期满：该期部分项目达到阶段不足此天数', figureCohort: '{period} 达到「{stage}」',
+    // duplicates and four eyes (issue 20): the marks on projects and a write that waits for review
+    duplicate: '重复认定', duplicateOf: '重复项目，计入 {code}（{district}）', duplicatesOf: '重复登记：{list}', listSeparator: '、', codeInDistrict: '{code}（{district}）',
+    submittedForReview: '已提交审核（申请 {request}），经本区审核人批准后生效。',
   },
   en: {
     appName: 'Major projects tracker', dashboard: 'Dashboard', projects: 'Projects', audit: 'Audit', logout: 'Log out',
@@ -183,6 +186,9 @@ const TEXTS = {
     cohort_lost: 'Lost',
     cohortsHint: 'Talks to signing, signing to landing, landing to start: each row holds the projects that first reached the earlier stage in that period (a skipped stage counts from the date of the stage above it); the darker a cell, the larger the share that reached the next stage within those days; hatched cells are windows not yet over, whose numbers may still grow. Click a number for its projects.',
     windowOpen: 'Window not over yet: some projects of this period reached the stage fewer days ago', figureCohort: 'reached {stage} in {period}',
+    // duplicates and four eyes (issue 20): the marks on projects and a write that waits for review
+    duplicate: 'Duplicate', duplicateOf: 'Duplicate, counted as {code} ({district})', duplicatesOf: 'Also registered as: {list}', listSeparator: ', ', codeInDistrict: '{code} ({district})',
+    submittedForReview: 'Submitted for review (request {request}); it takes effect once the district\'s reviewer approves it.',
   },
 };
 

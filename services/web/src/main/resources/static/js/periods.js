@@ -2,7 +2,7 @@
 // its month and sees the month's figures as closed and as known now, with the restatements (events recorded after
 // the close that changed them); on the dashboard leaders see which districts closed on time, late or not at all, and
 // open any district's month. Mounts itself on the page's #period-card (district.html) or #closes-card (dashboard.html).
-import { amount, api, el, href, label, me, number, showError, stageName, t } from './app.js';
+import { amount, api, el, href, isDistrictOffice, label, me, number, showError, stageName, t } from './app.js';
 import { language } from './i18n.js';
 import { cityTime } from './freshness.js';
 
@@ -105,9 +105,11 @@ async function loadReport(session, container, period, district) {
 /** district.html: the office picks a month, closes it, and sees its figures and restatements. */
 async function mountDistrict(card) {
   const session = await me();
-  if (session.role !== 'DISTRICT') { card.hidden = true; return; }
+  if (!isDistrictOffice(session)) { card.hidden = true; return; }
   const month = el('input', { type: 'month', id: 'period-month', value: lastMonth() });
-  const close = el('button', { type: 'button', class: 'primary', id: 'period-close' }, t('periodCloseAction'));
+  // the office closes its month; its reviewer reads it (and closes nothing)
+  const close = el('button', { type: 'button', class: 'primary', id: 'period-close', hidden: session.role !== 'DISTRICT' },
+    t('periodCloseAction'));
   const message = el('div', { id: 'period-message' });
   const body = el('div', { id: 'period-report' });
   card.replaceChildren(el('h2', {}, t('periodTitle')), el('p', { class: 'muted' }, t('periodHint')),
@@ -139,7 +141,7 @@ const STATUS_CLASS = { 'on-time': 'ok', late: 'bad', 'not-closed': 'muted' };
 /** dashboard.html: every district's close of a month, and a district's month on a click. */
 async function mountBoard(card) {
   const session = await me();
-  if (session.role === 'DISTRICT') { card.hidden = true; return; }
+  if (isDistrictOffice(session)) { card.hidden = true; return; }
   const month = el('input', { type: 'month', id: 'closes-month', value: lastMonth() });
   const summary = el('p', { id: 'closes-deadline' });
   const table = el('table', { id: 'closes-table' });

@@ -1,5 +1,5 @@
 // One project: its facts and stages on a date (funnel-service) and, for auditors, its whole history.
-import { amount, el, href, label, params, read, showError, start, t } from './app.js';
+import { amount, duplicateMarks, el, href, label, params, read, showError, start, t } from './app.js';
 import { freshnessNote, leastFresh } from './freshness.js';
 import { historyTable } from './history.js';
 
@@ -10,6 +10,9 @@ try {
   const project = await read(href(`/api/projects/${encodeURIComponent(id)}`, { asOf: query.get('asOf') }));
   const item = project.project;
   document.getElementById('project-name').textContent = `${item.name} (${item.code})`;
+  // a decided duplicate (issue 20): marked on the project itself or on its list row's shape
+  const marks = duplicateMarks(session, { duplicateOf: project.duplicateOf ?? item.duplicateOf,
+    duplicates: project.duplicates ?? item.duplicates });
   const fact = (key, value) => el('tr', {}, el('th', {}, t(key)), el('td', {}, value ?? '—'));
   document.getElementById('facts').replaceChildren(el('table', {}, el('tbody', {},
     fact('asOf', project.asOf), fact('district', label(item.district)), fact('chain', label(item.chain)),
@@ -18,7 +21,8 @@ try {
     fact('status', el('span', { class: `badge ${item.status}` }, t(item.status))),
     fact('completedInvestment', project.completedInvestmentCny === null ? null
       : `${amount(project.completedInvestmentCny)} (${project.completedInvestmentPeriod})`),
-    fact('terminatedOn', project.terminatedOn))));
+    fact('terminatedOn', project.terminatedOn),
+    fact('duplicate', marks.length ? marks : null))));
   const events = project.stages.map((stage) => el('li', { dataset: { stage: stage.stage.code } },
     el('span', { class: 'when' }, stage.effectiveDate ?? (stage.skipped ? t('skipped') : t('notYet'))),
     el('strong', {}, label(stage.stage)), stage.amountCny ? el('span', {}, amount(stage.amountCny)) : null));

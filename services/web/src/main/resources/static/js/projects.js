@@ -1,5 +1,5 @@
 // The projects behind a figure of the dashboard: the same filters, the stage and the figure.
-import { amount, el, fillFilters, href, label, number, params, read, showError, stageName, start, t } from './app.js';
+import { amount, duplicateMarks, el, fillFilters, href, label, number, params, read, showError, stageName, start, t } from './app.js';
 import { freshnessNote } from './freshness.js';
 import { addTexts, language } from './i18n.js';
 
@@ -49,7 +49,8 @@ async function load(session, form, page) {
         .map((key) => el('th', { class: key === 'plannedInvestment' ? 'num' : '' }, t(key))))),
       el('tbody', {}, answer.items.map((item) => el('tr', { dataset: { project: item.projectId } },
         el('td', {}, item.code),
-        el('td', {}, el('a', { class: 'figure project-link', href: href('/project.html', { id: item.projectId, asOf: answer.asOf }) }, item.name)),
+        el('td', {}, el('a', { class: 'figure project-link', href: href('/project.html', { id: item.projectId, asOf: answer.asOf }) }, item.name),
+          duplicateMarks(session, item).map((mark) => [' ', mark])),
         el('td', {}, label(item.district)), el('td', {}, label(item.chain)),
         el('td', {}, item.stage ? label(item.stage) : '—'), el('td', {}, item.stageSince ?? '—'),
         el('td', {}, el('span', { class: `badge ${item.status}` }, t(item.status))),

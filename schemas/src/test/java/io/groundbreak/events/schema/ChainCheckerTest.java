@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The golden history, replayed as Kafka records, through the checker: intact, redelivered, broken. */
 class ChainCheckerTest {
@@ -42,17 +44,21 @@ class ChainCheckerTest {
         assertThat(checker.length(history.get(0).subject().toString())).isEqualTo(history.size());
     }
 
-    /** Schema 1.2: a year's plan stream (TargetsSet from sequence 0, ce_source /city) is checked like a project's. */
-    @Test
-    void aYearsPlanStreamIsAChainToo() throws IOException, URISyntaxException {
-        Path dir = Path.of(getClass().getResource("/golden-schema-1.2").toURI());
-        List<EventEnvelope> plan;
+    /**
+     * Schema 1.2: a year's plan stream (TargetsSet from sequence 0, ce_source /city), schema 1.3: a pair's stream
+     * (DuplicateDecided, the same) and a project with change requests, each checked like a project's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/golden-schema-1.2", "/golden-schema-1.3-duplicates", "/golden-schema-1.3-requests"})
+    void theCitysStreamsAndTheRequestsAreChainsToo(String folder) throws IOException, URISyntaxException {
+        Path dir = Path.of(getClass().getResource(folder).toURI());
+        List<EventEnvelope> stream;
         try (Stream<Path> files = Files.list(dir)) {
-            plan = files.sorted().map(ChainCheckerTest::envelope).toList();
+            stream = files.sorted().map(ChainCheckerTest::envelope).toList();
         }
 
-        plan.forEach(e -> assertThat(accept(e, CloudEventHeaders.of(e))).isEmpty());
-        assertThat(checker.length(plan.get(0).subject().toString())).isEqualTo(2);
+        stream.forEach(e -> assertThat(accept(e, CloudEventHeaders.of(e))).isEmpty());
+        assertThat(checker.length(stream.get(0).subject().toString())).isEqualTo(stream.size());
     }
 
     @Test

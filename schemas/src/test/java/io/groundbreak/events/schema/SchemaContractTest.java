@@ -60,9 +60,14 @@ class SchemaContractTest {
         }
 
         assertThat(declared).containsExactlyInAnyOrderElementsOf(components);
-        // every stream names its subject in the body: a project's id, or a year's plan id (TargetsSet, schema 1.2)
+        // every stream names its subject in the body: a project's id, a year's plan id (TargetsSet, schema 1.2) or a
+        // pair's id (DuplicateDecided, schema 1.3)
         assertThat(schema.get("required")).extracting(JsonNode::asString).isSubsetOf(components)
-                .contains(type.equals("TargetsSet") ? "planId" : "projectId");
+                .contains(switch (type) {
+                    case "TargetsSet" -> "planId";
+                    case "DuplicateDecided" -> "pairId";
+                    default -> "projectId";
+                });
         assertThat(schema.get("$id").asString()).isEqualTo(EventSchemaValidator.SCHEMA_BASE_URI + type + ".schema.json");
         assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
     }

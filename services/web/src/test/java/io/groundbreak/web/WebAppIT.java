@@ -132,6 +132,14 @@ class WebAppIT {
         assertThat(auditor.get("/audit.html", "text/html").statusCode()).isEqualTo(200);
         Session leader = new Session().logIn("leader", "leader-dev");
         assertThat(leader.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/dashboard.html");
+
+        // a district office's reviewer: bound to its district, starts in the workspace, no audit pages
+        Session reviewer = new Session().logIn("r120116", "r120116-dev");
+        JsonNode reviewerMe = JSON.readTree(reviewer.get("/web/me", "application/json").body());
+        assertThat(reviewerMe.get("role").asString()).isEqualTo("REVIEWER");
+        assertThat(reviewerMe.get("district").asString()).isEqualTo("120116");
+        assertThat(reviewer.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/district.html");
+        assertThat(reviewer.get("/audit.html", "text/html").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * before);</li>
  * <li>the restatements, backdated corrections recorded after their month's close, in a batch per district.</li>
  * </ol>
+ * A change of the past that milestone-service holds for a second person's approval (answered 202) is approved by the
+ * district's reviewer ({@code r<code>}) before the project's next requests are sent: the projects' requests go in
+ * rounds, each project's cut after every request that may wait for review.
  * When any project's request failed in the first step, the others are not sent (counted as not sent).
  * Every write but a close carries its own Idempotency-Key, so a second load of the same plan writes nothing.
  */
@@ -55,6 +60,7 @@ public final class DemoLoader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String ADMIN = "admin";
+    private static final String APPROVAL_NOTE = "{\"note\":\"演示数据：区级复核通过\"}";
 
     private final URI milestoneService;
     private final URI auditService;
@@ -84,12 +90,8 @@ public final class DemoLoader {
         Counts counts = new Counts();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            postInRounds(pool, plan.projects(), ApiRequests::of, counts);
             List<Runnable> steps = new ArrayList<>();
-            for (List<DemoProject> batch : batches(plan.projects(), ApiRequests::of)) {
-                steps.add(() -> post(batch, ApiRequests::of, counts));
-            }
-            await(pool, steps);
-            steps.clear();
             if (!counts.failures.isEmpty()) {
                 // months are not closed over projects that did not get in: the rest waits for a load that succeeds
                 counts.notSent.addAndGet(plan.targets().size() + plan.closes().size() + plan.projects().stream()
@@ -106,18 +108,81 @@ public final class DemoLoader {
             steps.clear();
             List<DemoProject> restated = plan.projects().stream()
                     .filter(project -> !project.restatements().isEmpty()).toList();
-            for (List<DemoProject> batch : batches(restated, ApiRequests::restatementsOf)) {
-                steps.add(() -> post(batch, ApiRequests::restatementsOf, counts));
-            }
-            await(pool, steps);
+            postInRounds(pool, restated, ApiRequests::restatementsOf, counts);
         } finally {
             pool.shutdownNow();
         }
         return result(plan, counts, started);
     }
 
+    /**
+     * The projects' requests in rounds: round n sends each project's n-th part (its requests up to one that may wait
+     * for review), then the reviewers approve what waits, then round n + 1. A project that failed sends no more.
+     */
+    private void postInRounds(ExecutorService pool, List<DemoProject> projects,
+                              Function<DemoProject, List<ApiRequest>> of, Counts counts) throws InterruptedException {
+        Map<DemoProject, List<List<ApiRequest>>> parts = new LinkedHashMap<>();
+        projects.forEach(project -> parts.put(project, parts(of.apply(project))));
+        int rounds = parts.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int round = 0; round < rounds; round++) {
+            int n = round;
+            List<DemoProject> sending = new ArrayList<>();
+            parts.forEach((project, projectParts) -> {
+                if (n >= projectParts.size()) {
+                    return;
+                }
+                if (counts.failedProjects.contains(project.code())) {
+                    counts.notSent.addAndGet(projectParts.get(n).size());
+                } else {
+                    sending.add(project);
+                }
+            });
+            Function<DemoProject, List<ApiRequest>> part = project -> parts.get(project).get(n);
+            List<Runnable> steps = new ArrayList<>();
+            for (List<DemoProject> batch : batches(sending, part)) {
+                steps.add(() -> post(batch, part, counts));
+            }
+            await(pool, steps);
+            steps.clear();
+            for (Approval approval = counts.waiting.poll(); approval != null; approval = counts.waiting.poll()) {
+                Approval waiting = approval;
+                steps.add(() -> approve(waiting, counts));
+            }
+            await(pool, steps);
+        }
+    }
+
+    /** A project's requests, cut after each that may wait for review; a part never ends before one. */
+    static List<List<ApiRequest>> parts(List<ApiRequest> requests) {
+        List<List<ApiRequest>> parts = new ArrayList<>();
+        List<ApiRequest> part = new ArrayList<>();
+        for (ApiRequest request : requests) {
+            part.add(request);
+            if (request.mayWaitForReview()) {
+                parts.add(part);
+                part = new ArrayList<>();
+            }
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    /** The district's reviewer approves a change that waits, under a key of its own derived from the change's. */
+    private void approve(Approval approval, Counts counts) {
+        int before = counts.failures.size();
+        single(milestoneService.resolve(approval.location() + "/approval"), approval.reviewer(),
+                approval.request().idempotencyKey() + "/approval", APPROVAL_NOTE, approval.projectCode(), counts, false);
+        if (counts.failures.size() == before) {
+            counts.approved.incrementAndGet();
+        } else {
+            counts.failedProjects.add(approval.projectCode());
+        }
+    }
+
     private static LoadResult result(DemoPlan plan, Counts counts, long started) {
-        return new LoadResult(plan.projects().size(), counts.recorded.get(), counts.replayed.get(),
+        return new LoadResult(plan.projects().size(), counts.recorded.get(), counts.replayed.get(), counts.approved.get(),
                 new ArrayList<>(counts.failures), counts.notSent.get(), Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -207,9 +272,14 @@ public final class DemoLoader {
                     counts.notSent.incrementAndGet();
                 } else if (status / 100 == 2) {
                     (result.path("replayed").asBoolean(false) ? counts.replayed : counts.recorded).incrementAndGet();
+                    if (status == 202) {
+                        counts.waiting.add(new Approval(projects.get(p).code(), "r" + projects.get(p).district(),
+                                request, result.path("location").asString()));
+                    }
                 } else {
                     counts.failures.add(new FailedRequest(projects.get(p).code(), user, request.path(), status,
                             result.path("problem").toString()));
+                    counts.failedProjects.add(projects.get(p).code());
                     failed = true;
                 }
             }
@@ -235,6 +305,7 @@ public final class DemoLoader {
         for (int p = 0; p < projects.size(); p++) {
             ApiRequest first = requests.get(p).get(0);
             counts.failures.add(new FailedRequest(projects.get(p).code(), first.user(), first.path(), status, answer));
+            counts.failedProjects.add(projects.get(p).code());
             counts.notSent.addAndGet(requests.get(p).size() - 1);
         }
     }
@@ -307,6 +378,13 @@ public final class DemoLoader {
         final AtomicInteger recorded = new AtomicInteger();
         final AtomicInteger replayed = new AtomicInteger();
         final AtomicInteger notSent = new AtomicInteger();
+        final AtomicInteger approved = new AtomicInteger();
         final ConcurrentLinkedQueue<FailedRequest> failures = new ConcurrentLinkedQueue<>();
+        final Set<String> failedProjects = ConcurrentHashMap.newKeySet();
+        final ConcurrentLinkedQueue<Approval> waiting = new ConcurrentLinkedQueue<>();
+    }
+
+    /** A change answered 202: its project, the reviewer who approves it, the request, and where the request is. */
+    private record Approval(String projectCode, String reviewer, ApiRequest request, String location) {
     }
 }

@@ -29,4 +29,22 @@ class DemoLoaderTest {
         }
         assertThat(batches.size()).as("a few batches, not one per project").isLessThan(plan.projects().size() / 5);
     }
+
+    @Test
+    void aProjectsRequestsAreCutAfterEachChangeThatMayWaitForReviewAndKeepTheirOrder() {
+        DemoPlan plan = DemoGenerator.standard(java.time.LocalDate.now(DemoGenerator.CITY_ZONE));
+
+        for (DemoProject project : plan.projects()) {
+            List<ApiRequest> requests = ApiRequests.of(project);
+            List<List<ApiRequest>> parts = DemoLoader.parts(requests);
+
+            assertThat(parts.stream().flatMap(List::stream).toList()).isEqualTo(requests);
+            assertThat(parts).allSatisfy(part -> assertThat(part.subList(0, part.size() - 1))
+                    .noneMatch(ApiRequest::mayWaitForReview));
+            assertThat(parts.subList(0, parts.size() - 1))
+                    .allSatisfy(part -> assertThat(part.get(part.size() - 1).mayWaitForReview()).isTrue());
+        }
+        assertThat(plan.projects().stream().mapToInt(project -> DemoLoader.parts(ApiRequests.of(project)).size()).max()
+                .orElseThrow()).as("the demo has changes of the past, so some projects go in several rounds").isGreaterThan(1);
+    }
 }

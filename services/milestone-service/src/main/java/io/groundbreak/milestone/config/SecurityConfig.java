@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** District offices (and admins) write; the city (ADMIN) alone sets targets; nobody else writes. Auditors and admins read the heads. The API description is public. */
+/** District offices (and admins) write; the city (ADMIN) alone sets targets and decides duplicates; nobody else writes. Auditors and admins read the heads. The API description is public. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -18,7 +18,7 @@ class SecurityConfig {
         return ServiceSecurity.chain(http, problems, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/supervision/targets")
+                .requestMatchers(HttpMethod.POST, "/api/supervision/targets", "/api/duplicates/*/decision")
                 .hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/projects", "/api/projects/**", "/api/batch")
                 .hasAnyRole(Role.DISTRICT.name(), Role.ADMIN.name())

@@ -8,6 +8,7 @@ import io.groundbreak.events.EventCodec;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.ProjectEvent;
+import io.groundbreak.events.schema.EventSchemaValidator;
 import io.groundbreak.milestone.envelope.EnvelopeMetaData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,8 @@ class StoredEventRecordsTest {
 
     private final StoredEventRecords records = new StoredEventRecords(STORE);
 
+    private static final EventSchemaValidator SCHEMAS = EventSchemaValidator.v1();
+
     static Stream<ProjectEvent> sampleEvents() {
         List<ProjectEvent> events = new ArrayList<>();
         for (var type : EventCodec.types().entrySet()) {
@@ -68,7 +71,11 @@ class StoredEventRecordsTest {
                 }
             }
             for (ObjectNode body : List.of(example, onlyRequired, awkward)) {
-                events.add(EventCodec.fromJson(type.getKey(), EventCodec.jsonMapper().writeValueAsBytes(body)));
+                byte[] json = EventCodec.jsonMapper().writeValueAsBytes(body);
+                // a ChangeRequested's one change is required by anyOf, not by its required list
+                if (SCHEMAS.validate(type.getKey(), new String(json, StandardCharsets.UTF_8)).isEmpty()) {
+                    events.add(EventCodec.fromJson(type.getKey(), json));
+                }
             }
         }
         return events.stream();

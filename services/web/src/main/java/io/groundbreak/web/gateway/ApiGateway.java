@@ -61,6 +61,10 @@ class ApiGateway {
         for (String name : FORWARDED_RESPONSE_HEADERS) {
             answer.headers().firstValue(name).ifPresent(value -> response.setHeader(name, value));
         }
+        // a 202's request (or a 201's event) is named by a path of the same API, which the browser reaches here too;
+        // an absolute URL would name the service's own address, which no browser should see
+        answer.headers().firstValue("Location").filter(location -> location.startsWith("/api/"))
+                .ifPresent(location -> response.setHeader("Location", location));
         try (InputStream content = answer.body()) {
             content.transferTo(response.getOutputStream());
         }

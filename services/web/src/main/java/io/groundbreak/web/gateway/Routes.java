@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which service answers a path of docs/api.md's API: writes to projects and the plan's targets go to milestone-service, reads of
- * projects, the funnel and the supervision views ({@code /api/supervision/**}) to funnel-service, everything under
+ * Which service answers a path of docs/api.md's API: writes to projects (the four-eyes review of a request,
+ * {@code /api/projects/{id}/requests/{requestId}/approval|rejection|withdrawal}, included), the plan's targets and the
+ * decisions on duplicate pairs go to milestone-service, reads of projects, the funnel, the supervision views
+ * ({@code /api/supervision/**}), the duplicate candidates and the change requests to funnel-service, everything under
  * /api/audit and the monthly close (/api/periods/**) to audit-service. The web app thus offers the whole contract
  * under one origin.
  *
@@ -28,6 +30,9 @@ public final class Routes {
     /** A service's event intake (its health indicator), read-only. */
     private static final Pattern INTAKE = Pattern.compile("/api/admin/(funnel-service|audit-service)/intake");
 
+    /** A decision on a duplicate pair: {@code {firstProjectId}~{secondProjectId}}, in plain characters only. */
+    private static final Pattern DUPLICATE_DECISION = Pattern.compile("/api/duplicates/[A-Za-z0-9-]+~[A-Za-z0-9-]+/decision");
+
     /** The plan's targets: read from funnel-service, set (POST, ADMIN) through milestone-service. */
     private static final String TARGETS = "/api/supervision/targets";
 
@@ -47,6 +52,14 @@ public final class Routes {
         }
         if (path.equals("/api/duplicates")) {
             // the likely duplicates across districts (issue 20), read from funnel-service's projects
+            return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
+        }
+        if (DUPLICATE_DECISION.matcher(path).matches()) {
+            // the city decides a pair (one investment or two): a write, milestone-service's
+            return method == HttpMethod.POST ? Optional.of(new Route(Backend.MILESTONES, path)) : Optional.empty();
+        }
+        if (path.equals("/api/requests")) {
+            // the change requests waiting for (or closed by) a second pair of eyes, read from funnel-service
             return method == HttpMethod.GET ? Optional.of(new Route(Backend.FUNNEL, path)) : Optional.empty();
         }
         if (path.startsWith("/api/supervision/")) {

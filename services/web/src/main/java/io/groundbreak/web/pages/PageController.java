@@ -15,7 +15,8 @@ class PageController {
         Role role = CurrentUser.of(authentication).role();
         return switch (role) {
             case AUDITOR -> "redirect:/audit.html";
-            case DISTRICT -> "redirect:/district.html";   // a district office's work starts in its workspace
+            // a district office's work starts in its workspace, its reviewer's too (the queue of pending changes)
+            case DISTRICT, REVIEWER -> "redirect:/district.html";
             default -> "redirect:/dashboard.html";
         };
     }

@@ -124,6 +124,8 @@ class ExcelUploadIT {
                 "签约", "2024-03-01")));
         expect(new Session().logIn("leader").upload("good.xlsx", good, null), 403, "import-for-district-offices",
                 "只有区招商部门的账号可以导入，且只导入本区的项目。");
+        expect(new Session().logIn("r120116").upload("good.xlsx", good, null), 403, "import-for-district-offices",
+                "只有区招商部门的账号可以导入，且只导入本区的项目。");
         Session office = new Session().logIn("d120116");
         expect(office.upload("good.xlsx", good, null), 503, "service-unavailable", "后台服务暂时无法访问，请稍后重试。");
         expect(office.send(HttpRequest.newBuilder(url("/web/imports/" + UUID.randomUUID()))), 404, "unknown-import", null);

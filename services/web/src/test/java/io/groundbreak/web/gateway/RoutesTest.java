@@ -62,6 +62,26 @@ class RoutesTest {
     }
 
     @Test
+    void decisionsOnDuplicatesAndTheReviewOfRequestsAreWritesAndTheQueueIsARead() {
+        String pair = "0b6f7b2e-6c1a-4e53-9a43-2f4f1f0e9d11~7d1e2f3a-0000-4e53-9a43-2f4f1f0e9d12";
+        assertThat(Routes.of(HttpMethod.POST, "/api/duplicates/" + pair + "/decision"))
+                .contains(new Route(Backend.MILESTONES, "/api/duplicates/" + pair + "/decision"));
+        assertThat(Routes.of(HttpMethod.GET, "/api/duplicates/" + pair + "/decision")).isEmpty();
+        assertThat(Routes.of(HttpMethod.POST, "/api/duplicates/" + pair)).isEmpty();
+        assertThat(Routes.of(HttpMethod.POST, "/api/duplicates/0b6f7b2e/decision")).as("a pair names two projects").isEmpty();
+        assertThat(Routes.of(HttpMethod.POST, "/api/duplicates/a~b/../../admin/decision")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/requests")).contains(new Route(Backend.FUNNEL, "/api/requests"));
+        assertThat(Routes.of(HttpMethod.POST, "/api/requests")).isEmpty();
+        assertThat(Routes.of(HttpMethod.GET, "/api/requestsX")).isEmpty();
+        for (String step : new String[] {"approval", "rejection", "withdrawal"}) {
+            String path = "/api/projects/4f1c/requests/9a2b/" + step;
+            assertThat(Routes.of(HttpMethod.POST, path)).as(step).contains(new Route(Backend.MILESTONES, path));
+        }
+        assertThat(Routes.of(HttpMethod.GET, "/api/projects/4f1c/requests/9a2b"))
+                .as("a 202's Location, read").contains(new Route(Backend.FUNNEL, "/api/projects/4f1c/requests/9a2b"));
+    }
+
+    @Test
     void eachServicesEventIntakeIsReadFromItsHealthIndicator() {
         assertThat(Routes.of(HttpMethod.GET, "/api/admin/funnel-service/intake"))
                 .contains(new Route(Backend.FUNNEL, "/actuator/health/eventIntake"));

@@ -30,4 +30,13 @@ public class ProjectCodes {
             throw new DuplicateProjectCode(code);
         }
     }
+
+    /** A pair of projects can only be decided on between registered projects: another id is 404. */
+    public void requireRegistered(ProjectId projectId) {
+        boolean registered = jdbc.sql("SELECT EXISTS (SELECT 1 FROM project_code WHERE project_id = ?)")
+                .param(projectId.toString()).query(Boolean.class).single();
+        if (!registered) {
+            throw new UnregisteredProject(projectId);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.groundbreak.kit.database.DatabaseOutages;
 import io.groundbreak.kit.web.Problems;
 import io.groundbreak.milestone.idempotency.IdempotencyKeyReused;
 import io.groundbreak.milestone.project.code.DuplicateProjectCode;
+import io.groundbreak.milestone.project.code.UnregisteredProject;
 import io.groundbreak.milestone.project.command.ProjectRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -64,7 +65,7 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         return violation.field() == null ? problem : withField(problem, violation.field());
     }
 
-    @ExceptionHandler({AggregateNotFoundException.class, UnknownProject.class})
+    @ExceptionHandler({AggregateNotFoundException.class, UnknownProject.class, UnregisteredProject.class})
     ProblemDetail unknownProject(RuntimeException e, Locale locale) {
         return problem(HttpStatus.NOT_FOUND, "unknown-project", locale);
     }
@@ -178,7 +179,8 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (e instanceof ProjectRuleViolation violation) {
             problem = ruleBroken(violation, locale);
-        } else if (e instanceof AggregateNotFoundException || e instanceof UnknownProject) {
+        } else if (e instanceof AggregateNotFoundException || e instanceof UnknownProject
+                || e instanceof UnregisteredProject) {
             problem = unknownProject(e, locale);
         } else if (e instanceof AggregateStreamCreationException creation) {
             problem = projectExists(creation, locale);

@@ -3,7 +3,7 @@ package io.groundbreak.milestone.project.web;
 import io.groundbreak.events.ProjectId;
 import io.groundbreak.kit.text.TextRules;
 
-final class ProjectIds {
+public final class ProjectIds {
 
     private ProjectIds() {
     }
@@ -12,7 +12,7 @@ final class ProjectIds {
      * A path id that is not a UUID names no project: 404, not 400. One that holds text no field may
      * hold (U+0000, a control character, a lone surrogate) is a bad request, like such a body field.
      */
-    static ProjectId parse(String text) {
+    public static ProjectId parse(String text) {
         if (!TextRules.isSingleLine(text)) {
             throw InvalidFields.of("projectId", "single-line");
         }
