@@ -3,11 +3,21 @@ package io.groundbreak.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.groundbreak.events.ChangeApproved;
+import io.groundbreak.events.ChangeRejected;
+import io.groundbreak.events.ChangeRequestId;
+import io.groundbreak.events.ChangeRequested;
+import io.groundbreak.events.DuplicateDecided;
+import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
+import io.groundbreak.events.MilestoneRetracted;
+import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
+import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
 import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.kit.security.Role;
@@ -361,22 +371,198 @@ class EndpointsIT extends FunnelServiceTestBase {
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(pairsOf(get("/api/duplicates?chain=aerospace", "admin"),
                 investor)).containsExactlyInAnyOrder("DUP-A-" + investor + " DUP-B-" + investor,
                 "DUP-B-" + investor + " DUP-C-" + investor));
-        JsonNode pair = get("/api/duplicates?chain=aerospace", "leader").get("candidates").valueStream()
-                .filter(candidate -> candidate.at("/first/code").asString().equals("DUP-A-" + investor)).findFirst().orElseThrow();
-        assertThat(pair.at("/evidence/investorSimilarity").asDouble()).isEqualTo(1.0);
-        assertThat(pair.at("/evidence/investmentRatio").asDouble()).isEqualTo(1.111);
-        assertThat(pair.at("/second/district/code").asString()).isEqualTo("120105");
+        JsonNode pair = get("/api/duplicates?chain=aerospace&status=open", "leader").get("candidates").valueStream()
+                .filter(candidate -> pairOf(candidate).equals("DUP-A-" + investor + " DUP-B-" + investor))
+                .findFirst().orElseThrow();
+        assertThat(pair.get("investorSimilarity").asDouble()).isEqualTo(1.0);
+        assertThat(pair.get("investmentRatio").asDouble()).isEqualTo(1.111);
+        assertThat(pair.has("decision")).isFalse();
+        assertThat(pair.get("id").asString()).as("the pair's ids in text order, as a decision names them")
+                .isEqualTo(DuplicateDecided.first(first.projectId, second.projectId) + "~"
+                        + (DuplicateDecided.first(first.projectId, second.projectId).equals(first.projectId)
+                        ? second.projectId : first.projectId));
         assertThat(pairsOf(get("/api/duplicates", "d120105"), investor)).as("a district sees the pairs of its projects")
                 .hasSize(2);
+        assertThat(pairsOf(get("/api/duplicates", "r120105"), investor)).as("and so does its reviewer").hasSize(2);
         assertThat(http().get("/api/duplicates?district=120104", "d120105").status()).isEqualTo(403);
+        assertThat(http().get("/api/duplicates?district=120104", "r120105").status()).isEqualTo(403);
         assertThat(http().get("/api/duplicates?chain=steel", "leader").status()).isEqualTo(400);
+        Http.Answer badStatus = http().get("/api/duplicates?status=closed", "leader");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.contentType()).startsWith("application/problem+json");
         assertThat(http().get("/api/duplicates", null).status()).isEqualTo(401);
+    }
+
+    /**
+     * Issue 20: the city decides that two districts' projects are one investment. The duplicate leaves every figure (the
+     * city counts it once, its own district no more), both lists mark it, the pair moves from open to decided; a
+     * reversal brings the figures back.
+     */
+    @Test
+    void aSameDecisionCountsOneInvestmentOnceAndAReversalRestoresIt() {
+        String investor = "津港重装" + UUID.randomUUID().toString().substring(0, 6);
+        ProjectStream primary = new ProjectStream("120104");
+        ProjectStream duplicate = new ProjectStream("120105");
+        String query = "/api/funnel?asOf=2030-01-01&chain=green-petrochemicals";
+        long[] before = {reachedTalks(query), reachedTalks(query + "&district=120104"),
+                reachedTalks(query + "&district=120105")};
+        publish(primary.next(new ProjectRegistered(primary.projectId, "SAME-A-" + investor, "海工装备制造基地项目", "120104",
+                        "green-petrochemicals", investor + "有限公司", new BigDecimal("900000000.00"), null)),
+                primary.next(milestone(primary.projectId, Stage.TALKS, "2021-03-01")),
+                duplicate.next(new ProjectRegistered(duplicate.projectId, "SAME-B-" + investor, "海工装备制造基地", "120105",
+                        "green-petrochemicals", investor + "股份有限公司", new BigDecimal("900000000.00"), null)),
+                duplicate.next(milestone(duplicate.projectId, Stage.TALKS, "2021-04-01")));
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            assertThat(reached(query, before)).containsExactly(2L, 1L, 1L);
+            assertThat(pairsOf(get("/api/duplicates?status=open&chain=green-petrochemicals", "leader"), investor)).hasSize(1);
+        });
+
+        PairStream pair = new PairStream(primary.projectId, duplicate.projectId);
+        publish(pair.decide(true, primary.projectId));
+        await().atMost(PROPAGATION).untilAsserted(() ->
+                assertThat(reached(query, before)).as("counted once, as the primary").containsExactly(1L, 1L, 0L));
+        JsonNode listed = get("/api/projects?district=120105&chain=green-petrochemicals&size=200", "d120105").get("items")
+                .valueStream().filter(item -> item.get("projectId").asString().equals(duplicate.projectId.toString()))
+                .findFirst().orElseThrow();
+        assertThat(listed.at("/duplicateOf/projectId").asString()).isEqualTo(primary.projectId.toString());
+        assertThat(listed.at("/duplicateOf/code").asString()).isEqualTo("SAME-A-" + investor);
+        assertThat(listed.at("/duplicateOf/district").asString()).isEqualTo("120104");
+        JsonNode shown = get("/api/projects/" + primary.projectId, "d120104").get("project");
+        assertThat(shown.get("duplicates").valueStream().map(mark -> mark.get("projectId").asString()).toList())
+                .containsExactly(duplicate.projectId.toString());
+        assertThat(shown.get("duplicateOf").isNull()).isTrue();
+        String talks = "/api/projects?asOf=2030-01-01&chain=green-petrochemicals&district=120105&stage=TALKS";
+        assertThat(ids(get(talks, "leader"))).as("a plain list shows it").contains(duplicate.projectId.toString());
+        assertThat(ids(get(talks + "&duplicate=exclude", "leader"))).doesNotContain(duplicate.projectId.toString());
+        assertThat(ids(get(talks + "&duplicate=only", "leader"))).containsExactly(duplicate.projectId.toString());
+        assertThat(get(talks + "&figure=reached", "leader").get("totalItems").asLong())
+                .as("a figure's list is the figure").isEqualTo(before[2]);
+        assertThat(http().get(talks + "&figure=reached&duplicate=include", "leader").status()).isEqualTo(400);
+        assertThat(pairsOf(get("/api/duplicates?status=open&chain=green-petrochemicals", "leader"), investor)).isEmpty();
+        JsonNode decided = get("/api/duplicates?status=decided&chain=green-petrochemicals", "leader").get("candidates").valueStream()
+                .filter(candidate -> pairOf(candidate).endsWith(investor)).findFirst().orElseThrow();
+        assertThat(decided.at("/decision/same").asBoolean()).isTrue();
+        assertThat(decided.at("/decision/primaryProjectId").asString()).isEqualTo(primary.projectId.toString());
+        assertThat(decided.at("/decision/decidedBy").asString()).isEqualTo("admin");
+        assertThat(pairsOf(get("/api/duplicates?status=decided", "r120105"), investor)).hasSize(1);
+
+        publish(pair.decide(false, null));
+        await().atMost(PROPAGATION).untilAsserted(() ->
+                assertThat(reached(query, before)).as("a reversal restores it").containsExactly(2L, 1L, 1L));
+        assertThat(get("/api/projects/" + duplicate.projectId, "leader").at("/project/duplicateOf").isNull()).isTrue();
+        assertThat(pairsOf(get("/api/duplicates?status=open&chain=green-petrochemicals", "leader"), investor))
+                .as("decided, if differently: no longer open").isEmpty();
+    }
+
+    /**
+     * Issue 20: change requests are listed by status, each district's to its office and its reviewer only; nothing of a
+     * request counts until it is approved. Dated after FunnelServiceIT's scenario in 120116 (2024).
+     */
+    @Test
+    void changeRequestsAreListedByStatusWithinTheirDistrict() {
+        ProjectStream own = new ProjectStream("120116");
+        ProjectStream other = new ProjectStream("120110");
+        ChangeRequestId pending = ChangeRequestId.random();
+        ChangeRequestId approved = ChangeRequestId.random();
+        ChangeRequestId rejected = ChangeRequestId.random();
+        ChangeRequestId elsewhere = ChangeRequestId.random();
+        ProjectTerminated termination = new ProjectTerminated(own.projectId, LocalDate.parse("2027-01-01"), "investor left");
+        MilestoneCorrected correction = new MilestoneCorrected(own.projectId, Stage.TALKS, LocalDate.parse("2026-06-01"),
+                null, "wrong month");
+        publish(own.next(registered(own.projectId, "120116", "aerospace", "100.00")),
+                own.next(milestone(own.projectId, Stage.TALKS, "2026-05-01")),
+                own.next(ChangeRequested.of(pending, termination)),
+                own.next(ChangeRequested.of(approved, correction)),
+                own.next(new ChangeApproved(own.projectId, approved, "checked")),
+                own.next(correction),
+                own.next(ChangeRequested.of(rejected, new MilestoneRetracted(own.projectId, Stage.TALKS, "no"))),
+                own.next(new ChangeRejected(own.projectId, rejected, "it happened")),
+                other.next(registered(other.projectId, "120110", "aerospace", "100.00")),
+                other.next(ChangeRequested.of(elsewhere, new ProjectTerminated(other.projectId,
+                        LocalDate.parse("2027-01-01"), "gone"))));
+        await().atMost(PROPAGATION).untilAsserted(() ->
+                assertThat(requestIds(get("/api/requests", "leader"))).contains(pending.toString(), elsewhere.toString()));
+        for (String user : List.of("d120116", "r120116")) {
+            assertThat(requestIds(get("/api/requests", user))).as(user).contains(pending.toString())
+                    .doesNotContain(elsewhere.toString(), approved.toString(), rejected.toString());
+            Http.Answer refused = http().get("/api/requests?district=120110", user);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        JsonNode request = get("/api/requests?status=approved&district=120116", "r120116").get("requests").valueStream()
+                .filter(entry -> entry.get("requestId").asString().equals(approved.toString())).findFirst().orElseThrow();
+        assertThat(request.get("action").asString()).isEqualTo("correction");
+        assertThat(request.at("/change/effectiveDate").asString()).isEqualTo("2026-06-01");
+        assertThat(request.get("requestedBy").asString()).isEqualTo("d120116");
+        assertThat(request.get("closedBy").asString()).isEqualTo("d120116");
+        assertThat(request.get("closeReason").asString()).isEqualTo("checked");
+        assertThat(request.at("/district/code").asString()).isEqualTo("120116");
+        JsonNode refusal = get("/api/requests?status=rejected", "leader").get("requests").valueStream()
+                .filter(entry -> entry.get("requestId").asString().equals(rejected.toString())).findFirst().orElseThrow();
+        assertThat(refusal.get("action").asString()).isEqualTo("retraction");
+        assertThat(refusal.get("closeReason").asString()).isEqualTo("it happened");
+        JsonNode open = get("/api/requests", "d120116").get("requests").valueStream()
+                .filter(entry -> entry.get("requestId").asString().equals(pending.toString())).findFirst().orElseThrow();
+        assertThat(open.has("closedBy")).isFalse();
+        assertThat(open.get("status").asString()).isEqualTo("pending");
+        JsonNode project = get("/api/projects/" + own.projectId + "?asOf=2030-01-01", "leader");
+        assertThat(project.get("terminatedOn").isNull()).as("a pending termination changes nothing").isTrue();
+        assertThat(project.at("/stages/0/effectiveDate").asString()).as("an approved correction counts")
+                .isEqualTo("2026-06-01");
+        assertThat(http().get("/api/requests?status=open", "leader").status()).isEqualTo(400);
+        assertThat(http().get("/api/requests", null).status()).isEqualTo(401);
+    }
+
+    private long reachedTalks(String funnel) {
+        return get(funnel, "leader").get("stages").get(0).get("reached").asLong();
+    }
+
+    /** The TALKS reached city-wide, in 120104 and in 120105 of {@code query}, minus {@code before}. */
+    private List<Long> reached(String query, long[] before) {
+        return List.of(reachedTalks(query) - before[0], reachedTalks(query + "&district=120104") - before[1],
+                reachedTalks(query + "&district=120105") - before[2]);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(item -> item.get("projectId").asString()).toList();
+    }
+
+    private static List<String> requestIds(JsonNode answer) {
+        return answer.get("requests").valueStream().map(request -> request.get("requestId").asString()).toList();
+    }
+
+    /** A pair's stream of decisions, sealed as milestone-service seals them (on the city's stream of the pair). */
+    private static final class PairStream {
+        private final ProjectId first;
+        private final ProjectId second;
+        private final ProjectId pairId;
+        private EventEnvelope last;
+
+        PairStream(ProjectId one, ProjectId other) {
+            first = DuplicateDecided.first(one, other);
+            second = first.equals(one) ? other : one;
+            pairId = DuplicateDecided.pairOf(one, other);
+        }
+
+        EventEnvelope decide(boolean same, ProjectId primary) {
+            last = HashChain.seal(UUID.randomUUID(), last == null ? 0 : last.sequence() + 1, java.time.Instant.now(),
+                    "admin", last == null ? HashChain.GENESIS_PREV_HASH : last.hash(), EventEnvelope.CITY,
+                    new DuplicateDecided(pairId, first, second, same, primary, same ? "one investment" : "two"));
+            return last;
+        }
+    }
+
+    /** The pair's two codes, in code order. */
+    private static String pairOf(JsonNode candidate) {
+        String one = candidate.at("/first/code").asString();
+        String other = candidate.at("/second/code").asString();
+        return one.compareTo(other) <= 0 ? one + " " + other : other + " " + one;
     }
 
     private static List<String> pairsOf(JsonNode answer, String investor) {
         return answer.get("candidates").valueStream()
                 .filter(candidate -> candidate.at("/first/code").asString().endsWith(investor))
-                .map(candidate -> candidate.at("/first/code").asString() + " " + candidate.at("/second/code").asString())
+                .map(EndpointsIT::pairOf)
                 .toList();
     }
 }

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Random valid histories (skips, corrections, retractions, suspensions, terminations, backdated dates,
- * amendments, redeliveries) go through the real topic, consumer and database, and every endpoint is
+ * amendments, change requests approved or not, redeliveries) and random duplicate decisions on pairs of them (in any
+ * order with their projects' events, some reversed) go through the real topic, consumer and database, and every endpoint is
  * compared, for several dates and filters, with {@link FunnelModel}. Seeded: the seed is logged, and
  * {@code -Dfunnel.seed=N} replays a run.
  *
@@ -49,12 +52,16 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
                 .filter(district -> !HAND_MADE_DISTRICTS.contains(district)).toList();
         HistoryGenerator histories = new HistoryGenerator(random, districts, referenceData.chainCodes());
         TargetPlans plans = new TargetPlans(random, districts, referenceData.chainCodes());
+        DuplicateDecisions decisions = new DuplicateDecisions(random);
         for (int round = 0; round < ROUNDS; round++) {
             List<List<EventEnvelope>> projects = new ArrayList<>();
             for (int i = 0; i < PROJECTS_PER_ROUND; i++) {
                 projects.add(histories.project());
             }
-            publish(interleavedWithRedeliveries(projects, random).toArray(EventEnvelope[]::new));
+            // the pairs' decisions interleaved with their projects' events: before, between or after them
+            List<List<EventEnvelope>> streams = new ArrayList<>(projects);
+            streams.addAll(decisions.decide(projects.stream().map(events -> events.get(0).subject().value()).toList(), 6));
+            publish(interleavedWithRedeliveries(streams, random).toArray(EventEnvelope[]::new));
             publish(plans.change(random.nextInt(2)));
             FunnelModel model = new FunnelModel(published());
 
@@ -62,7 +69,24 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
             await().atMost(PROPAGATION).untilAsserted(() -> assertThat(funnelLines(get(everything, "leader")))
                     .as("seed %d", seed).isEqualTo(model.funnel(LocalDate.parse("2030-01-01"), null, null)));
             compareEverything(model, random, seed, projects);
+            compareRequests(model, seed);
         }
+    }
+
+    /** Every change request the model knows has the status it says, in the list of that status. */
+    private void compareRequests(FunnelModel model, long seed) {
+        Map<String, String> listed = new TreeMap<>();
+        for (String status : List.of("pending", "approved", "rejected", "withdrawn")) {
+            get("/api/requests?status=" + status, "leader").get("requests").forEach(request -> {
+                String id = request.get("requestId").asString();
+                if (model.requests().containsKey(UUID.fromString(id))) {
+                    listed.put(id, request.get("status").asString());
+                }
+            });
+        }
+        Map<String, String> expected = new TreeMap<>();
+        model.requests().forEach((id, status) -> expected.put(id.toString(), status));
+        assertThat(listed).as("requests, seed %d", seed).isEqualTo(expected);
     }
 
     private void compareEverything(FunnelModel model, Random random, long seed, List<List<EventEnvelope>> round) {
@@ -203,13 +227,16 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
         String sort = SORTS.get(random.nextInt(SORTS.size()));
         boolean descending = random.nextBoolean();
         int page = random.nextInt(2);
+        String duplicates = List.of("include", "exclude", "only").get(random.nextInt(3));
         String query = "asOf=" + asOf + parameter("district", filter[0]) + parameter("chain", filter[1])
+                + (duplicates.equals("include") && random.nextBoolean() ? "" : "&duplicate=" + duplicates)
                 + parameter("stage", stage == null ? null : stage.name())
                 + parameter("stalledDays", stalledDays == null ? null : stalledDays.toString())
                 + "&sort=" + sort + (descending ? ",desc" : ",asc") + "&page=" + page + "&size=7";
         assertThat(projects(get("/api/projects?" + query, "leader")))
                 .as("projects %s, seed %d", query, seed)
-                .isEqualTo(model.projects(asOf, filter[0], filter[1], stage, stalledDays, sort, descending, page, 7));
+                .isEqualTo(model.projects(asOf, filter[0], filter[1], stage, stalledDays, duplicates, sort, descending,
+                        page, 7));
     }
 
     /** Each project's events stay in order; some are delivered twice, right away or later. */
@@ -269,7 +296,8 @@ class FunnelPropertiesIT extends FunnelServiceTestBase {
         List<String> lines = new ArrayList<>();
         lines.add("total " + answer.get("totalItems").asLong());
         answer.get("items").forEach(item -> lines.add(item.get("projectId").asString() + " " + code(item.get("stage"))
-                + " " + text(item.get("stageSince")) + " " + item.get("status").asString()));
+                + " " + text(item.get("stageSince")) + " " + item.get("status").asString() + " "
+                + (item.get("duplicateOf").isNull() ? "null" : item.get("duplicateOf").get("projectId").asString())));
         return lines;
     }
 

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The rebuild folds the topic per project in memory and writes the rows with COPY: the rebuilt set must hold exactly
  * what the live consumer wrote, table by table (funnel_delta by its non-zero rows, applied_sequence without the apply
- * time), for random histories with corrections, retractions, suspensions, terminations, amendments and reports, and
+ * time), for random histories with corrections, retractions, suspensions, terminations, amendments, reports and change
+ * requests, with duplicate decisions on pairs of them (a duplicate's funnel_delta is nothing, whichever came first), and
  * for what the live consumer refuses: a gap, a record ahead of its predecessor, a redelivery, a tampered hash, events
  * of a project never registered (one applied, one refused by the keys), a planned investment numeric(20, 2) cannot
  * hold. The tests' fold is small, so that projects are written early and their later events applied live.
@@ -33,7 +34,9 @@ class RebuildFoldIT extends FunnelServiceTestBase {
 
     private static final List<String> TABLES = List.of(
             "project ORDER BY project_id", "milestone ORDER BY project_id, stage",
-            "suspension ORDER BY project_id, sequence", "investment_report ORDER BY project_id, period");
+            "suspension ORDER BY project_id, sequence", "investment_report ORDER BY project_id, period",
+            "target_change ORDER BY plan_id, sequence, cell", "duplicate_decision ORDER BY pair_id",
+            "change_request ORDER BY request_id");
 
     @Autowired
     ReferenceData referenceData;
@@ -53,6 +56,13 @@ class RebuildFoldIT extends FunnelServiceTestBase {
             List<EventEnvelope> history = histories.project();
             projects.add(history);
             lastSequences.put(history.get(0).subject().value(), history.get(history.size() - 1).sequence());
+        }
+        // decisions on pairs of them (schema 1.3), some reversed, interleaved with the projects' events: some come before
+        // a project's registration; a rebuild hands each to the live projection with its two projects
+        List<UUID> ids = List.copyOf(lastSequences.keySet());
+        for (List<EventEnvelope> pair : new DuplicateDecisions(random).decide(ids, 10)) {
+            projects.add(new ArrayList<>(pair));
+            lastSequences.put(pair.get(0).subject().value(), pair.get(pair.size() - 1).sequence());
         }
         // interleaved, each project's in order, one event delivered twice
         for (int step = 0; projects.stream().anyMatch(history -> !history.isEmpty()); step++) {

@@ -143,9 +143,8 @@ public class DeadLetterOperations {
                 } catch (MalformedEventException e) {
                     return stillParked(current, ParkReason.MALFORMED, e.getMessage(), by, prefix);
                 }
-                if (current.projectId() == null || !current.projectId().equals(envelope.subject().value())) {
-                    locks.lock(envelope.subject().value());
-                }
+                // a pair's decision also changes its two projects' rows (taken again: the locks are re-entrant)
+                locks.lockAll(FunnelProjection.streamsOf(envelope));
                 Outcome outcome = projection.applyLive(envelope);
                 if (!outcome.settled()) {
                     ParkReason reason = ParkReason.of(outcome);

@@ -42,7 +42,7 @@ public class Intake {
             return parkUnreadable(record, ParkReason.MALFORMED, e.getMessage(), 1);
         }
         UUID projectId = envelope.subject().value();
-        locks.lock(projectId);
+        locks.lockAll(FunnelProjection.streamsOf(envelope));
         Outcome outcome = projection.applyLive(envelope);
         return switch (outcome) {
             case APPLIED -> new IntakeResult(IntakeResult.Kind.APPLIED, null, null, null, projectId, envelope.sequence(), null);
@@ -74,7 +74,7 @@ public class Intake {
                 throw new TakeInOneAtATime("record " + record.partition() + "-" + record.offset() + " is malformed");
             }
         }
-        locks.lockAll(envelopes.stream().map(envelope -> envelope.subject().value()).toList());
+        locks.lockAll(envelopes.stream().flatMap(envelope -> FunnelProjection.streamsOf(envelope).stream()).toList());
         List<Outcome> outcomes = projection.applyLive(envelopes);
         List<IntakeResult> results = new ArrayList<>(records.size());
         for (int i = 0; i < envelopes.size(); i++) {

@@ -1,8 +1,11 @@
 package io.groundbreak.funnel.projection;
 
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
+import io.groundbreak.events.ProjectId;
 import io.groundbreak.funnel.readmodel.ReadModels;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,16 @@ public class FunnelProjection {
         copy.write(fold.evictAll(), deferred);
     }
 
+    /**
+     * As {@link #writeFolded}, the given streams' rows only (those the fold holds): a pair's decision is about to go
+     * through the live projection ({@link ReadModelFold#handsOver}).
+     */
+    @Transactional
+    public void writeFoldedOf(String schema, ReadModelFold fold, Collection<UUID> streams, DeferredFunnelDeltas deferred) {
+        readModels.use(schema);
+        copy.write(fold.evict(streams), deferred);
+    }
+
     /** As {@link #writeFolded}, the least recently touched half of the projects only: the fold is full. */
     @Transactional
     public void writeFoldedHalf(String schema, ReadModelFold fold, DeferredFunnelDeltas deferred) {
@@ -103,10 +116,22 @@ public class FunnelProjection {
         }
     }
 
+    /**
+     * The streams whose rows the event changes: its subject's, and for a pair's decision (DuplicateDecided) also its two
+     * projects', which it makes a duplicate or no longer one. A writer locks them all (the projects' own events may be
+     * taken in on another partition at the same time).
+     */
+    public static List<UUID> streamsOf(EventEnvelope envelope) {
+        if (envelope.data() instanceof DuplicateDecided decided) {
+            return List.of(envelope.subject().value(), decided.firstProjectId().value(), decided.secondProjectId().value());
+        }
+        return List.of(envelope.subject().value());
+    }
+
     /** Each event's outcome, in the order given; every project's events must come in topic order. */
     private List<Outcome> apply(List<EventEnvelope> envelopes, DeferredFunnelDeltas deferred) {
         Set<UUID> projectIds = new LinkedHashSet<>();
-        envelopes.forEach(envelope -> projectIds.add(envelope.subject().value()));
+        envelopes.forEach(envelope -> projectIds.addAll(streamsOf(envelope)));
         Map<UUID, ProjectRows> projects = rows.load(projectIds);
         List<Outcome> outcomes = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
@@ -114,6 +139,12 @@ public class FunnelProjection {
             Outcome outcome = project.judge(envelope);
             if (outcome == Outcome.APPLIED) {
                 project.apply(envelope);
+                if (envelope.data() instanceof DuplicateDecided decided) {
+                    for (ProjectId member : List.of(decided.firstProjectId(), decided.secondProjectId())) {
+                        projects.get(member.value()).pairDecided(envelope.subject().value(),
+                                decided.duplicate().filter(member::equals).isPresent());
+                    }
+                }
             }
             outcomes.add(outcome);
         }

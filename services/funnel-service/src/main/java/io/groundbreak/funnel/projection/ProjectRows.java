@@ -1,5 +1,10 @@
 package io.groundbreak.funnel.projection;
 
+import io.groundbreak.events.ChangeApproved;
+import io.groundbreak.events.ChangeRejected;
+import io.groundbreak.events.ChangeRequested;
+import io.groundbreak.events.ChangeWithdrawn;
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.HashChain;
 import io.groundbreak.events.InvestmentReported;
@@ -21,10 +26,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,8 +64,19 @@ final class ProjectRows {
     final Map<String, BigDecimal> reports = new LinkedHashMap<>();
     /** The target changes of the batch, when the stream is a year's plan (TargetsSet) rather than a project's. */
     final List<PlanChange> planChanges = new ArrayList<>();
+    /** The latest decision of the batch, when the stream is a pair's (DuplicateDecided) rather than a project's. */
+    PairDecision decision;
+    /** The batch's change request events of the project, in order: change_request's rows, no figure. */
+    final List<RequestStep> requestSteps = new ArrayList<>();
+    /**
+     * The pairs whose latest decision makes the project a duplicate, as stored and as the batch leaves them: a duplicate
+     * has no part in the funnel, whenever its events and the decision come.
+     */
+    final Set<UUID> duplicateInBefore;
+    final Set<UUID> duplicateIn;
 
-    ProjectRows(UUID projectId, long lastApplied, String lastHash, ProjectRow project, Map<Stage, StageRow> stages) {
+    ProjectRows(UUID projectId, long lastApplied, String lastHash, ProjectRow project, Map<Stage, StageRow> stages,
+                Set<UUID> duplicateIn) {
         this.projectId = projectId;
         this.lastHash = lastHash;
         this.lastAppliedBefore = lastApplied;
@@ -67,6 +85,8 @@ final class ProjectRows {
         this.project = project;
         this.stagesBefore = Map.copyOf(stages);
         this.stages = stages.isEmpty() ? new EnumMap<>(Stage.class) : new EnumMap<>(stages);
+        this.duplicateInBefore = Set.copyOf(duplicateIn);
+        this.duplicateIn = new HashSet<>(duplicateIn);
     }
 
     /**
@@ -173,10 +193,31 @@ final class ProjectRows {
         } else if (event instanceof TargetsSet targets) {
             // a year's plan stream (schema 1.2): no project row, its changes kept as they come
             planChanges.add(new PlanChange(envelope.id(), sequence, envelope.time(), envelope.recordedBy(), targets));
+        } else if (event instanceof DuplicateDecided decided) {
+            // a pair's stream (schema 1.3): the latest decision replaces the earlier ones; its projects are told apart
+            decision = new PairDecision(envelope.id(), sequence, envelope.time(), envelope.recordedBy(), decided);
+        } else if (event instanceof ChangeRequested || event instanceof ChangeApproved || event instanceof ChangeRejected
+                || event instanceof ChangeWithdrawn) {
+            // the approved change follows as an event of its own, which moves the figures
+            requestSteps.add(new RequestStep(sequence, envelope.time(), envelope.recordedBy(), event));
         }
         lastApplied = sequence;
         lastHash = StorableText.of(envelope.hash());
         lastRecordedAt = envelope.time();
+    }
+
+    /** A decision on {@code pair} makes the project a duplicate, or no longer one through that pair. */
+    void pairDecided(UUID pair, boolean duplicate) {
+        if (duplicate) {
+            duplicateIn.add(pair);
+        } else {
+            duplicateIn.remove(pair);
+        }
+    }
+
+    /** True when the batch changed something of the project: an event of its own, or a pair's decision on it. */
+    boolean changed() {
+        return lastApplied != lastAppliedBefore || duplicateIn.isEmpty() != duplicateInBefore.isEmpty();
     }
 
     boolean projectChanged() {
@@ -186,12 +227,14 @@ final class ProjectRows {
     /** What the batch did to the project's place in the funnel: its contribution after minus before. */
     Map<FunnelPosition, Change> funnelDifference() {
         return ProjectTimeline.difference(
-                timeline(projectBefore, stagesBefore).map(ProjectTimeline::contribution).orElse(Map.of()),
-                timeline(project, stages).map(ProjectTimeline::contribution).orElse(Map.of()));
+                timeline(projectBefore, stagesBefore, duplicateInBefore).map(ProjectTimeline::contribution).orElse(Map.of()),
+                timeline(project, stages, duplicateIn).map(ProjectTimeline::contribution).orElse(Map.of()));
     }
 
-    private static Optional<ProjectTimeline> timeline(ProjectRow project, Map<Stage, StageRow> stages) {
-        if (project == null) {
+    /** None for a duplicate: it is counted once, as its primary. */
+    private static Optional<ProjectTimeline> timeline(ProjectRow project, Map<Stage, StageRow> stages,
+                                                      Set<UUID> duplicateIn) {
+        if (project == null || !duplicateIn.isEmpty()) {
             return Optional.empty();
         }
         Map<Stage, LocalDate> dates = new EnumMap<>(Stage.class);

@@ -31,9 +31,11 @@ class ReadModelCopy {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TargetChangeRows targetChanges;
+    private final RequestRows requests;
 
-    ReadModelCopy(DataSource dataSource, JdbcClient jdbc, TargetChangeRows targetChanges) {
+    ReadModelCopy(DataSource dataSource, JdbcClient jdbc, TargetChangeRows targetChanges, RequestRows requests) {
         this.targetChanges = targetChanges;
+        this.requests = requests;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
@@ -97,6 +99,8 @@ class ReadModelCopy {
             }
         });
         targetChanges.write(folded);
+        // a pair's decision is never folded (ReadModelFold.handsOver): what holds one was written by the live path
+        requests.write(folded);
         deferred.add(funnel);
     }
 

@@ -2,6 +2,7 @@ package io.groundbreak.funnel.projection;
 
 import io.groundbreak.events.EventEnvelope;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,9 +36,29 @@ public final class ReadModelFold {
         this.projects = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true);
     }
 
-    /** True when the event's project was handed over already: the event is not the fold's to judge. */
+    /**
+     * True when the event's project (or, for a pair's decision, one of its streams) was handed over already: the event
+     * is not the fold's to judge.
+     */
     public boolean wrote(EventEnvelope envelope) {
-        return !written.isEmpty() && written.contains(envelope.subject().value());
+        if (written.isEmpty()) {
+            return false;
+        }
+        for (UUID stream : FunnelProjection.streamsOf(envelope)) {
+            if (written.contains(stream)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for a pair's decision (DuplicateDecided): it changes two projects besides its own stream, so it is not
+     * folded; the rebuild hands the three over ({@link FunnelProjection#writeFoldedOf}) and applies it through the live
+     * projection, which loads all three. Decisions are few: the slower way costs nothing worth holding them for.
+     */
+    public static boolean handsOver(EventEnvelope envelope) {
+        return FunnelProjection.streamsOf(envelope).size() > 1;
     }
 
     /**
@@ -51,7 +72,7 @@ public final class ReadModelFold {
         UUID id = envelope.subject().value();
         ProjectRows project = projects.get(id);
         if (project == null) {
-            project = new ProjectRows(id, ProjectRows.NOTHING_APPLIED, null, null, Map.of());
+            project = new ProjectRows(id, ProjectRows.NOTHING_APPLIED, null, null, Map.of(), Set.of());
             projects.put(id, project);
         }
         Outcome outcome = project.judge(envelope);
@@ -74,6 +95,19 @@ public final class ReadModelFold {
     /** The least recently touched half of the projects held, no longer held and remembered as written. */
     List<ProjectRows> evictLeastRecent() {
         return evict(projects.size() - capacity / 2);
+    }
+
+    /** The streams' rows that are held, no longer held; every one of the streams remembered as written. */
+    List<ProjectRows> evict(Collection<UUID> streams) {
+        List<ProjectRows> evicted = new ArrayList<>();
+        for (UUID stream : streams) {
+            ProjectRows rows = projects.remove(stream);
+            if (rows != null) {
+                evicted.add(rows);
+            }
+            written.add(stream);
+        }
+        return evicted;
     }
 
     /** Every project held, no longer held: the fold's end. */

@@ -10,10 +10,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -30,9 +32,14 @@ class ReadModelRows {
     private final JdbcClient jdbc;
     private final FunnelDeltas deltas;
     private final TargetChangeRows targetChanges;
+    private final DecisionRows decisions;
+    private final RequestRows requests;
 
-    ReadModelRows(JdbcClient jdbc, FunnelDeltas deltas, TargetChangeRows targetChanges) {
+    ReadModelRows(JdbcClient jdbc, FunnelDeltas deltas, TargetChangeRows targetChanges, DecisionRows decisions,
+                  RequestRows requests) {
         this.targetChanges = targetChanges;
+        this.decisions = decisions;
+        this.requests = requests;
         this.jdbc = jdbc;
         this.deltas = deltas;
     }
@@ -78,10 +85,17 @@ class ReadModelRows {
                             .put(Stage.values()[row.getInt("stage")], new StageRow(
                                     row.getObject("effective_date", LocalDate.class), row.getBigDecimal("amount_cny")));
                 });
+        Map<UUID, Set<UUID>> duplicateIn = new HashMap<>();
+        jdbc.sql("SELECT duplicate_id, pair_id FROM duplicate_decision WHERE duplicate_id = ANY(:ids)")
+                .param("ids", ids)
+                .query(row -> {
+                    duplicateIn.computeIfAbsent(row.getObject("duplicate_id", UUID.class), id -> new HashSet<>())
+                            .add(row.getObject("pair_id", UUID.class));
+                });
         Map<UUID, ProjectRows> rows = new LinkedHashMap<>();
         for (UUID id : projectIds) {
             rows.put(id, new ProjectRows(id, applied.getOrDefault(id, ProjectRows.NOTHING_APPLIED), hashes.get(id), projects.get(id),
-                    stages.getOrDefault(id, Map.of())));
+                    stages.getOrDefault(id, Map.of()), duplicateIn.getOrDefault(id, Set.of())));
         }
         return rows;
     }
@@ -92,7 +106,7 @@ class ReadModelRows {
      */
     void write(Collection<ProjectRows> batch, DeferredFunnelDeltas deferred) {
         List<ProjectRows> changed = batch.stream()
-                .filter(rows -> rows.lastApplied != rows.lastAppliedBefore)
+                .filter(ProjectRows::changed)
                 .sorted(Comparator.comparing(rows -> rows.projectId))
                 .toList();
         if (changed.isEmpty()) {
@@ -103,6 +117,8 @@ class ReadModelRows {
         writeSuspensions(changed);
         writeReports(changed);
         targetChanges.write(changed);
+        decisions.write(changed);
+        requests.write(changed);
         Map<FunnelPosition, Change> funnel = new HashMap<>();
         for (ProjectRows rows : changed) {
             rows.funnelDifference().forEach((position, change) -> funnel.merge(position, change, Change::plus));
@@ -113,7 +129,8 @@ class ReadModelRows {
             deltas.add(funnel);
         }
         Columns applied = new Columns();
-        for (ProjectRows rows : changed) {
+        // a project only a pair's decision touched has no event of its own to record
+        for (ProjectRows rows : changed.stream().filter(rows -> rows.lastApplied != rows.lastAppliedBefore).toList()) {
             applied.add("ids", rows.projectId).add("sequences", rows.lastApplied).add("hashes", rows.lastHash)
                     .add("recorded", Timestamp.from(rows.lastRecordedAt));
         }

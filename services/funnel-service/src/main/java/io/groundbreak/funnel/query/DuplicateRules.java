@@ -39,9 +39,23 @@ public final class DuplicateRules {
         if (names < settings.nameSimilarity()) {
             return Optional.empty();
         }
-        boolean inOrder = a.project().code().compareTo(b.project().code()) <= 0;
-        return Optional.of(new DuplicateCandidate(inOrder ? a.project() : b.project(), inOrder ? b.project() : a.project(),
-                round(investors), round(names), round(ratio)));
+        return Optional.of(pair(a.project(), b.project(), investors, names, ratio));
+    }
+
+    /** The pair with its evidence whatever it is (a decided pair is shown with it, candidate or not). */
+    public DuplicateCandidate evidence(ComparedProject a, ComparedProject b) {
+        Compared one = Compared.of(a);
+        Compared other = Compared.of(b);
+        return pair(a, b, ComparableText.similarity(one.investor(), other.investor()),
+                ComparableText.similarity(one.name(), other.name()),
+                ratio(a.plannedInvestmentCny(), b.plannedInvestmentCny()));
+    }
+
+    /** {@code first} is the one with the smaller id text, as a pair's decision names them. */
+    private static DuplicateCandidate pair(ComparedProject a, ComparedProject b, double investors, double names,
+                                           double ratio) {
+        boolean inOrder = a.projectId().toString().compareTo(b.projectId().toString()) <= 0;
+        return new DuplicateCandidate(inOrder ? a : b, inOrder ? b : a, round(investors), round(names), round(ratio));
     }
 
     /** The larger over the smaller; two zeros are alike, a zero and more are not. */

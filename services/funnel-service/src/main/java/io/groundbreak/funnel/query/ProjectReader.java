@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +54,12 @@ public class ProjectReader {
     public ProjectPage list(ProjectQuery query) {
         readModels.useActive();
         FunnelFilter filter = query.filter();
-        String listed = LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain())
+        String scope = switch (query.duplicates()) {
+            case INCLUDE -> ProjectScope.listed(filter.district(), filter.chain());
+            case EXCLUDE -> ProjectScope.conditions(filter.district(), filter.chain());
+            case ONLY -> ProjectScope.listed(filter.district(), filter.chain()) + " AND " + ProjectScope.DUPLICATE;
+        };
+        String listed = LISTED.formatted(scope
                 + query.cohort().map(cell -> " AND p.project_id IN (SELECT project_id FROM ("
                         + CohortMembers.sql(Optional.empty(), Optional.empty()) + ") AS members WHERE stage = :cohortStage"
                         + cell.outcome().map(outcome -> " AND " + outcome.condition).orElse("") + ")").orElse("")
@@ -72,7 +79,7 @@ public class ProjectReader {
                 .param("offset", (long) query.page() * query.size())
                 .query((row, number) -> summary(row))
                 .list();
-        return new ProjectPage(items, query.page(), query.size(), total);
+        return new ProjectPage(marked(items), query.page(), query.size(), total);
     }
 
     /** Every project of the filter on its date, by code: what the lights are computed from. */
@@ -82,9 +89,9 @@ public class ProjectReader {
         JdbcClient.StatementSpec statement = jdbc.sql(LISTED.formatted(ProjectScope.conditions(filter.district(), filter.chain()))
                         + "SELECT * FROM listed ORDER BY code, project_id")
                 .param("asOf", filter.asOf());
-        return ProjectScope.bind(statement, filter.district(), filter.chain())
+        return marked(ProjectScope.bind(statement, filter.district(), filter.chain())
                 .query((row, number) -> summary(row))
-                .list();
+                .list());
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +103,7 @@ public class ProjectReader {
                 .param("project", projectId)
                 .query((row, number) -> summary(row))
                 .optional();
-        return summary.map(found -> details(found, asOf));
+        return summary.map(found -> details(marked(List.of(found)).get(0), asOf));
     }
 
     private ProjectDetails details(ProjectSummary summary, LocalDate asOf) {
@@ -141,6 +148,40 @@ public class ProjectReader {
                 .single();
     }
 
+    /** The projects with their duplicate decisions' marks: one query for all of them. */
+    private List<ProjectSummary> marked(List<ProjectSummary> projects) {
+        if (projects.isEmpty()) {
+            return projects;
+        }
+        Map<UUID, DuplicateMark> duplicateOf = new HashMap<>();
+        Map<UUID, List<DuplicateMark>> duplicates = new HashMap<>();
+        jdbc.sql("""
+                        SELECT 'of' AS kind, d.duplicate_id AS project_id, d.primary_id AS other, o.code, o.district
+                        FROM duplicate_decision d LEFT JOIN project o ON o.project_id = d.primary_id
+                        WHERE d.duplicate_id = ANY(:ids)
+                        UNION ALL
+                        SELECT 'has', d.primary_id, d.duplicate_id, o.code, o.district
+                        FROM duplicate_decision d LEFT JOIN project o ON o.project_id = d.duplicate_id
+                        WHERE d.duplicate_id IS NOT NULL AND d.primary_id = ANY(:ids)
+                        ORDER BY 1, 2, 3""")
+                .param("ids", new SqlArrayValue("uuid", projects.stream().map(ProjectSummary::projectId).toArray()))
+                .query(row -> {
+                    UUID project = row.getObject("project_id", UUID.class);
+                    DuplicateMark other = new DuplicateMark(row.getObject("other", UUID.class), row.getString("code"),
+                            row.getString("district"));
+                    if (row.getString("kind").equals("of")) {
+                        duplicateOf.putIfAbsent(project, other);
+                    } else {
+                        duplicates.computeIfAbsent(project, id -> new ArrayList<>()).add(other);
+                    }
+                });
+        if (duplicateOf.isEmpty() && duplicates.isEmpty()) {
+            return projects;
+        }
+        return projects.stream().map(project -> project.marked(new DuplicateMarks(duplicateOf.get(project.projectId()),
+                duplicates.getOrDefault(project.projectId(), List.of())))).toList();
+    }
+
     /** reached: at or above the stage; current: at it, not terminated; lost: at it, terminated; none: at it. */
     private static String stageCondition(Optional<FunnelFigure> figure) {
         return figure.map(wanted -> switch (wanted) {
@@ -176,6 +217,7 @@ public class ProjectReader {
                 ProjectStatus.valueOf(row.getString("status")), planned,
                 new PlannedDates(row.getObject("planned_signed", LocalDate.class), row.getObject("planned_landed", LocalDate.class),
                         row.getObject("planned_started", LocalDate.class), row.getObject("planned_producing", LocalDate.class)),
-                row.getString("responsible_person"), row.getString("responsible_leader"), row.getString("source"));
+                row.getString("responsible_person"), row.getString("responsible_leader"), row.getString("source"),
+                DuplicateMarks.NONE);
     }
 }

@@ -16,7 +16,8 @@ public class ReadModels {
     public static final String GREEN = "funnel_green";
     /** Children before parents, for TRUNCATE's sake. */
     private static final List<String> TABLES = List.of(
-            "target_change", "funnel_delta", "investment_report", "suspension", "milestone", "project", "applied_sequence");
+            "change_request", "duplicate_decision", "target_change", "funnel_delta", "investment_report", "suspension",
+            "milestone", "project", "applied_sequence");
 
     private final JdbcClient jdbc;
 

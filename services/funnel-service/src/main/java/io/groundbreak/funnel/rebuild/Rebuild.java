@@ -134,6 +134,10 @@ public class Rebuild {
                 for (EventEnvelope envelope : batch) {
                     if (fold.wrote(envelope)) {
                         ofWritten.add(envelope);
+                    } else if (ReadModelFold.handsOver(envelope)) {
+                        // a pair's decision changes two projects: their rows and the pair's go to the live path first
+                        projection.writeFoldedOf(target, fold, FunnelProjection.streamsOf(envelope), deferred);
+                        ofWritten.add(envelope);
                     } else {
                         fold(fold, envelope, outcomes, failed);
                         if (fold.isFull()) {

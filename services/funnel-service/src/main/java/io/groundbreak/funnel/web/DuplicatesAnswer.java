@@ -1,20 +1,37 @@
 package io.groundbreak.funnel.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.groundbreak.funnel.freshness.Freshness;
 import io.groundbreak.funnel.query.ComparedProject;
 import io.groundbreak.funnel.query.DuplicateCandidate;
+import io.groundbreak.funnel.query.DuplicateDecision;
+import io.groundbreak.funnel.query.DuplicatePair;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** GET /api/duplicates: the likely duplicates across districts now, each pair with its evidence, by code. */
+/**
+ * GET /api/duplicates: the open candidates across districts now, or the decided pairs, each with its evidence (and
+ * its decision); {@code id} is "{first}~{second}", the pair's ids in text order, as milestone-service takes it.
+ */
 record DuplicatesAnswer(long total, List<Pair> candidates, Freshness freshness) {
 
-    record Pair(Project first, Project second, Evidence evidence) {
+    /**
+     * Investors' and names' similarity (0–1), the planned investments' ratio (larger over smaller); {@code decision}
+     * left out while the pair is open.
+     */
+    record Pair(String id, Project first, Project second, double investorSimilarity, double nameSimilarity,
+                double investmentRatio, @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision) {
 
-        static Pair of(DuplicateCandidate candidate, Labels labels) {
-            return new Pair(Project.of(candidate.first(), labels), Project.of(candidate.second(), labels),
-                    new Evidence(candidate.investorSimilarity(), candidate.nameSimilarity(), candidate.investmentRatio()));
+        static Pair of(DuplicatePair pair, Labels labels) {
+            DuplicateCandidate evidence = pair.evidence();
+            DuplicateDecision decided = pair.decision();
+            return new Pair(evidence.first().projectId() + "~" + evidence.second().projectId(),
+                    Project.of(evidence.first(), labels), Project.of(evidence.second(), labels),
+                    evidence.investorSimilarity(), evidence.nameSimilarity(), evidence.investmentRatio(),
+                    decided == null ? null : new Decision(decided.same(), decided.primaryProjectId(), decided.reason(),
+                            decided.decidedBy(), decided.decidedAt()));
         }
     }
 
@@ -27,7 +44,7 @@ record DuplicatesAnswer(long total, List<Pair> candidates, Freshness freshness) 
         }
     }
 
-    /** Investors' and names' similarity (0–1) and the planned investments' ratio (larger over smaller). */
-    record Evidence(double investorSimilarity, double nameSimilarity, double investmentRatio) {
+    /** {@code primaryProjectId} null when the pair is two investments. */
+    record Decision(boolean same, UUID primaryProjectId, String reason, String decidedBy, Instant decidedAt) {
     }
 }

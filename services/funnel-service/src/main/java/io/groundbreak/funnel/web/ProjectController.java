@@ -6,6 +6,7 @@ import io.groundbreak.events.Stage;
 import io.groundbreak.funnel.query.CohortCell;
 import io.groundbreak.funnel.query.CohortOutcome;
 import io.groundbreak.funnel.query.CohortPeriod;
+import io.groundbreak.funnel.query.DuplicateFilter;
 import io.groundbreak.funnel.query.FunnelFigure;
 import io.groundbreak.funnel.query.FunnelFilter;
 import io.groundbreak.funnel.query.LightRules;
@@ -73,6 +74,7 @@ class ProjectController {
                            @RequestParam(required = false) String outcome,
                            @RequestParam(required = false) String reached,
                            @RequestParam(required = false) String reported,
+                           @RequestParam(required = false) String duplicate,
                            @RequestParam(required = false) String page,
                            @RequestParam(required = false) String size,
                            @RequestParam(required = false) String sort,
@@ -97,6 +99,13 @@ class ProjectController {
                 "must be a stage and a year or month, e.g. SIGNED:2025 or SIGNED:2025-03");
         Optional<ReportedIn> reportedIn = parameters.parsed("reported", reported, ReportedIn::parse,
                 "must be a year or a month, e.g. 2025 or 2025-03");
+        Optional<DuplicateFilter> duplicates = parameters.parsed("duplicate", duplicate,
+                value -> DuplicateFilter.valueOf(value.toUpperCase(Locale.ROOT)), "must be include, exclude or only");
+        boolean figuresList = ofFigure.isPresent() || cohortCell.isPresent() || reachedIn.isPresent() || reportedIn.isPresent();
+        if (figuresList && duplicates.filter(wanted -> wanted != DuplicateFilter.EXCLUDE).isPresent()) {
+            parameters.problem("duplicate", "a figure's list (figure, cohort, reached, reported) leaves the duplicates out, "
+                    + "as the figure does: exclude or nothing");
+        }
         int pageNumber = parameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = parameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         String[] sorting = sort == null || sort.isBlank() ? new String[] {"code"} : sort.strip().split(",", -1);
@@ -111,6 +120,7 @@ class ProjectController {
         Optional<CohortCell> cell = cohortCell.map(stageAndPeriod ->
                 new CohortCell(stageAndPeriod.stage(), stageAndPeriod.period(), ofOutcome));
         ProjectPage found = projects.list(new ProjectQuery(filter, atStage, ofFigure, stalled, cell, reachedIn, reportedIn,
+                duplicates.orElse(figuresList ? DuplicateFilter.EXCLUDE : DuplicateFilter.INCLUDE),
                 sortBy.orElse(ProjectSort.CODE), descending, pageNumber, pageSize));
         LocalDate listedOn = filter.asOf();
         return new ProjectListAnswer(listedOn, found.page(), found.size(), found.totalItems(),

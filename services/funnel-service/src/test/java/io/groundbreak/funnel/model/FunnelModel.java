@@ -1,5 +1,10 @@
 package io.groundbreak.funnel.model;
 
+import io.groundbreak.events.ChangeApproved;
+import io.groundbreak.events.ChangeRejected;
+import io.groundbreak.events.ChangeRequested;
+import io.groundbreak.events.ChangeWithdrawn;
+import io.groundbreak.events.DuplicateDecided;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
@@ -29,7 +34,9 @@ import java.util.function.Predicate;
 /**
  * docs/funnel.md written the simplest way, independent of the service: it replays the
  * published events with the delivery rules (a project's next sequence is applied, anything else is a
- * redelivery or a gap and changes nothing) and answers in the compact text form the tests compare.
+ * redelivery or a gap and changes nothing) and answers in the compact text form the tests compare. A pair's latest
+ * decision (schema 1.3) takes its duplicate out of every figure and every figure's list; a change request changes
+ * nothing (its approval is followed by the change, a normal event).
  */
 public final class FunnelModel {
 
@@ -37,6 +44,11 @@ public final class FunnelModel {
     /** Per year, each cell's target ("district chain"), as the latest TargetsSet of the year's plan stream set it. */
     private final Map<Integer, Map<String, TargetCell>> targets = new java.util.HashMap<>();
     private final Map<Integer, Long> planSequences = new java.util.HashMap<>();
+    /** Per pair stream (schema 1.3), its last applied sequence and its latest decision. */
+    private final Map<java.util.UUID, Long> pairSequences = new java.util.HashMap<>();
+    private final Map<java.util.UUID, DuplicateDecided> decisions = new java.util.HashMap<>();
+    /** Every change request and its status: pending until approved, rejected or withdrawn. */
+    private final Map<java.util.UUID, String> requests = new java.util.HashMap<>();
 
     public FunnelModel(List<EventEnvelope> published) {
         published.forEach(this::apply);
@@ -47,6 +59,15 @@ public final class FunnelModel {
     }
 
     private void apply(EventEnvelope envelope) {
+        if (envelope.data() instanceof DuplicateDecided decided) {
+            // a pair's stream: its own sequence, the latest decision replacing the earlier ones
+            long expected = pairSequences.getOrDefault(envelope.subject().value(), -1L) + 1;
+            if (envelope.sequence() == expected) {
+                pairSequences.put(envelope.subject().value(), expected);
+                decisions.put(envelope.subject().value(), decided);
+            }
+            return;
+        }
         if (envelope.data() instanceof TargetsSet set) {
             // a year's plan stream: its own sequence, each cell replaced whole by the latest event
             long expected = planSequences.getOrDefault(set.year(), -1L) + 1;
@@ -97,6 +118,14 @@ public final class FunnelModel {
             project.terminatedOn = terminated.effectiveDate();
         } else if (envelope.data() instanceof InvestmentReported reported) {
             project.reports.put(reported.period(), reported.cumulativeCompletedCny());
+        } else if (envelope.data() instanceof ChangeRequested requested) {
+            requests.put(requested.requestId().value(), "pending");
+        } else if (envelope.data() instanceof ChangeApproved approved) {
+            requests.replace(approved.requestId().value(), "pending", "approved");
+        } else if (envelope.data() instanceof ChangeRejected rejected) {
+            requests.replace(rejected.requestId().value(), "pending", "rejected");
+        } else if (envelope.data() instanceof ChangeWithdrawn withdrawn) {
+            requests.replace(withdrawn.requestId().value(), "pending", "withdrawn");
         } else if (envelope.data() instanceof ProjectDetailsAmended amended) {
             project.name = amended.name() != null ? amended.name() : project.name;
             project.chain = amended.chain() != null ? amended.chain() : project.chain;
@@ -129,7 +158,7 @@ public final class FunnelModel {
 
     /** The funnel of the projects whose source is {@code source} (null: those without one), as {@link #funnel}. */
     public List<String> sourceFunnel(LocalDate asOf, String source) {
-        return funnel(asOf, projects.values().stream().filter(project -> java.util.Objects.equals(project.source, source))
+        return funnel(asOf, select(null, null).stream().filter(project -> java.util.Objects.equals(project.source, source))
                 .toList());
     }
 
@@ -354,7 +383,7 @@ public final class FunnelModel {
     public long reportedIn(int year, LocalDate asOf) {
         YearMonth first = YearMonth.of(year, 1);
         YearMonth last = YearMonth.from(asOf).isBefore(YearMonth.of(year, 12)) ? YearMonth.from(asOf) : YearMonth.of(year, 12);
-        return projects.values().stream()
+        return select(null, null).stream()
                 .filter(project -> project.reports.keySet().stream().anyMatch(m -> !m.isBefore(first) && !m.isAfter(last)))
                 .count();
     }
@@ -460,11 +489,12 @@ public final class FunnelModel {
     }
 
     /**
-     * The project list: "total N" then one "id stage since status" line per project of the page, sorted
-     * by {@code sort} (code, plannedInvestment, stage, stageSince), nulls last, ties by id.
+     * The project list: "total N" then one "id stage since status duplicateOf" line per project of the page, sorted
+     * by {@code sort} (code, plannedInvestment, stage, stageSince), nulls last, ties by id; {@code duplicates} include,
+     * exclude or only (the duplicate parameter).
      */
     public List<String> projects(LocalDate asOf, String district, String chain, Stage stage, Integer stalledDays,
-                                 String sort, boolean descending, int page, int size) {
+                                 String duplicates, String sort, boolean descending, int page, int size) {
         Predicate<ModelProject> wanted = project -> stage == null || project.stageOn(asOf) == stage;
         Predicate<ModelProject> stalled = project -> {
             if (stalledDays == null) {
@@ -474,7 +504,8 @@ public final class FunnelModel {
             return at != null && at != Stage.PRODUCING && !project.terminatedOn(asOf)
                     && ChronoUnit.DAYS.between(project.dates.get(at), asOf) > stalledDays;
         };
-        List<ModelProject> listed = new ArrayList<>(select(district, chain).stream().filter(wanted).filter(stalled).toList());
+        List<ModelProject> listed = new ArrayList<>(listed(district, chain, duplicates).stream().filter(wanted)
+                .filter(stalled).toList());
         Comparator<ModelProject> order = switch (sort) {
             case "code" -> nullsLast(project -> project.code, descending);
             case "plannedInvestment" -> nullsLast(project -> project.planned, descending);
@@ -490,7 +521,8 @@ public final class FunnelModel {
         lines.add("total " + listed.size());
         listed.stream().skip((long) page * size).limit(size).forEach(project -> {
             Stage at = project.stageOn(asOf);
-            lines.add(project.id + " " + at + " " + (at == null ? null : project.dates.get(at)) + " " + project.statusOn(asOf));
+            lines.add(project.id + " " + at + " " + (at == null ? null : project.dates.get(at)) + " " + project.statusOn(asOf)
+                    + " " + duplicateOf(project.id));
         });
         return lines;
     }
@@ -524,8 +556,36 @@ public final class FunnelModel {
         return lines;
     }
 
+    /**
+     * The primary a pair's latest decision makes the project a duplicate of (the smallest id text when several do), or
+     * null: docs/funnel.md "Duplicates".
+     */
+    public java.util.UUID duplicateOf(java.util.UUID project) {
+        return decisions.values().stream()
+                .filter(decided -> decided.duplicate().filter(id -> id.value().equals(project)).isPresent())
+                .map(decided -> decided.primaryProjectId().value())
+                .min(Comparator.comparing(java.util.UUID::toString)).orElse(null);
+    }
+
+    /** The change requests the model knows and their status (pending, approved, rejected, withdrawn). */
+    public Map<java.util.UUID, String> requests() {
+        return Map.copyOf(requests);
+    }
+
+    /** The projects every figure counts: those of the district and chain (any when null) that are not duplicates. */
     private List<ModelProject> select(String district, String chain) {
+        return listed(district, chain, "exclude");
+    }
+
+    /** The projects of the district and chain (any when null), duplicates included, excluded or only them. */
+    private List<ModelProject> listed(String district, String chain, String duplicates) {
         return projects.values().stream()
+                .filter(project -> switch (duplicates) {
+                    case "include" -> true;
+                    case "exclude" -> duplicateOf(project.id) == null;
+                    case "only" -> duplicateOf(project.id) != null;
+                    default -> throw new IllegalArgumentException(duplicates);
+                })
                 .filter(project -> district == null || project.district.equals(district))
                 .filter(project -> chain == null || project.chain.equals(chain))
                 .toList();

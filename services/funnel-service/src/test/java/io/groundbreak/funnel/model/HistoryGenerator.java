@@ -1,5 +1,10 @@
 package io.groundbreak.funnel.model;
 
+import io.groundbreak.events.ChangeApproved;
+import io.groundbreak.events.ChangeRejected;
+import io.groundbreak.events.ChangeRequestId;
+import io.groundbreak.events.ChangeRequested;
+import io.groundbreak.events.ChangeWithdrawn;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.InvestmentReported;
 import io.groundbreak.events.MilestoneCorrected;
@@ -28,7 +33,9 @@ import java.util.Random;
  * Random project histories that milestone-service would accept (docs/rules.md):
  * stages only go up, skipping some; dates never go back below the highest stage's; corrections keep the
  * dates in order; only the highest stage is retracted; nothing is recorded while suspended or after
- * termination. Dates lie in 2019–2023, so every one is backdated; terminations may be backdated too.
+ * termination. Dates lie in 2019–2023, so every one is backdated; terminations may be backdated too. A quarter of the
+ * corrections, retractions, terminations and amendments are change requests (schema 1.3), approved (the change
+ * follows), rejected, withdrawn or left pending: only an approved one changes the project.
  */
 public final class HistoryGenerator {
 
@@ -66,6 +73,7 @@ public final class HistoryGenerator {
         BigDecimal completed = BigDecimal.ZERO;
         int steps = random.nextInt(10);
         for (int step = 0; step < steps && !terminated; step++) {
+            Map<Stage, LocalDate> recordedBefore = new EnumMap<>(recorded);
             Stage highest = highest(recorded);
             LocalDate floor = highest == null ? start : recorded.get(highest);
             ProjectEvent event = null;
@@ -128,11 +136,38 @@ public final class HistoryGenerator {
                             "plan revised");
                 }
             }
-            if (event != null) {
+            if (event != null && requested(event)) {
+                // a change above the review bounds (schema 1.3): requested, then approved, rejected, withdrawn or left
+                ChangeRequestId request = ChangeRequestId.random();
+                events.add(stream.next(ChangeRequested.of(request, event)));
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        events.add(stream.next(new ChangeApproved(id, request, random.nextBoolean() ? "ok" : null)));
+                        events.add(stream.next(event));
+                    }
+                    case 1 -> events.add(stream.next(new ChangeRejected(id, request, "not backed by documents")));
+                    case 2 -> events.add(stream.next(new ChangeWithdrawn(id, request, random.nextBoolean() ? "mistake" : null)));
+                    default -> {
+                        // pending: nothing of it counts
+                    }
+                }
+                if (events.get(events.size() - 1).data() != event) {
+                    // not applied: the project stays as it was
+                    recorded.clear();
+                    recorded.putAll(recordedBefore);
+                    terminated = false;
+                }
+            } else if (event != null) {
                 events.add(stream.next(event));
             }
         }
         return events;
+    }
+
+    /** A correction, retraction, termination or amendment goes through a change request a quarter of the time. */
+    private boolean requested(ProjectEvent event) {
+        return (event instanceof MilestoneCorrected || event instanceof MilestoneRetracted
+                || event instanceof ProjectTerminated || event instanceof ProjectDetailsAmended) && random.nextInt(4) == 0;
     }
 
     /** Some of the bundled reference data's project sources. */

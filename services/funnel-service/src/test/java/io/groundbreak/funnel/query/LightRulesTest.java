@@ -92,6 +92,6 @@ class LightRulesTest {
 
     private static Optional<ProjectLight> light(Stage stage, LocalDate since, ProjectStatus status, PlannedDates plans) {
         return RULES.of(new ProjectSummary(UUID.randomUUID(), "C", "n", "120116", "other", stage, since, status,
-                BigDecimal.ONE, plans, null, null, null), DAY);
+                BigDecimal.ONE, plans, null, null, null, DuplicateMarks.NONE), DAY);
     }
 }
