@@ -23,7 +23,8 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   }
   const response = await fetch(path, request);
   if (response.status === 401) {
-    window.location.assign('/login');
+    // the session or the user's token at the provider is gone: sign in again there
+    window.location.assign('/oauth2/authorization/keycloak');
     throw new Error('not logged in');
   }
   const type = response.headers.get('Content-Type') ?? '';

@@ -49,7 +49,7 @@ function kpis(session, funnel, filters) {
 function funnelChart(session, funnel, filters) {
   const c = chart('funnel-chart');
   c.setOption({
-    tooltip: { trigger: 'item', formatter: (p) => `${p.name}: ${number(p.value)}` },
+    tooltip: { trigger: 'item', renderMode: 'richText', formatter: (p) => `${p.name}: ${number(p.value)}` },
     color: STAGE_COLORS,
     series: [{ type: 'funnel', sort: 'none', left: '5%', width: '90%', minSize: '12%', gap: 2,
       label: { show: true, position: 'inside', formatter: (p) => `${p.name}\n${number(p.value)}` },
@@ -86,7 +86,7 @@ function leagueTable(session, tableId, chartId, breakdown, filters, by) {
       el('td', { class: 'num' }, amount(entry.stages[0].reachedInvestmentCny))))));
   const c = chart(chartId);
   c.setOption({
-    tooltip: { trigger: 'axis' }, legend: { top: 0 }, color: STAGE_COLORS,
+    tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { top: 0 }, color: STAGE_COLORS,
     grid: { left: 40, right: 10, bottom: 70, top: 40 },
     xAxis: { type: 'category', data: entries.map((entry) => label(entry)), axisLabel: { rotate: 40, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
@@ -100,7 +100,7 @@ function leagueTable(session, tableId, chartId, breakdown, filters, by) {
 
 function trendChart(session, trend) {
   chart('trend-chart').setOption({
-    tooltip: { trigger: 'axis' }, legend: { top: 0 }, color: STAGE_COLORS,
+    tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { top: 0 }, color: STAGE_COLORS,
     grid: { left: 40, right: 10, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: trend.months.map((month) => month.month) },
     yAxis: { type: 'value', minInterval: 1 },

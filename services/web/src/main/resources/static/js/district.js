@@ -446,7 +446,7 @@ async function upload(event) {
       headers: { 'X-XSRF-TOKEN': csrfToken(), 'Accept-Language': language() } });
     const type = response.headers.get('Content-Type') ?? '';
     const answer = type.includes('json') ? await response.json() : null;
-    if (response.status === 401) { window.location.assign('/login'); return; }
+    if (response.status === 401) { window.location.assign('/oauth2/authorization/keycloak'); return; }
     if (!response.ok) { showImportProblem(response.status, answer); return; }
     document.getElementById('import-progress').hidden = false;
     const finished = await followImport(answer.id);

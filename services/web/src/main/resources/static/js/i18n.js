@@ -2,7 +2,8 @@
 const TEXTS = {
   zh: {
     appName: '重大项目全流程跟踪', dashboard: '领导看板', projects: '项目清单', audit: '审计工作台', logout: '退出',
-    login: '登录', username: '用户名', password: '密码', loginFailed: '用户名或密码错误。', loggedOut: '您已退出。',
+    login: '登录', loginFailed: '登录未成功：此账号在本系统中没有角色或所属区。', loggedOut: '您已退出（也已退出统一身份认证）。',
+    signInHint: '使用统一身份认证登录。',
     switchLanguage: 'English', asOf: '截至日期', district: '区', chain: '产业链', allDistricts: '全部区', allChains: '全部产业链',
     stage: '阶段', reached: '累计达到', current: '当前处于', lost: '已终止', reachedInvestment: '累计达到投资',
     currentInvestment: '当前投资', conversion: '转化率', funnel: '签约—落地—开工漏斗', byDistrict: '分区排名',
@@ -96,7 +97,8 @@ const TEXTS = {
   },
   en: {
     appName: 'Major projects tracker', dashboard: 'Dashboard', projects: 'Projects', audit: 'Audit', logout: 'Log out',
-    login: 'Log in', username: 'User name', password: 'Password', loginFailed: 'Wrong user name or password.', loggedOut: 'You have logged out.',
+    login: 'Log in', loginFailed: 'Sign-in failed: this account has no role or district here.', loggedOut: 'You have logged out (of the identity provider too).',
+    signInHint: 'Sign in with the city\'s identity provider.',
     switchLanguage: '中文', asOf: 'As of', district: 'District', chain: 'Chain', allDistricts: 'All districts', allChains: 'All chains',
     stage: 'Stage', reached: 'Reached', current: 'Current', lost: 'Lost', reachedInvestment: 'Reached investment',
     currentInvestment: 'Current investment', conversion: 'Conversion', funnel: 'Sign – land – start funnel', byDistrict: 'By district',

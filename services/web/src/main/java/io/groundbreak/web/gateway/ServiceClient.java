@@ -1,7 +1,6 @@
 package io.groundbreak.web.gateway;
 
 import io.groundbreak.kit.security.CurrentUser;
-import io.groundbreak.kit.security.token.AccessTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,17 +11,17 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls a service on behalf of a logged-in user with a freshly signed access token; the user's
- * password never leaves the web app. Each service still decides itself what that user may do.
+ * Calls a service on behalf of a logged-in user with that user's own access token from the identity provider
+ * (token relay). Each service still decides itself what that user may do.
  */
 @Component
 public class ServiceClient {
 
     private final BackendProperties backends;
-    private final AccessTokens tokens;
+    private final UserTokens tokens;
     private final HttpClient http;
 
-    ServiceClient(BackendProperties backends, AccessTokens tokens) {
+    ServiceClient(BackendProperties backends, UserTokens tokens) {
         this.backends = backends;
         this.tokens = tokens;
         this.http = HttpClient.newBuilder()
@@ -36,6 +35,7 @@ public class ServiceClient {
      * with these headers and body ({@code null} for none); the answer's body streams.
      *
      * @throws BackendUnavailable when the service cannot be reached or does not answer in time
+     * @throws SignInExpired when the provider gives no token for the user any more
      */
     public HttpResponse<InputStream> send(Backend backend, CurrentUser user, String method, String pathAndQuery,
                                           Map<String, String> headers, byte[] body) {
@@ -43,7 +43,7 @@ public class ServiceClient {
                 .timeout(backends.timeout())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "Bearer " + tokens.issue(user));
+                .header("Authorization", "Bearer " + tokens.accessToken(user));
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

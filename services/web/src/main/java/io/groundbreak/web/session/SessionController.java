@@ -23,7 +23,7 @@ class SessionController {
         this.properties = properties;
     }
 
-    /** Reading the CSRF token here also (re)issues its cookie, which a login rotates. */
+    /** Reading the CSRF token here also (re)issues its cookie, which a sign-in rotates. */
     @GetMapping("/web/me")
     Me me(Authentication authentication, CsrfToken csrf) {
         csrf.getToken();
@@ -31,11 +31,5 @@ class SessionController {
         return new Me(user.name(), user.role(), user.district().orElse(null), referenceData.districts(),
                 referenceData.chains(), referenceData.stages(), properties.plan(), properties.stalled(),
                 referenceData.sources());
-    }
-
-    /** The login form's token (the only form that posts before a session exists). */
-    @GetMapping("/web/csrf")
-    LoginToken csrf(CsrfToken csrf) {
-        return new LoginToken(csrf.getParameterName(), csrf.getToken());
     }
 }

@@ -5,6 +5,7 @@ import io.groundbreak.kit.security.CurrentUser;
 import io.groundbreak.kit.web.Problems;
 import io.groundbreak.web.gateway.Backend;
 import io.groundbreak.web.gateway.BackendUnavailable;
+import io.groundbreak.web.gateway.SignInExpired;
 import io.groundbreak.web.gateway.ServiceClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,8 @@ class RowPoster {
             List<WriteAnswer> answers;
             try {
                 answers = send(user, headers, pending.stream().map(rows::get).toList());
-            } catch (BackendUnavailable e) {
+            } catch (BackendUnavailable | SignInExpired e) {
+                // the user's token gone (signed out meanwhile) leaves the rows unconfirmed, like a service down
                 LOG.warn("{} rows: milestone-service did not answer: {}", pending.size(), e.getMessage());
                 answers = null;
             }
