@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,17 +67,15 @@ public final class Browser {
         return cookies.getCookieStore().getCookies();
     }
 
-    /** The login form, as the page posts it; answers the login's own response (302 to / on success). */
-    public HttpResponse<String> logIn(WebInstance instance, String user, String password)
-            throws IOException, InterruptedException {
-        JsonNode token = json(instance, "/web/csrf");
-        String form = "username=" + user + "&password=" + password + "&" + token.get("parameterName").asString() + "="
-                + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8);
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(instance.url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    /** Signs in through the provider (SignIn); answers the app's answer to the provider's redirect (302 to /). */
+    public HttpResponse<String> logIn(WebInstance instance, String user) throws IOException, InterruptedException {
+        HttpResponse<String> login = SignIn.logIn(client, instance.url("/"), user);
         get(instance, "/web/me"); // issues the CSRF cookie the pages echo
         return login;
+    }
+
+    public HttpClient client() {
+        return client;
     }
 
     public HttpResponse<String> upload(WebInstance instance, String fileName, byte[] content)

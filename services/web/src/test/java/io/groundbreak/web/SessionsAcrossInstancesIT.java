@@ -39,7 +39,7 @@ class SessionsAcrossInstancesIT {
         Browser browser = new Browser();
 
         assertThat(browser.get(second, "/web/me").statusCode()).as("nobody logged in yet").isEqualTo(401);
-        HttpResponse<String> login = browser.logIn(first, "d120116", "d120116-dev");
+        HttpResponse<String> login = browser.logIn(first, "d120116");
         assertThat(login.statusCode()).isEqualTo(302);
         String sessionCookie = login.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("SESSION=")).findFirst().orElseThrow();
@@ -73,7 +73,7 @@ class SessionsAcrossInstancesIT {
         WebInstance first = start(database);
         WebInstance second = start(database);
         Browser browser = new Browser();
-        browser.logIn(first, "leader", "leader-dev");
+        browser.logIn(first, "leader");
 
         HttpResponse<String> withoutToken = browser.postWithoutCsrfToken(second, "/logout");
         assertThat(withoutToken.statusCode()).isEqualTo(403);

@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -41,6 +39,7 @@ class WebAppIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_app");
+        SignIn.registerIssuer(registry);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,14 +66,8 @@ class WebAppIT {
                     .map(HttpCookie::getValue).findFirst().orElse("");
         }
 
-        Session logIn(String user, String password) throws IOException, InterruptedException {
-            JsonNode token = JSON.readTree(get("/web/csrf", "application/json").body());
-            HttpResponse<String> login = send(HttpRequest.newBuilder(url("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
-                            + "&" + token.get("parameterName").asString() + "=" + encode(token.get("token").asString()))));
-            assertThat(login.statusCode()).isEqualTo(302);
-            assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        Session logIn(String user) throws IOException, InterruptedException {
+            SignIn.logIn(client, url("/"), user);
             get("/web/me", "application/json"); // issues the CSRF cookie the pages echo
             return this;
         }
@@ -84,16 +77,17 @@ class WebAppIT {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     @Test
-    void withoutASessionPagesGoToTheLoginAndTheApiAnswers401WithoutABasicChallenge() throws Exception {
+    void withoutASessionPagesGoToTheProvidersLoginAndTheApiAnswers401WithoutABasicChallenge() throws Exception {
         Session anonymous = new Session();
         HttpResponse<String> page = anonymous.get("/dashboard.html", "text/html");
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/keycloak");
+        HttpResponse<String> signIn = anonymous.get("/oauth2/authorization/keycloak", "text/html");
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).as("authorization code with PKCE")
+                .startsWith(SignIn.issuer() + "/protocol/openid-connect/auth?")
+                .contains("client_id=groundbreak-web", "response_type=code", "code_challenge_method=S256",
+                        "code_challenge=");
         HttpResponse<String> api = anonymous.get("/api/funnel", "application/json");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -103,20 +97,17 @@ class WebAppIT {
     }
 
     @Test
-    void aWrongPasswordIsRefusedAndSaysSo() throws Exception {
+    void aWrongPasswordIsRefusedByTheProviderAndNoSessionIsMade() throws Exception {
         Session session = new Session();
-        JsonNode token = JSON.readTree(session.get("/web/csrf", "application/json").body());
-        HttpResponse<String> login = session.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=leader&password=wrong&_csrf="
-                        + encode(token.get("token").asString()))));
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        HttpResponse<String> refused = SignIn.submit(session.client, url("/"), "leader", "wrong");
+        assertThat(refused.statusCode()).as("the provider's page again, with its message").isEqualTo(200);
+        assertThat(SignIn.isLoginForm(refused.body())).isTrue();
         assertThat(session.get("/web/me", "application/json").statusCode()).isEqualTo(401);
     }
 
     @Test
     void eachRoleStartsWhereItsWorkIsAndOnlyAuditorsAndAdminsOpenTheAuditPages() throws Exception {
-        Session office = new Session().logIn("d120116", "d120116-dev");
+        Session office = new Session().logIn("d120116");
         JsonNode me = JSON.readTree(office.get("/web/me", "application/json").body());
         assertThat(me.get("role").asString()).isEqualTo("DISTRICT");
         assertThat(me.get("district").asString()).isEqualTo("120116");
@@ -127,14 +118,14 @@ class WebAppIT {
         assertThat(audit.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(audit.body()).contains("id=\"forbidden\"");
 
-        Session auditor = new Session().logIn("auditor", "auditor-dev");
+        Session auditor = new Session().logIn("auditor");
         assertThat(auditor.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/audit.html");
         assertThat(auditor.get("/audit.html", "text/html").statusCode()).isEqualTo(200);
-        Session leader = new Session().logIn("leader", "leader-dev");
+        Session leader = new Session().logIn("leader");
         assertThat(leader.get("/", "text/html").headers().firstValue("Location").orElseThrow()).endsWith("/dashboard.html");
 
         // a district office's reviewer: bound to its district, starts in the workspace, no audit pages
-        Session reviewer = new Session().logIn("r120116", "r120116-dev");
+        Session reviewer = new Session().logIn("r120116");
         JsonNode reviewerMe = JSON.readTree(reviewer.get("/web/me", "application/json").body());
         assertThat(reviewerMe.get("role").asString()).isEqualTo("REVIEWER");
         assertThat(reviewerMe.get("district").asString()).isEqualTo("120116");
@@ -144,7 +135,7 @@ class WebAppIT {
 
     @Test
     void anAdminOpensTheAuditPageAndEveryModuleItImportsWhileADistrictOfficeGetsNone() throws Exception {
-        Session admin = new Session().logIn("admin", "admin-dev");
+        Session admin = new Session().logIn("admin");
         HttpResponse<String> page = admin.get("/audit.html", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"dead-letters\"", "src=\"/js/audit.js\"");
@@ -167,7 +158,7 @@ class WebAppIT {
         }
         assertThat(seen).contains("/js/audit.js", "/js/completeness.js", "/js/deadletters.js", "/js/app.js", "/js/i18n.js");
 
-        Session office = new Session().logIn("d120116", "d120116-dev");
+        Session office = new Session().logIn("d120116");
         assertThat(office.get("/js/deadletters.js", "*/*").statusCode()).isEqualTo(403);
         assertThat(office.get("/js/completeness.js", "*/*").statusCode()).isEqualTo(403);
         assertThat(office.get("/api/admin/funnel-service/dead-letters", "application/json").statusCode())
@@ -176,7 +167,7 @@ class WebAppIT {
 
     @Test
     void theGatewayRefusesWhatNoServiceAnswersAndSaysWhenAServiceIsDown() throws Exception {
-        Session leader = new Session().logIn("leader", "leader-dev");
+        Session leader = new Session().logIn("leader");
         HttpResponse<String> unknown = leader.get("/api/admin/rebuild", "application/json");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("type").asString()).isEqualTo("urn:groundbreak:problem:no-such-endpoint");
@@ -191,7 +182,7 @@ class WebAppIT {
 
     @Test
     void aPostWithoutTheCsrfTokenIsRefusedBeforeItReachesAService() throws Exception {
-        Session office = new Session().logIn("d120116", "d120116-dev");
+        Session office = new Session().logIn("d120116");
         HttpResponse<String> forged = office.send(HttpRequest.newBuilder(url("/api/projects"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));

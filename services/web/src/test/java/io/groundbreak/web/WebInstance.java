@@ -21,8 +21,14 @@ public final class WebInstance implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    /** Starts an instance (profile {@code local}) on {@code database}; {@code services} maps each service to its URL. */
+    /** Starts an instance (profile {@code local}) on {@code database}, each service at its URL. */
     public static WebInstance start(TestDatabase database, String milestone, String funnel, String audit) {
+        return start(database, milestone, funnel, audit, "local");
+    }
+
+    /** Starts an instance with these profiles (none: as deployed), signing in at the test's Keycloak. */
+    public static WebInstance start(TestDatabase database, String milestone, String funnel, String audit,
+                                    String... profiles) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("spring.datasource.url", database.jdbcUrl());
@@ -31,10 +37,11 @@ public final class WebInstance implements AutoCloseable {
         properties.put("groundbreak.web.services.milestone-service", milestone);
         properties.put("groundbreak.web.services.funnel-service", funnel);
         properties.put("groundbreak.web.services.audit-service", audit);
+        properties.put("groundbreak.security.issuer", SignIn.issuer());
         // as command-line arguments: above application.yml (its server.port 8080 must never be bound here)
         String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new WebInstance(new SpringApplicationBuilder(WebApplication.class).profiles("local").run(arguments));
+        return new WebInstance(new SpringApplicationBuilder(WebApplication.class).profiles(profiles).run(arguments));
     }
 
     public int port() {

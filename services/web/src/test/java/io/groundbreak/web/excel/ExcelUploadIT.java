@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import io.groundbreak.web.Browser;
+import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +49,7 @@ class ExcelUploadIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_upload");
+        SignIn.registerIssuer(registry);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -187,13 +189,7 @@ class ExcelUploadIT {
         }
 
         Session logIn(String user) throws IOException, InterruptedException {
-            JsonNode token = JSON.readTree(send(HttpRequest.newBuilder(url("/web/csrf"))).body());
-            HttpResponse<String> login = send(HttpRequest.newBuilder(url("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev&"
-                            + token.get("parameterName").asString() + "="
-                            + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8))));
-            assertThat(login.statusCode()).isEqualTo(302);
+            SignIn.logIn(client, url("/"), user);
             send(HttpRequest.newBuilder(url("/web/me")));
             return this;
         }

@@ -102,7 +102,7 @@ class ImportAcrossInstancesIT {
         WebInstance first = start();
         WebInstance second = start();
         Browser office = new Browser();
-        office.logIn(first, "d120116", "d120116-dev");
+        office.logIn(first, "d120116");
         byte[] file = xlsx(List.of(Sheets.header(),
                 Sheets.row("记录里程碑", "TJ-1", null, null, null, null, null, null, "签约", "2024-03-01"),
                 Sheets.row("记录里程碑", "TJ-1", null, null, null, null, null, null, "落地", "2024-04-01"),
@@ -151,7 +151,7 @@ class ImportAcrossInstancesIT {
         assertThat(writes.get()).as("each row sent once, by the first instance").isEqualTo(2);
 
         Browser another = new Browser();
-        another.logIn(second, "d120101", "d120101-dev");
+        another.logIn(second, "d120101");
         assertThat(another.get(second, "/web/imports/" + id).statusCode()).as("another office's import").isEqualTo(404);
         assertThat(another.getBytes(second, "/web/imports/" + id + "/report.xlsx").statusCode()).isEqualTo(404);
         assertThat(office.get(second, "/web/imports/not-an-id").statusCode()).isEqualTo(404);
@@ -161,7 +161,7 @@ class ImportAcrossInstancesIT {
     void anImportWhoseInstanceStoppedMidwayIsInterruptedNotRunningForEver() throws Exception {
         WebInstance web = start();
         Browser office = new Browser();
-        office.logIn(web, "d120116", "d120116-dev");
+        office.logIn(web, "d120116");
         String id = UUID.randomUUID().toString();
         String status = "{\"id\":\"" + id + "\",\"fileName\":\"a.xlsx\",\"sheet\":\"导入数据\",\"contentHash\":\"ab\","
                 + "\"state\":\"RUNNING\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"finishedAt\":null,\"total\":10,"

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Both services keep their dead letters under the same path; through the web app the browser names the
- * service, and each call reaches that service only, at its own path, with the user's signed token, the
+ * service, and each call reaches that service only, at its own path, with the user's own access token, the
  * query and the body, and its answer (problem+json included) comes back unchanged. The two services are
  * stand-ins that record what they receive.
  */
@@ -75,6 +76,7 @@ class DeadLettersGatewayIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_gateway");
+        SignIn.registerIssuer(registry);
         registry.add("groundbreak.web.services.milestone-service", () -> "http://127.0.0.1:1");
         registry.add("groundbreak.web.services.funnel-service", () -> "http://127.0.0.1:" + FUNNEL.getAddress().getPort());
         registry.add("groundbreak.web.services.audit-service", () -> "http://127.0.0.1:" + AUDIT.getAddress().getPort());
@@ -98,7 +100,7 @@ class DeadLettersGatewayIT {
     }
 
     @Test
-    void aListGoesToTheNamedServiceOnlyAtItsOwnPathWithTheQueryAndASignedToken() throws Exception {
+    void aListGoesToTheNamedServiceOnlyAtItsOwnPathWithTheQueryAndTheUsersToken() throws Exception {
         logIn("auditor");
 
         HttpResponse<String> funnel = get("/api/admin/funnel-service/dead-letters?status=all");
@@ -114,7 +116,7 @@ class DeadLettersGatewayIT {
                 tuple("audit-service", "GET", "/actuator/health/eventIntake"));
         assertThat(intake.statusCode()).isEqualTo(200);
         assertThat(RECEIVED).allSatisfy(received -> assertThat(received.authorization())
-                .as("the user's signed token, never a password").startsWith("Bearer ey"));
+                .as("the user's own access token, never a password").startsWith("Bearer ey"));
     }
 
     @Test
@@ -157,15 +159,7 @@ class DeadLettersGatewayIT {
     }
 
     private void logIn(String user) throws IOException, InterruptedException {
-        JsonNode token = JSON.readTree(get("/web/csrf").body());
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev&"
-                        + token.get("parameterName").asString() + "="
-                        + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        SignIn.logIn(client, url("/"), user);
         get("/web/me"); // issues the CSRF cookie the pages echo
     }
 

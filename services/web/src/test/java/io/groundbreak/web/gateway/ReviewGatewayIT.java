@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
+import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -86,6 +87,7 @@ class ReviewGatewayIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_review_gateway");
+        SignIn.registerIssuer(registry);
         registry.add("groundbreak.web.services.milestone-service", () -> "http://127.0.0.1:" + MILESTONES.getAddress().getPort());
         registry.add("groundbreak.web.services.funnel-service", () -> "http://127.0.0.1:" + FUNNEL.getAddress().getPort());
         registry.add("groundbreak.web.services.audit-service", () -> "http://127.0.0.1:1");
@@ -157,16 +159,7 @@ class ReviewGatewayIT {
     }
 
     private void logIn(String user) throws IOException, InterruptedException {
-        JsonNode token = JSON.readTree(client.send(HttpRequest.newBuilder(url("/web/csrf")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev&"
-                        + token.get("parameterName").asString() + "="
-                        + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        SignIn.logIn(client, url("/"), user);
         // issues the CSRF cookie the pages echo
         client.send(HttpRequest.newBuilder(url("/web/me")).build(), HttpResponse.BodyHandlers.discarding());
     }
