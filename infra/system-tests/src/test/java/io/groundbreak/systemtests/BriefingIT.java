@@ -301,21 +301,14 @@ class BriefingIT {
                 .hasSize(events));
     }
 
-    /** The web app as a browser uses it: logged in through the form. */
+    /** The web app as a browser uses it: signed in through the identity provider. */
     private static final class WebSession {
 
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
         static WebSession logIn(String user) throws Exception {
             WebSession session = new WebSession();
-            JsonNode token = RunningSystem.JSON.readTree(new String(session.get("/web/csrf").body(), StandardCharsets.UTF_8));
-            HttpResponse<byte[]> login = session.client.send(HttpRequest.newBuilder(session.url("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev&"
-                            + token.get("parameterName").asString() + "="
-                            + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(login.statusCode()).isEqualTo(302);
+            ProviderSignIn.logIn(session.client, session.url("/"), user);
             return session;
         }
 

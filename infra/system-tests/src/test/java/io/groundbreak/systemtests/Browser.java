@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} with its {@code chromedriver}; other paths via
- * {@code GROUNDBREAK_CHROMIUM} and {@code GROUNDBREAK_CHROMEDRIVER}) logged in to the web app.
+ * {@code GROUNDBREAK_CHROMIUM} and {@code GROUNDBREAK_CHROMEDRIVER}) signed in to the web app through the identity provider.
  */
 final class Browser implements AutoCloseable {
 
@@ -61,13 +61,15 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), origin);
     }
 
+    /** Signs in on the identity provider's (Keycloak's) login page, where the web app sends a browser without a session. */
     Browser logIn(String user) {
-        go("/login");
-        WebElement submit = waitFor(ExpectedConditions.elementToBeClickable(By.id("submit")));
+        go("/");
+        WebElement submit = waitFor(ExpectedConditions.elementToBeClickable(By.id("kc-login")));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user + "-dev");
         submit.click();
-        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+        // back at the app, past its redirect from the provider, on the role's home page
+        waitFor(driver -> driver.getCurrentUrl().startsWith(origin) && driver.getCurrentUrl().endsWith(".html"));
         return this;
     }
 

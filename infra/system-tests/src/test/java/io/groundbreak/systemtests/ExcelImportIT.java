@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -475,7 +474,7 @@ class ExcelImportIT {
         return all;
     }
 
-    /** The web app as a browser uses it: logged in through the form, its CSRF cookie echoed on posts. */
+    /** The web app as a browser uses it: signed in through the identity provider, its CSRF cookie echoed on posts. */
     private static final class WebSession {
 
         private final CookieManager cookies = new CookieManager();
@@ -483,13 +482,7 @@ class ExcelImportIT {
 
         static WebSession logIn(String user) throws Exception {
             WebSession session = new WebSession();
-            JsonNode token = RunningSystem.JSON.readTree(session.send(HttpRequest.newBuilder(session.url("/web/csrf"))).body());
-            HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.url("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev&"
-                            + token.get("parameterName").asString() + "="
-                            + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8))));
-            assertThat(login.statusCode()).isEqualTo(302);
+            ProviderSignIn.logIn(session.client, session.url("/"), user);
             session.send(HttpRequest.newBuilder(session.url("/web/me")));
             return session;
         }

@@ -53,18 +53,24 @@ final class RunningSystem {
     private static RunningSystem start() throws Exception {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String kafka = infrastructure.kafkaBootstrapServers();
+        // everyone signs in at the test's Keycloak: the web app's users there, the services accept its tokens (and,
+        // in profile local, which ServiceProcess starts them in, HTTP Basic for the tests' own calls below)
+        String issuer = "--groundbreak.security.issuer=" + infrastructure.identityProvider().issuer();
         List<ServiceProcess> started = new ArrayList<>();
         try {
             ServiceProcess milestones = started(started, ServiceProcess.start("milestone-service",
-                    infrastructure.newDatabase("e2e_milestones"), kafka));
+                    infrastructure.newDatabase("e2e_milestones"), kafka, issuer));
             TestDatabase funnelDatabase = infrastructure.newDatabase("e2e_funnel");
-            ServiceProcess funnel = started(started, ServiceProcess.start("funnel-service", funnelDatabase, kafka));
+            ServiceProcess funnel = started(started, ServiceProcess.start("funnel-service", funnelDatabase, kafka,
+                    issuer));
             // audit-service reconciles its ledger with funnel-service's live answers and checks both against the event store
             ServiceProcess audit = started(started, ServiceProcess.start("audit-service",
                     infrastructure.newDatabase("e2e_audit"), kafka, "--groundbreak.funnel-service.url=" + funnel.url(""),
-                    "--groundbreak.milestone-service.url=" + milestones.url("")));
-            // the web app keeps its sessions and import reports in a database of its own (Kafka it does not use)
+                    "--groundbreak.milestone-service.url=" + milestones.url(""), issuer));
+            // the web app keeps its sessions, its users' tokens and import reports in a database of its own (Kafka it
+            // does not use)
             ServiceProcess web = started(started, ServiceProcess.start("web", infrastructure.newDatabase("e2e_web"), kafka,
+                    issuer,
                     "--groundbreak.web.services.milestone-service=" + milestones.url(""),
                     "--groundbreak.web.services.funnel-service=" + funnel.url(""),
                     "--groundbreak.web.services.audit-service=" + audit.url("")));
