@@ -58,6 +58,7 @@ class DatabaseOutageIT {
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("数据库暂时不可用");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'none'");
 
         Browser newcomer = new Browser();
         assertThat(newcomer.get(web, "/login").statusCode()).as("the login page needs no database").isEqualTo(200);
