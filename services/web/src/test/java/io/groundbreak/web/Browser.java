@@ -26,7 +26,7 @@ public final class Browser {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = new LocalCookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     public HttpResponse<String> get(WebInstance instance, String path) throws IOException, InterruptedException {

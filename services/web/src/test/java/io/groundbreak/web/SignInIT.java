@@ -86,7 +86,7 @@ class SignInIT {
 
         // the access token about to expire: renewed with the refresh token before it is relayed
         SessionsAcrossInstancesIT.query(database, "UPDATE oauth2_authorized_client SET access_token_expires_at = "
-                + "now() - interval '1 minute' WHERE principal_name = 'leader' RETURNING principal_name");
+                + "access_token_issued_at + interval '1 second' WHERE principal_name = 'leader' RETURNING principal_name");
         assertThat(browser.get(second, "/api/funnel").statusCode()).isEqualTo(200);
         assertThat(authorizations.get(2)).as("a new access token").isNotEqualTo(authorizations.get(1));
         assertThat(claims(authorizations.get(2)).get("preferred_username").asString()).isEqualTo("leader");

@@ -50,7 +50,7 @@ class WebAppIT {
     /** A browser-like client: its own cookies, redirects not followed. */
     private final class Session {
 
-        private final CookieManager cookies = new CookieManager();
+        private final CookieManager cookies = new LocalCookies();
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import io.groundbreak.web.Browser;
+import io.groundbreak.web.LocalCookies;
 import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
@@ -176,7 +177,7 @@ class ExcelUploadIT {
     /** A browser-like client: its own cookies, logged in through the form, echoing the CSRF cookie on posts. */
     private final class Session {
 
-        private final CookieManager cookies = new CookieManager();
+        private final CookieManager cookies = new LocalCookies();
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import io.groundbreak.web.LocalCookies;
 import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
@@ -91,7 +92,7 @@ class DeadLettersGatewayIT {
     @LocalServerPort
     private int port;
 
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = new LocalCookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
+import io.groundbreak.web.LocalCookies;
 import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import java.io.IOException;
@@ -102,7 +103,7 @@ class ReviewGatewayIT {
     @LocalServerPort
     private int port;
 
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = new LocalCookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     @BeforeEach
