@@ -11,13 +11,16 @@ import java.util.function.BooleanSupplier;
  * <p>PostgreSQL: {@value #DB_URL} (plus {@value #DB_USER} / {@value #DB_PASSWORD}) when set, else
  * Testcontainers when a Docker engine answers, else the server on 127.0.0.1:5432, else an embedded one.
  * Kafka: {@value #KAFKA_BOOTSTRAP} when set, else Testcontainers when a Docker engine answers, else a
- * child-process broker. {@value #USE_DOCKER}{@code =false} skips Testcontainers even where Docker answers.
+ * child-process broker. Keycloak: Testcontainers when a Docker engine answers, else a child process (from
+ * infra/keycloak's distribution). {@value #USE_DOCKER}{@code =false} skips Testcontainers even where Docker answers.
  *
  * @param postgres   where PostgreSQL comes from
  * @param kafka      where Kafka comes from
+ * @param identity   where Keycloak comes from
  * @param reason     one line saying why, for the log
  */
-public record InfrastructureChoice(PostgresSource postgres, KafkaSource kafka, String reason) {
+public record InfrastructureChoice(PostgresSource postgres, KafkaSource kafka, IdentitySource identity,
+                                   String reason) {
 
     public static final String DB_URL = "GROUNDBREAK_TEST_DB_URL";
     public static final String DB_USER = "GROUNDBREAK_TEST_DB_USER";
@@ -28,6 +31,8 @@ public record InfrastructureChoice(PostgresSource postgres, KafkaSource kafka, S
     public enum PostgresSource { ENVIRONMENT, TESTCONTAINERS, LOCAL_SERVER, EMBEDDED }
 
     public enum KafkaSource { ENVIRONMENT, TESTCONTAINERS, CHILD_PROCESS }
+
+    public enum IdentitySource { TESTCONTAINERS, CHILD_PROCESS }
 
     /**
      * @param env                   the environment (usually {@code System.getenv()})
@@ -84,7 +89,8 @@ public record InfrastructureChoice(PostgresSource postgres, KafkaSource kafka, S
             kafka = KafkaSource.CHILD_PROCESS;
             kafkaReason = dockerReason;
         }
-        return new InfrastructureChoice(postgres, kafka,
+        IdentitySource identity = docker ? IdentitySource.TESTCONTAINERS : IdentitySource.CHILD_PROCESS;
+        return new InfrastructureChoice(postgres, kafka, identity,
                 "PostgreSQL: " + postgresReason + "; Kafka: " + kafkaReason);
     }
 

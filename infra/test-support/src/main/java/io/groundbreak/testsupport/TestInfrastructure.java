@@ -10,6 +10,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -65,6 +66,7 @@ public final class TestInfrastructure {
     private final Map<String, String> env;
     private final Supplier<PostgresServer> postgres = Lazy.of(this::startPostgres);
     private final Supplier<KafkaBroker> kafka = Lazy.of(this::startKafka);
+    private final Supplier<IdentityProvider> identityProvider = Lazy.of(this::startIdentityProvider);
     private final List<String> createdDatabases = new ArrayList<>();
     /** Closed in reverse order at JVM exit. */
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -87,8 +89,8 @@ public final class TestInfrastructure {
                 Map<String, String> env = System.getenv();
                 InfrastructureChoice choice = InfrastructureChoice.choose(env,
                         TestInfrastructure::dockerAnswers, TestInfrastructure::localPostgresAnswers);
-                log.info("Groundbreak test infrastructure: PostgreSQL from {}, Kafka from {} ({}; chosen in {} ms)",
-                        choice.postgres(), choice.kafka(), choice.reason(),
+                log.info("Groundbreak test infrastructure: PostgreSQL from {}, Kafka from {}, Keycloak from {} ({}; chosen in {} ms)",
+                        choice.postgres(), choice.kafka(), choice.identity(), choice.reason(),
                         Duration.ofNanos(System.nanoTime() - begin).toMillis());
                 TestInfrastructure created = new TestInfrastructure(choice, env);
                 Runtime.getRuntime().addShutdownHook(new Thread(created::shutdown, "groundbreak-test-infrastructure-shutdown"));
@@ -113,6 +115,13 @@ public final class TestInfrastructure {
     /** The broker; {@link KafkaBroker#stop()} and {@link KafkaBroker#start()} keep its address. */
     public KafkaBroker kafka() {
         return kafka.get();
+    }
+
+    /**
+     * Keycloak with the realms {@code groundbreak} and {@code elsewhere} (started on first use, ~25 s, once per JVM).
+     */
+    public IdentityProvider identityProvider() {
+        return identityProvider.get();
     }
 
     /**
@@ -293,6 +302,26 @@ public final class TestInfrastructure {
         };
         log.info("Kafka for tests: {} ({})", broker.bootstrapServers(), choice.kafka());
         return broker;
+    }
+
+    // --- Keycloak ----------------------------------------------------------------------------------
+
+    private IdentityProvider startIdentityProvider() {
+        URI baseUrl = switch (choice.identity()) {
+            case TESTCONTAINERS -> {
+                ContainerKeycloak container = ContainerKeycloak.startNew();
+                register(container);
+                yield container.baseUrl();
+            }
+            case CHILD_PROCESS -> {
+                ChildProcessKeycloak child = ChildProcessKeycloak.startNew(newDatabase("keycloak"));
+                register(child);
+                yield child.baseUrl();
+            }
+        };
+        IdentityProvider provider = IdentityProvider.importRealms(baseUrl);
+        log.info("Keycloak for tests: issuer {} ({})", provider.issuer(), choice.identity());
+        return provider;
     }
 
     // --- probes and teardown -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.groundbreak.testsupport;
 
+import io.groundbreak.testsupport.InfrastructureChoice.IdentitySource;
 import io.groundbreak.testsupport.InfrastructureChoice.KafkaSource;
 import io.groundbreak.testsupport.InfrastructureChoice.PostgresSource;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class InfrastructureChoiceTest {
 
         assertThat(choice.postgres()).isEqualTo(PostgresSource.ENVIRONMENT);
         assertThat(choice.kafka()).isEqualTo(KafkaSource.ENVIRONMENT);
+        // Keycloak has no variable of its own: without asking Docker, the child process
+        assertThat(choice.identity()).isEqualTo(IdentitySource.CHILD_PROCESS);
         assertThat(dockerAsked).hasValue(0);
         assertThat(portAsked).hasValue(0);
     }
@@ -49,6 +52,7 @@ class InfrastructureChoiceTest {
 
         assertThat(choice.postgres()).isEqualTo(PostgresSource.TESTCONTAINERS);
         assertThat(choice.kafka()).isEqualTo(KafkaSource.TESTCONTAINERS);
+        assertThat(choice.identity()).isEqualTo(IdentitySource.TESTCONTAINERS);
         assertThat(portAsked).hasValue(0);
         assertThat(choice.reason()).contains("a Docker engine answers");
     }
@@ -59,6 +63,7 @@ class InfrastructureChoiceTest {
 
         assertThat(choice.postgres()).isEqualTo(PostgresSource.LOCAL_SERVER);
         assertThat(choice.kafka()).isEqualTo(KafkaSource.CHILD_PROCESS);
+        assertThat(choice.identity()).isEqualTo(IdentitySource.CHILD_PROCESS);
         assertThat(dockerAsked).hasValue(1);
     }
 
