@@ -58,6 +58,7 @@ public abstract class AuditIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().registerSpringProperties(registry, "audit");
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
         registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
         // funnel-service's /api/funnel is not served: reconciliation's way to it is tested in infra/system-tests;
         // its /api/admin/heads is
@@ -162,9 +163,20 @@ public abstract class AuditIT {
 
     /** @param user null for no credentials; the local users' password is {@code <user>-dev} */
     private TextAnswer send(HttpRequest.Builder request, String user) {
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
+        return exchange(request, user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user + "-dev").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A request with this Authorization header (e.g. {@code Bearer <token>}), JSON when it has a body. */
+    protected TextAnswer authorized(String method, String path, String authorization, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return exchange(request, authorization);
+    }
+
+    private TextAnswer exchange(HttpRequest.Builder request, String authorization) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -19,26 +19,19 @@ import io.groundbreak.events.ProjectResumed;
 import io.groundbreak.events.ProjectSuspended;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
-import io.groundbreak.kit.security.CurrentUser;
-import io.groundbreak.kit.security.Role;
-import io.groundbreak.kit.security.token.AccessTokenAutoConfiguration;
-import io.groundbreak.kit.security.token.AccessTokens;
-import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.testsupport.IdentityProvider;
+import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.events.ProjectStream;
 import io.groundbreak.testsupport.http.Http;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,11 +41,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointsIT extends FunnelServiceTestBase {
-
-    @Autowired
-    private AccessTokens tokens;
-    @Autowired
-    private ReferenceData referenceData;
 
     private ProjectStream battery;
     private ProjectStream chips;
@@ -246,30 +234,34 @@ class EndpointsIT extends FunnelServiceTestBase {
         return lines;
     }
 
-    /** The web app's tokens: the same user, role and district as HTTP Basic; a forged or expired one is refused. */
+    /**
+     * Access tokens of the identity provider (the real Keycloak of infra/test-support): a district office's token and
+     * its district's machine client read their own district only, a leader's reads any; a token this service cannot
+     * verify is 401. The attacks one by one: milestone-service's TokenAttacksIT.
+     */
     @Test
-    void aSignedAccessTokenActsAsItsUserAndAForgedOrExpiredOneIsRefused() {
-        CurrentUser office = new CurrentUser("d120104", Role.DISTRICT, Optional.of("120104"));
+    void aBearerTokenActsAsItsUserAndADistrictTokenIsScopedToItsDistrict() {
+        IdentityProvider provider = TestInfrastructure.get().identityProvider();
         String own = "/api/projects?asOf=2017-12-31";
-        Http.Answer asOffice = http().getAuthorized(own, "Bearer " + tokens.issue(office));
-        assertThat(asOffice.status()).isEqualTo(200);
-        assertThat(asOffice.body().get("items")).isNotEmpty().allSatisfy(item ->
-                assertThat(item.get("district").get("code").asString()).isEqualTo("120104"));
-        assertThat(http().getAuthorized("/api/projects?district=120105", "Bearer " + tokens.issue(office)).status())
-                .isEqualTo(403);
-
-        List<String> districts = referenceData.districtCodes();
-        CurrentUser leader = new CurrentUser("leader", Role.LEADER, Optional.empty());
-        String forged = new AccessTokens("not-the-secret-the-services-share-at-all", Duration.ofMinutes(5),
-                Clock.systemUTC(), districts).issue(leader);
-        String expired = new AccessTokens(AccessTokenAutoConfiguration.LOCAL_DEVELOPMENT_SECRET, Duration.ofMinutes(5),
-                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-6)), districts).issue(leader);
-        for (String refused : List.of(forged, expired, "not.a.token")) {
+        for (String office : List.of(provider.passwordToken("d120104"), provider.clientToken("120104"))) {
+            Http.Answer asOffice = http().getAuthorized(own, "Bearer " + office);
+            assertThat(asOffice.status()).isEqualTo(200);
+            assertThat(asOffice.body().get("items")).isNotEmpty().allSatisfy(item ->
+                    assertThat(item.get("district").get("code").asString()).isEqualTo("120104"));
+            Http.Answer elsewhere = http().getAuthorized("/api/projects?district=120105", "Bearer " + office);
+            assertThat(elsewhere.status()).isEqualTo(403);
+            assertThat(elsewhere.contentType()).startsWith("application/problem+json");
+        }
+        String leader = provider.passwordToken("leader");
+        assertThat(http().getAuthorized("/api/projects?district=120105&asOf=2017-12-31", "Bearer " + leader).status())
+                .isEqualTo(200);
+        String[] parts = leader.split("\\.");
+        for (String refused : List.of(provider.otherRealmToken("leader"), parts[0] + "." + parts[1] + ".c2lnbmF0dXJl",
+                "not.a.token")) {
             Http.Answer answer = http().getAuthorized("/api/funnel", "Bearer " + refused);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
-        assertThat(http().getAuthorized("/api/funnel", "Bearer " + tokens.issue(leader)).status()).isEqualTo(200);
     }
 
     @Test

@@ -68,6 +68,7 @@ public abstract class FunnelServiceTestBase {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().registerSpringProperties(registry, "funnel");
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
         registry.add("spring.cloud.stream.bindings.projectEvents-in-0.destination", () -> TOPIC);
         // a fold this small writes projects early in every rebuild of these tests: their later events then go through
         // the live projection, and RebuildFoldIT checks that the tables come out the same

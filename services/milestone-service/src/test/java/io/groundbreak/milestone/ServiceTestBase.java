@@ -62,6 +62,7 @@ public abstract class ServiceTestBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().registerSpringProperties(registry, "milestones");
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
     }
 
     @LocalServerPort

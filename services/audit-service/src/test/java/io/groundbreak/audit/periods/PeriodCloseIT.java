@@ -17,6 +17,8 @@ import io.groundbreak.events.ProjectId;
 import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
+import io.groundbreak.testsupport.IdentityProvider;
+import io.groundbreak.testsupport.TestInfrastructure;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -281,6 +283,33 @@ class PeriodCloseIT extends AuditIT {
             assertThat(read.json().get("closedBy").asString()).isEqualTo("d" + own);
         }
         assertThat(get(path + "/closes", "leader").status()).isEqualTo(200);
+    }
+
+    /**
+     * With access tokens of the identity provider (infra/test-support's Keycloak): a district's machine client closes
+     * its own district's month (closedBy is its service account), a district office's token reads its own month only,
+     * and an auditor's token reads the city's list.
+     */
+    @Test
+    void bearerTokensActAsTheirCallerAndADistrictsTokenKeepsToItsDistrict() {
+        IdentityProvider provider = TestInfrastructure.get().identityProvider();
+        String own = "120115";
+        String path = month(YearMonth.of(2024, 2));
+        String machine = "Bearer " + provider.clientToken(own);
+        assertProblem(authorized("POST", path + "/close", machine, "{\"district\":\"120116\"}"), 403);
+        TextAnswer closed = authorized("POST", path + "/close", machine, "{}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+        assertThat(closed.json().get("district").asString()).isEqualTo(own);
+
+        String office = "Bearer " + provider.passwordToken("d" + own);
+        TextAnswer read = authorized("GET", path, office, null);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().get("closedBy").asString()).isEqualTo("service-account-district-" + own);
+        assertProblem(authorized("GET", path + "?district=120116", office, null), 403);
+        assertProblem(authorized("GET", path + "/closes", office, null), 403);
+        assertThat(authorized("GET", path + "/closes", "Bearer " + provider.passwordToken("auditor"), null).status())
+                .isEqualTo(200);
+        assertProblem(authorized("GET", path, "Bearer " + provider.otherRealmToken("d" + own), null), 401);
     }
 
     @Test

@@ -143,7 +143,7 @@ class KafkaClientDefaultsIT {
     @SpringBootConfiguration
     @EnableAutoConfiguration(excludeName = {
             "io.groundbreak.kit.security.SecurityKitAutoConfiguration",
-            "io.groundbreak.kit.security.token.AccessTokenAutoConfiguration",
+            "io.groundbreak.kit.security.bearer.BearerTokenAutoConfiguration",
             "io.groundbreak.kit.web.WebKitAutoConfiguration",
             "io.groundbreak.kit.reference.ReferenceDataAutoConfiguration"})
     @EnableScheduling

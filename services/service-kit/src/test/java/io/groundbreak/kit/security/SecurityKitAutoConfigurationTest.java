@@ -1,29 +1,33 @@
 package io.groundbreak.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.groundbreak.kit.reference.ReferenceDataAutoConfiguration;
+import io.groundbreak.kit.security.bearer.BearerTokenAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 class SecurityKitAutoConfigurationTest {
 
-    private static final String HASH = new BCryptPasswordEncoder(4).encode("s3cret-城市");
     private static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SecurityKitAutoConfiguration.class, ReferenceDataAutoConfiguration.class));
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SecurityKitAutoConfiguration.class, BearerTokenAutoConfiguration.class,
+                    ReferenceDataAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class));
 
-    private ApplicationContextRunner inProfile(String profile) {
+    private WebApplicationContextRunner inProfile(String profile) {
         return runner.withInitializer(context -> context.getEnvironment().setActiveProfiles(profile));
     }
 
@@ -47,62 +51,32 @@ class SecurityKitAutoConfigurationTest {
     }
 
     @Test
-    void anyOtherProfileAcceptsOnlyConfiguredUsersWithBCryptHashes() {
-        inProfile("prod").withPropertyValues(
-                "groundbreak.security.users[0].name=binhai-office",
-                "groundbreak.security.users[0].password-hash=" + HASH,
-                "groundbreak.security.users[0].role=DISTRICT",
-                "groundbreak.security.users[0].district=120116",
-                "groundbreak.security.users[1].name=city-leader",
-                "groundbreak.security.users[1].password-hash=" + HASH,
-                "groundbreak.security.users[1].role=LEADER").run(context -> {
-                    UserDetailsService users = context.getBean(UserDetailsService.class);
-                    UserDetails office = users.loadUserByUsername("binhai-office");
-                    assertThat(PASSWORDS.matches("s3cret-城市", office.getPassword())).isTrue();
-                    assertThat(PASSWORDS.matches("wrong", office.getPassword())).isFalse();
-                    assertThat(office.getAuthorities()).extracting(Object::toString)
-                            .containsExactlyInAnyOrder("ROLE_DISTRICT", "DISTRICT_120116");
-                    assertThat(users.loadUserByUsername("city-leader").getAuthorities()).extracting(Object::toString)
-                            .containsExactly("ROLE_LEADER");
-                    assertThatThrownBy(() -> users.loadUserByUsername("leader")).isInstanceOf(UsernameNotFoundException.class);
-                    assertThatThrownBy(() -> users.loadUserByUsername("d120116")).isInstanceOf(UsernameNotFoundException.class);
-                });
+    void anyOtherProfileHasNoUserAtAllNotEvenSpringBootsGeneratedOne() {
+        inProfile("prod").run(context -> assertThat(context).doesNotHaveBean(UserDetailsService.class));
     }
 
     @Test
-    void anotherProfileRefusesToStartWhenADevelopmentUserIsConfigured() {
-        inProfile("prod").withPropertyValues(
-                "groundbreak.security.users[0].name=admin",
-                "groundbreak.security.users[0].password-hash=" + HASH,
-                "groundbreak.security.users[0].role=ADMIN").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("'admin'"));
-        inProfile("prod").withPropertyValues(
-                "groundbreak.security.users[0].name=d120101",
-                "groundbreak.security.users[0].password-hash=" + HASH,
-                "groundbreak.security.users[0].role=DISTRICT",
-                "groundbreak.security.users[0].district=120101").run(context ->
-                assertThat(context).hasFailed());
+    void a401ChallengesForABearerTokenAndForBasicOnlyInProfileLocal() throws Exception {
+        MockHttpServletResponse local = new MockHttpServletResponse();
+        new ProblemSecurityHandlers(true).commence(new MockHttpServletRequest(), local, new BadCredentialsException("no"));
+        assertThat(local.getHeaders("WWW-Authenticate")).containsExactly("Bearer", "Basic realm=\"groundbreak\"");
+        assertThat(local.getContentType()).startsWith("application/problem+json");
+
+        MockHttpServletResponse elsewhere = new MockHttpServletResponse();
+        new ProblemSecurityHandlers(false).onAuthenticationFailure(new MockHttpServletRequest(), elsewhere,
+                new InvalidBearerTokenException("expired"));
+        assertThat(elsewhere.getStatus()).isEqualTo(401);
+        assertThat(elsewhere.getHeaders("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_token\"");
+        assertThat(elsewhere.getContentAsString()).contains("urn:groundbreak:problem:unauthenticated");
     }
 
     @Test
-    void aPasswordThatIsNotABCryptHashOrADistrictOfficeWithoutDistrictRefusesToStart() {
-        inProfile("prod").withPropertyValues(
-                "groundbreak.security.users[0].name=someone",
-                "groundbreak.security.users[0].password-hash=plain-text",
-                "groundbreak.security.users[0].role=LEADER").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("BCrypt"));
-        inProfile("prod").withPropertyValues(
-                "groundbreak.security.users[0].name=office",
-                "groundbreak.security.users[0].password-hash=" + HASH,
-                "groundbreak.security.users[0].role=DISTRICT",
-                "groundbreak.security.users[0].district=999999").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("district"));
-    }
-
-    @Test
-    void withoutConfiguredUsersAnotherProfileAcceptsNobody() {
-        inProfile("prod").run(context -> assertThatThrownBy(() ->
-                context.getBean(UserDetailsService.class).loadUserByUsername("admin"))
-                .isInstanceOf(UsernameNotFoundException.class));
+    void aTokenThatCannotBeCheckedBecauseTheProviderIsUnreachableIs503NotA401() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new ProblemSecurityHandlers(false).onAuthenticationFailure(new MockHttpServletRequest(), response,
+                new AuthenticationServiceException("Couldn't retrieve remote JWK set"));
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentAsString()).contains("urn:groundbreak:problem:identity-provider-unavailable");
     }
 }
