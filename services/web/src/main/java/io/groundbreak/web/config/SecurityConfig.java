@@ -2,7 +2,8 @@ package io.groundbreak.web.config;
 
 import io.groundbreak.kit.security.ProblemSecurityHandlers;
 import io.groundbreak.kit.security.Role;
-import io.groundbreak.reference.ReferenceData;
+import io.groundbreak.kit.security.bearer.IdentityProviderProperties;
+import io.groundbreak.kit.security.bearer.TokenUsers;
 import io.groundbreak.web.gateway.UserTokens;
 import io.groundbreak.web.signin.ClaimsUserService;
 import io.groundbreak.web.signin.IdentityProvider;
@@ -47,10 +48,9 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 class SecurityConfig {
 
     @Bean
-    IdentityProvider identityProvider(
-            @Value("${groundbreak.security.issuer:http://localhost:8180/realms/groundbreak}") String issuer,
-            @Value("${groundbreak.web.client-id:groundbreak-web}") String clientId) {
-        return new IdentityProvider(issuer, clientId);
+    IdentityProvider identityProvider(IdentityProviderProperties provider,
+                                      @Value("${groundbreak.web.client-id:groundbreak-web}") String clientId) {
+        return new IdentityProvider(provider.issuer(), provider.jwkSetUri(), clientId);
     }
 
     @Bean
@@ -75,8 +75,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, IdentityProvider provider, ClientRegistrationRepository registrations,
-                            OAuth2AuthorizedClientService clients, ReferenceData referenceData,
-                            Environment environment) throws Exception {
+                            OAuth2AuthorizedClientService clients, TokenUsers users, Environment environment) throws Exception {
         ProblemSecurityHandlers problems = ProblemSecurityHandlers.withoutBasicChallenge();
         RequestMatcher json = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
                 PathPatternRequestMatcher.pathPattern("/web/**"));
@@ -90,8 +89,7 @@ class SecurityConfig {
                 .oauth2Login(login -> login
                         .loginPage("/login")
                         .authorizedClientRepository(new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(clients))
-                        .userInfoEndpoint(user -> user.oidcUserService(
-                                new ClaimsUserService(referenceData.districtCodes()))))
+                        .userInfoEndpoint(user -> user.oidcUserService(new ClaimsUserService(users))))
                 .logout(logout -> logout
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null) {
