@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -304,7 +303,7 @@ class BriefingIT {
     /** The web app as a browser uses it: signed in through the identity provider. */
     private static final class WebSession {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(ProviderSignIn.cookies()).build();
 
         static WebSession logIn(String user) throws Exception {
             WebSession session = new WebSession();

@@ -68,8 +68,8 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user + "-dev");
         submit.click();
-        // back at the app, past its redirect from the provider, on the role's home page
-        waitFor(driver -> driver.getCurrentUrl().startsWith(origin) && driver.getCurrentUrl().endsWith(".html"));
+        // back at the app, past its redirect from the provider, on the role's home page (which may add its query)
+        waitFor(driver -> driver.getCurrentUrl().startsWith(origin) && driver.getCurrentUrl().contains(".html"));
         return this;
     }
 

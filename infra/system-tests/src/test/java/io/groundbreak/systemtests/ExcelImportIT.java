@@ -478,7 +478,7 @@ class ExcelImportIT {
     /** The web app as a browser uses it: signed in through the identity provider, its CSRF cookie echoed on posts. */
     private static final class WebSession {
 
-        private final CookieManager cookies = new CookieManager();
+        private final CookieManager cookies = ProviderSignIn.cookies();
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
         static WebSession logIn(String user) throws Exception {

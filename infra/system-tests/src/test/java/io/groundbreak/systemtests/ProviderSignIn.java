@@ -2,19 +2,24 @@ package io.groundbreak.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An HTTP client signing in to the web app as a browser does: sent to the identity provider, the provider's login
- * form posted (its own action, the client's cookies), back to the app with the code. The client keeps cookies and
- * does not follow redirects. (The web module's tests have the same steps in their SignIn.)
+ * form posted (its own action, the client's cookies), back to the app with the code. The client keeps its cookies in
+ * {@link #cookies()} and does not follow redirects. (The web module's tests have the same steps in their SignIn.)
  */
 final class ProviderSignIn {
 
@@ -22,6 +27,28 @@ final class ProviderSignIn {
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"");
 
     private ProviderSignIn() {
+    }
+
+    /**
+     * A cookie jar that, like a browser, treats {@code http://localhost} and {@code 127.0.0.1} as a secure context and
+     * sends {@code Secure} cookies there (Keycloak marks its login cookies Secure; CookieManager sends them over https
+     * only).
+     */
+    static CookieManager cookies() {
+        return new CookieManager() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                String host = uri.getHost();
+                if (!"http".equalsIgnoreCase(uri.getScheme()) || !("localhost".equals(host) || "127.0.0.1".equals(host))) {
+                    return super.get(uri, headers);
+                }
+                try {
+                    return super.get(new URI("https", null, host, uri.getPort(), uri.getPath(), null, null), headers);
+                } catch (URISyntaxException e) {
+                    throw new IOException(e);
+                }
+            }
+        };
     }
 
     /** Signs in as {@code user} with its {@code -dev} password at the app of base URL {@code app}. */
