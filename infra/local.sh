@@ -658,7 +658,7 @@ Try:
   curl -u leader:leader-dev http://127.0.0.1:8082/api/funnel
   token=\$(curl -s $KEYCLOAK_ISSUER/protocol/openid-connect/token -d grant_type=client_credentials \\
        -d client_id=district-120116 -d client_secret=district-120116-dev | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-  curl -H "Authorization: Bearer \$token" http://127.0.0.1:8081/api/projects
+  curl -H "Authorization: Bearer \$token" http://127.0.0.1:8082/api/projects
 
 Logs and pids: .local/   Stop: infra/local.sh down
 EOF
