@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keycloak in a child process ({@code kc.sh start --optimized}) from the distribution infra/keycloak unpacked,
- * on a free loopback port, with a database of its own; its log is {@code keycloak.log} in a temp folder.
+ * on a free loopback port, with a database of its own; its log is {@code keycloak.log} in a temp folder. It ends
+ * by itself when this JVM is gone, even after kill -9 (infra/keycloak's {@code ParentWatch}).
  */
 final class ChildProcessKeycloak implements AutoCloseable {
 
@@ -49,7 +50,8 @@ final class ChildProcessKeycloak implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("keycloak.log").toFile());
             builder.environment().putAll(KeycloakDist.environment(javaHome, IdentityProvider.ADMIN_USER,
-                    IdentityProvider.ADMIN_PASSWORD, database.password(), HEAP));
+                    IdentityProvider.ADMIN_PASSWORD, database.password(), HEAP,
+                    KeycloakDist.parentWatch(ProcessHandle.current().pid())));
             ChildProcessKeycloak keycloak = new ChildProcessKeycloak(builder.start(), home,
                     URI.create("http://localhost:" + port));
             keycloak.awaitReady();
