@@ -48,14 +48,15 @@ declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-s
 
 BROKER_TIMEOUT=90     # seconds; ~3 s on an idle 2-core machine
 # Keycloak: one for a single stack and for a cluster, on 8180; its master realm's administrator is admin/admin-dev
-# (a local stack only). Its first start builds it for PostgreSQL (~25 s) and creates its schema (~25 s).
+# (a local stack only). Its first start builds it for PostgreSQL (~25 s) and creates its schema: 25 s on a quiet
+# machine, 200 s beside the four Spring Boot JVMs starting and other builds (load average 10-20); a restart 38 s there.
 KEYCLOAK_PORT=8180
 KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
 KEYCLOAK_ISSUER="$KEYCLOAK_URL/realms/groundbreak"
 KEYCLOAK_ADMIN=admin
 KEYCLOAK_ADMIN_PASSWORD=admin-dev
-KEYCLOAK_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-300}
-# kc.sh's own default; resident ~0.45 GiB after a start (its metaspace is bounded by kc.sh to 256 MiB)
+KEYCLOAK_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-480}
+# kc.sh's own default; 0.47 GiB resident after up (its metaspace is bounded by kc.sh to 256 MiB)
 KEYCLOAK_HEAP=512m
 POSTGRES_TIMEOUT=180  # the first start unpacks the binaries and runs initdb
 # four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores; a cluster waits twice as
@@ -377,7 +378,7 @@ prepare_keycloak() {
     mkdir -p "$STATE/keycloak"
     cp -R "$unpacked" "$KEYCLOAK_DIST"
   fi
-  say "building Keycloak for PostgreSQL where it was not yet (once, ~25 s)"
+  # kc.sh build runs once per copy (LocalKeycloak keeps a marker of the options it built with)
   keycloak_launcher build "$KEYCLOAK_DIST" || fail "kc.sh build failed; see $KEYCLOAK_DIST/lib/groundbreak-built.log"
 }
 

@@ -134,16 +134,16 @@ public final class KeycloakDist {
 
     /**
      * Runs {@code kc.sh build} for PostgreSQL unless it already ran with the same options. Under a file lock:
-     * the test JVMs of several modules, and infra/local.sh, may share one distribution.
+     * the test JVMs of several modules, and infra/local.sh, may share one distribution. Returns whether it ran.
      */
-    public void ensureBuilt(Path javaHome) {
+    public boolean ensureBuilt(Path javaHome) {
         Path marker = home.resolve("lib").resolve(BUILT_MARKER);
         String expected = String.join(" ", BUILD_OPTIONS);
         try (FileChannel channel = FileChannel.open(home.resolve("lib").resolve(BUILT_MARKER + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             if (Files.exists(marker) && Files.readString(marker).strip().equals(expected)) {
-                return;
+                return false;
             }
             List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
             command.addAll(BUILD_OPTIONS);
@@ -157,6 +157,7 @@ public final class KeycloakDist {
                 throw new IllegalStateException("kc.sh build failed; see " + log);
             }
             Files.writeString(marker, expected);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not build Keycloak in " + home, e);
         } catch (InterruptedException e) {
