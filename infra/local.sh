@@ -743,6 +743,7 @@ cmd_up_cluster() {
   trap_what_still_runs
   if cluster_all_running; then
     say "everything already runs"
+    await_keycloak
   else
     # whatever cannot be had is known before anything starts
     ensure_haproxy
@@ -763,7 +764,6 @@ cmd_up_cluster() {
       for service in "${SERVICES[@]}"; do await_instance "$service" "$n"; done
     done
   fi
-  await_keycloak
   for n in "${INSTANCES[@]}"; do
     for service in "${SERVICES[@]}"; do await_instance "$service" "$n"; done
   done
