@@ -33,7 +33,7 @@ const AMOUNTS = ['amountCny', 'plannedInvestmentCny', 'cumulativeCompletedCny'];
 const TITLE = { milestone: 'actionMilestone', correction: 'actionCorrection', retraction: 'actionRetraction',
   suspension: 'actionSuspension', resumption: 'actionResumption', termination: 'actionTermination',
   investmentReport: 'actionInvestmentReport', amendment: 'actionAmendment' };
-const OUTCOME_ORDER = ['REFUSED', 'UNCONFIRMED', 'ACCEPTED', 'REPLAYED', 'SKIPPED'];
+const OUTCOME_ORDER = ['REFUSED', 'UNCONFIRMED', 'SUBMITTED', 'ACCEPTED', 'REPLAYED', 'SKIPPED'];
 const MAX_REPORT_ROWS = 2000;
 
 let session;

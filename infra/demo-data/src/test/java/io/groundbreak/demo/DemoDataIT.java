@@ -123,6 +123,11 @@ class DemoDataIT {
             assertSameFigures(funnelOn(leader, MIDWAY), PLAN.funnelOn(MIDWAY));
             assertSameFigures(funnelOn(leader, SINCE_THE_PLAN), PLAN.funnelOn(SINCE_THE_PLAN));
         });
+        // the changes left waiting for review are in the queue, and in no figure (compared above)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leader.get(
+                "/api/requests?status=pending", "leader").body().get("requests").findValuesAsString("projectId"))
+                .containsExactlyInAnyOrderElementsOf(PLAN.pendingReviews().stream()
+                        .map(review -> review.project().projectId().toString()).toList()));
         // registered projects without a stage are listed too
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(new LedgerProbe(funnel.url("")).projectsKnown()).isEqualTo(PLAN.projects().size()));

@@ -3,6 +3,9 @@ package io.groundbreak.demo.generate;
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.DemoProject;
 import io.groundbreak.demo.plan.Money;
+import io.groundbreak.demo.plan.PendingReview;
+import io.groundbreak.demo.plan.ProjectOutcome;
+import io.groundbreak.demo.plan.RetractMilestone;
 import io.groundbreak.demo.plan.ProjectAction;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
@@ -136,7 +139,24 @@ public final class DemoGenerator {
         Supervising supervising = new Supervising(later, today, catalog);
         var closes = supervising.closes();
         List<DemoProject> restated = supervising.restate(supervised, closes);
-        return new DemoPlan(seed, today, restated, supervising.targets(restated), closes);
+        return new DemoPlan(seed, today, restated, supervising.targets(restated), closes, pendingReviews(restated, today));
+    }
+
+    /** Changes left waiting for review: in as many districts, each the retraction of an open project's highest stage. */
+    public static final int PENDING_REVIEWS = 3;
+
+    /** The first open projects with a stage, by code, of {@value #PENDING_REVIEWS} districts: the same on every load. */
+    private static List<PendingReview> pendingReviews(List<DemoProject> projects, LocalDate today) {
+        Map<String, PendingReview> byDistrict = new LinkedHashMap<>();
+        projects.stream().sorted(Comparator.comparing(DemoProject::code)).forEach(project -> {
+            ProjectOutcome outcome = project.outcome();
+            if (byDistrict.size() < PENDING_REVIEWS && !byDistrict.containsKey(project.district())
+                    && outcome.terminatedOn() == null) {
+                outcome.stageOn(today).ifPresent(highest -> byDistrict.put(project.district(), new PendingReview(project,
+                        new RetractMilestone(highest, "核查发现该阶段佐证材料不足，申请撤回"))));
+            }
+        });
+        return List.copyOf(byDistrict.values());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.groundbreak.demo.load;
 
 import io.groundbreak.demo.plan.DemoProject;
+import io.groundbreak.demo.plan.PendingReview;
 import io.groundbreak.demo.plan.ProjectAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,15 @@ public final class ApiRequests {
                     key(project, position++, "restatement-" + action.slug()), JSON.writeValueAsString(action.body())));
         }
         return requests;
+    }
+
+    /** A change the demo leaves waiting for review, keyed after the project's restatements. */
+    public static ApiRequest of(PendingReview review) {
+        DemoProject project = review.project();
+        int position = project.actions().size() + project.restatements().size() + 1;
+        return new ApiRequest(project.districtUser(), "/api/projects/" + project.projectId() + review.retraction().path(),
+                key(project, position, "pending-" + review.retraction().slug()),
+                JSON.writeValueAsString(review.retraction().body()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.groundbreak.demo.load;
 
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.DemoProject;
+import io.groundbreak.demo.plan.PendingReview;
 import io.groundbreak.demo.plan.PeriodClose;
 import io.groundbreak.demo.plan.YearTargets;
 import java.io.IOException;
@@ -42,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>the monthly closes, to audit-service as each district's office ({@code POST /api/periods/{m}/close}, one per
  * district and month, several at once; a month already closed, 409 {@code period-already-closed}, counts as done
  * before);</li>
- * <li>the restatements, backdated corrections recorded after their month's close, in a batch per district.</li>
+ * <li>the restatements, backdated corrections recorded after their month's close, in a batch per district;</li>
+ * <li>a few changes left waiting for review (answered 202, approved by no one), for the workspace's queue.</li>
  * </ol>
  * A change of the past that milestone-service holds for a second person's approval (answered 202) is approved by the
  * district's reviewer ({@code r<code>}) before the project's next requests are sent: the projects' requests go in
@@ -94,8 +96,8 @@ public final class DemoLoader {
             List<Runnable> steps = new ArrayList<>();
             if (!counts.failures.isEmpty()) {
                 // months are not closed over projects that did not get in: the rest waits for a load that succeeds
-                counts.notSent.addAndGet(plan.targets().size() + plan.closes().size() + plan.projects().stream()
-                        .mapToInt(project -> project.restatements().size()).sum());
+                counts.notSent.addAndGet(plan.targets().size() + plan.closes().size() + plan.pendingReviews().size()
+                        + plan.projects().stream().mapToInt(project -> project.restatements().size()).sum());
                 return result(plan, counts, started);
             }
             for (YearTargets targets : plan.targets()) {
@@ -109,6 +111,13 @@ public final class DemoLoader {
             List<DemoProject> restated = plan.projects().stream()
                     .filter(project -> !project.restatements().isEmpty()).toList();
             postInRounds(pool, restated, ApiRequests::restatementsOf, counts);
+            List<Runnable> waiting = new ArrayList<>();
+            for (PendingReview review : plan.pendingReviews()) {
+                ApiRequest request = ApiRequests.of(review);
+                waiting.add(() -> single(milestoneService.resolve(request.path()), request.user(),
+                        request.idempotencyKey(), request.jsonBody(), review.project().code(), counts, false));
+            }
+            await(pool, waiting);
         } finally {
             pool.shutdownNow();
         }

@@ -7,11 +7,11 @@ import java.util.Objects;
 
 /**
  * Every demo project with its history, generated from {@code seed} for a load on {@code today} (Asia/Shanghai):
- * the plan's years and the years since, up to that day; the targets of each year since 2024 (ADMIN) and the months
- * the districts closed (their offices), in the order they are posted.
+ * the plan's years and the years since, up to that day; the targets of each year since 2024 (ADMIN), the months
+ * the districts closed (their offices), in the order they are posted, and a few changes left waiting for review.
  */
 public record DemoPlan(long seed, LocalDate today, List<DemoProject> projects, List<YearTargets> targets,
-                       List<PeriodClose> closes) {
+                       List<PeriodClose> closes, List<PendingReview> pendingReviews) {
 
     /** The stories start with the plan; every effective date lies between this day and {@link #today}. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2021, 1, 4);
@@ -25,16 +25,20 @@ public record DemoPlan(long seed, LocalDate today, List<DemoProject> projects, L
         projects = List.copyOf(projects);
         targets = List.copyOf(targets);
         closes = List.copyOf(closes);
+        pendingReviews = List.copyOf(pendingReviews);
     }
 
     /** Projects only, nothing else posted (a plan made by hand, e.g. in a test). */
     public DemoPlan(long seed, List<DemoProject> projects) {
-        this(seed, PLAN_END, projects, List.of(), List.of());
+        this(seed, PLAN_END, projects, List.of(), List.of(), List.of());
     }
 
-    /** Events the load records: every registration, action and restatement, and one per year's targets. */
+    /**
+     * Events the load records: every registration, action and restatement, one per year's targets and one per change
+     * left waiting for review (its request). A change that a reviewer approves adds two more (approval and change).
+     */
     public int eventCount() {
-        return projects.stream().mapToInt(DemoProject::eventCount).sum() + targets.size();
+        return projects.stream().mapToInt(DemoProject::eventCount).sum() + targets.size() + pendingReviews.size();
     }
 
     /** Requests the load sends that record an event or a close. */

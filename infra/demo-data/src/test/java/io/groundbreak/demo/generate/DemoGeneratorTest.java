@@ -88,13 +88,19 @@ class DemoGeneratorTest {
             MilestoneRules rules = new MilestoneRules();
             ApiRequests.of(project).forEach(rules::accept);
             ApiRequests.restatementsOf(project).forEach(rules::accept);
+            // a change left waiting for review is valid too: a reviewer could approve it
+            PLAN.pendingReviews().stream().filter(review -> review.project().equals(project))
+                    .forEach(review -> rules.accept(ApiRequests.of(review)));
             assertThat(rules.violations()).as(project.code()).isEmpty();
             assertThat(rules.effectiveDates()).as(project.code())
                     .allSatisfy(day -> assertThat(day).isBetween(LocalDate.of(2021, 1, 1), TODAY));
             checked += project.eventCount();
         }
         // a few thousand requests: the load is benchmarked (infra/bench), every request costs
-        assertThat(checked + PLAN.targets().size()).isEqualTo(PLAN.eventCount()).isBetween(2_000, 3_500);
+        assertThat(PLAN.pendingReviews()).hasSize(DemoGenerator.PENDING_REVIEWS)
+                .extracting(review -> review.project().district()).doesNotHaveDuplicates();
+        assertThat(checked + PLAN.targets().size() + PLAN.pendingReviews().size()).isEqualTo(PLAN.eventCount())
+                .isBetween(2_000, 3_500);
     }
 
     @Test

@@ -51,6 +51,7 @@ class ApiRequestsTest {
         plan.projects().forEach(project -> ApiRequests.of(project).forEach(request -> keys.add(request.idempotencyKey())));
         plan.projects().forEach(project -> ApiRequests.restatementsOf(project)
                 .forEach(request -> keys.add(request.idempotencyKey())));
+        plan.pendingReviews().forEach(review -> keys.add(ApiRequests.of(review).idempotencyKey()));
         // and one request per year's targets, keyed by the loader
         assertThat(keys).hasSize(plan.eventCount() - plan.targets().size()).doesNotHaveDuplicates()
                 .allSatisfy(key -> assertThat(key.length()).isBetween(1, 255));

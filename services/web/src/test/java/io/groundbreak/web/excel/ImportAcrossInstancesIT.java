@@ -165,7 +165,7 @@ class ImportAcrossInstancesIT {
         String id = UUID.randomUUID().toString();
         String status = "{\"id\":\"" + id + "\",\"fileName\":\"a.xlsx\",\"sheet\":\"导入数据\",\"contentHash\":\"ab\","
                 + "\"state\":\"RUNNING\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"finishedAt\":null,\"total\":10,"
-                + "\"done\":4,\"counts\":{\"accepted\":4,\"replayed\":0,\"refused\":0,\"skipped\":0,\"unconfirmed\":0},"
+                + "\"done\":4,\"counts\":{\"accepted\":4,\"submitted\":0,\"replayed\":0,\"refused\":0,\"skipped\":0,\"unconfirmed\":0},"
                 + "\"rows\":null,\"report\":\"/web/imports/" + id + "/report.xlsx\"}";
         // as another instance left it when it was killed: running, its last heartbeat a minute ago
         insertRunning(id, "d120116", status, Instant.now().minusSeconds(60));

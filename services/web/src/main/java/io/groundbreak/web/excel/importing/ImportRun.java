@@ -133,7 +133,8 @@ final class ImportRun {
                 counts[outcome.outcome().ordinal()]++;
             }
         }
-        return new ImportCounts(counts[Outcome.ACCEPTED.ordinal()], counts[Outcome.REPLAYED.ordinal()],
+        return new ImportCounts(counts[Outcome.ACCEPTED.ordinal()], counts[Outcome.SUBMITTED.ordinal()],
+                counts[Outcome.REPLAYED.ordinal()],
                 counts[Outcome.REFUSED.ordinal()], counts[Outcome.SKIPPED.ordinal()],
                 counts[Outcome.UNCONFIRMED.ordinal()]);
     }

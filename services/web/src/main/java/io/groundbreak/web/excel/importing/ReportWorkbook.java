@@ -39,7 +39,7 @@ final class ReportWorkbook {
                     .note(texts.text(locale, "report.finished"), time(run.finishedAt()))
                     .note(texts.text(locale, "report.content-hash"), run.contentHash())
                     .note("", texts.text(locale, "report.summary", counts.accepted(), counts.replayed(),
-                            counts.refused(), counts.skipped(), counts.unconfirmed()))
+                            counts.refused(), counts.skipped(), counts.unconfirmed(), counts.submitted()))
                     .blank()
                     .header(texts.text(locale, "report.row"), texts.text(locale, "report.action"),
                             texts.text(locale, "report.code"), texts.text(locale, "report.outcome"),

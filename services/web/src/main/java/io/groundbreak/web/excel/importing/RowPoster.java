@@ -102,14 +102,14 @@ class RowPoster {
         if (answer == null) {
             return unconfirmed(write, label, projectId, null, "row.unconfirmed", locale);
         }
-        if (answer.status() == 200 || answer.status() == 201) {
+        if (answer.status() == 200 || answer.status() == 201 || answer.status() == 202) {
             JsonNode node = answer.body();
             String recordedProject = node.path("projectId").isString() ? node.path("projectId").asString() : projectId;
-            return new RowOutcome(write.row(), label, write.code(),
-                    answer.replayed() ? Outcome.REPLAYED : Outcome.ACCEPTED, recordedProject,
+            Outcome outcome = answer.replayed() ? Outcome.REPLAYED
+                    : answer.status() == 202 ? Outcome.SUBMITTED : Outcome.ACCEPTED;
+            return new RowOutcome(write.row(), label, write.code(), outcome, recordedProject,
                     node.path("eventId").asString(null), node.path("sequence").isNumber() ? node.path("sequence").asLong() : null,
-                    answer.status(), null, texts.text(locale, answer.replayed() ? "outcome.REPLAYED" : "outcome.ACCEPTED"),
-                    List.of());
+                    answer.status(), null, texts.text(locale, "outcome." + outcome), List.of());
         }
         String problem = problemCode(answer.body());
         if ("earlier-action-failed".equals(problem)) {

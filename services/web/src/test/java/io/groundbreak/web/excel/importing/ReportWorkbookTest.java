@@ -63,7 +63,7 @@ class ReportWorkbookTest {
             assertThat(book.getSheetName(0)).isEqualTo("导入报告");
             Sheet report = book.getSheet("导入报告");
             assertThat(report.getRow(7).getCell(1).getStringCellValue())
-                    .isEqualTo("新记录 1 行，此前已导入 0 行，未记录 2 行，跳过 0 行，未能确认 0 行");
+                    .isEqualTo("新记录 1 行，提交审核 0 行，此前已导入 0 行，未记录 2 行，跳过 0 行，未能确认 0 行");
             assertThat(report.getRow(10).getCell(5).getStringCellValue()).isEqualTo("e1");
             assertThat(report.getRow(12).getCell(4).getStringCellValue()).isEqualTo("「阶段」阶段 TALKS 必须高于项目已记录的最高阶段 SIGNED。");
             Sheet toFix = book.getSheet("导入数据");
