@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Groundbreak's local stack: a real Kafka broker (KRaft, from Maven jars), PostgreSQL, the three services and
-# the web app.
+# Groundbreak's local stack: a real Kafka broker (KRaft, from Maven jars), PostgreSQL, Keycloak (from Maven
+# Central's distribution, on 8180), the three services and the web app.
 #
 #   infra/local.sh up [--no-build]   build, then start what does not run yet; wait until all is healthy;
 #                                    then load the demo data when the ledger is empty
@@ -9,12 +9,13 @@
 #                                    instances of each service and of the web app, HAProxy in front of them on
 #                                    the ports a single stack uses (8080-8083; statistics on 8404)
 #   infra/local.sh down              stop what `up` started (by pid), cluster or not: the load balancer, the
-#                                    services, then the brokers, then PostgreSQL
+#                                    services, then Keycloak, then the brokers, then PostgreSQL
 #   infra/local.sh status            say what runs (for a cluster: every process with its pid and health)
 #   infra/local.sh stop NAME | start NAME
 #                                    stop or start one process: kafka-1…3, milestone-service-1/2,
-#                                    funnel-service-1/2, audit-service-1/2, web-1/2, haproxy, postgres (or, of a
-#                                    single stack, kafka, milestone-service, funnel-service, audit-service, web)
+#                                    funnel-service-1/2, audit-service-1/2, web-1/2, haproxy, postgres, keycloak
+#                                    (or, of a single stack, kafka, milestone-service, funnel-service,
+#                                    audit-service, web)
 #   infra/local.sh demo [options]    post the demo data (the plan's projects, infra/demo-data) through
 #                                    milestone-service's API as the district offices; --help lists options
 #   infra/local.sh faults [--cluster] [--quick] [--only NAME…] [--no-build]
@@ -23,7 +24,8 @@
 # State (pids, logs, broker data, embedded PostgreSQL data) lives in .local/ at the repository root
 # (git-ignored). Environment: GROUNDBREAK_DB_HOST / _PORT / _USER / _PASSWORD (default 127.0.0.1 / 5432 /
 # postgres / empty) name the PostgreSQL server; JAVA_HOME picks the JDK; GROUNDBREAK_JAVA_OPTS is added to
-# each service's JVM (after a cluster instance's own heap limit, so it may raise it). See infra/README.md.
+# each service's JVM (after a cluster instance's own heap limit, so it may raise it); GROUNDBREAK_KEYCLOAK_JAVA_HOME
+# the JDK 21+ Keycloak runs on (default: the newest under /usr/lib/jvm). See infra/README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,11 +42,22 @@ DB_PORT="${GROUNDBREAK_DB_PORT:-5432}"
 if [[ -f "$STATE/postgres.port" && -f "$STATE/postgres.pid" ]]; then DB_PORT=$(<"$STATE/postgres.port"); fi
 DB_USER="${GROUNDBREAK_DB_USER:-postgres}"
 DB_PASSWORD="${GROUNDBREAK_DB_PASSWORD:-}"
-DATABASES=(groundbreak_milestones groundbreak_funnel groundbreak_audit groundbreak_web)
+DATABASES=(groundbreak_milestones groundbreak_funnel groundbreak_audit groundbreak_web groundbreak_keycloak)
 SERVICES=(milestone-service funnel-service audit-service web)
 declare -A SERVICE_PORT=([milestone-service]=8081 [funnel-service]=8082 [audit-service]=8083 [web]=8080)
 
 BROKER_TIMEOUT=90     # seconds; ~3 s on an idle 2-core machine
+# Keycloak: one for a single stack and for a cluster, on 8180; its master realm's administrator is admin/admin-dev
+# (a local stack only). Its first start builds it for PostgreSQL (~25 s) and creates its schema: 25 s on a quiet
+# machine, 200 s beside the four Spring Boot JVMs starting and other builds (load average 10-20); a restart 38 s there.
+KEYCLOAK_PORT=8180
+KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+KEYCLOAK_ISSUER="$KEYCLOAK_URL/realms/groundbreak"
+KEYCLOAK_ADMIN=admin
+KEYCLOAK_ADMIN_PASSWORD=admin-dev
+KEYCLOAK_TIMEOUT=${GROUNDBREAK_HEALTH_TIMEOUT:-480}
+# kc.sh's own default; 0.47 GiB resident after up (its metaspace is bounded by kc.sh to 256 MiB)
+KEYCLOAK_HEAP=512m
 POSTGRES_TIMEOUT=180  # the first start unpacks the binaries and runs initdb
 # four Spring Boot contexts (three with Axon or Kafka) starting at once on 2 cores; a cluster waits twice as
 # long (its instances start four at a time, beside three brokers). GROUNDBREAK_HEALTH_TIMEOUT overrides both.
@@ -162,6 +175,8 @@ await() {
 
 KAFKA_MARKER="io.groundbreak.kafka.ChildBroker"
 POSTGRES_MARKER="io.groundbreak.localpg.LocalPostgres"
+KEYCLOAK_DIST="$STATE/keycloak/dist"
+KEYCLOAK_MARKER="$KEYCLOAK_DIST/bin/kc.sh"
 service_marker() { printf '%s' "$STATE/run/$1.jar"; }
 
 # Every process local.sh may run: a single stack's, and a cluster's (the load balancer, each service's
@@ -180,6 +195,7 @@ marker() {
     kafka) printf '%s' "$KAFKA_MARKER" ;;
     kafka-[0-9]) printf '%s' "$STATE/$1/server.properties" ;;
     postgres) printf '%s' "$POSTGRES_MARKER" ;;
+    keycloak) printf '%s' "$KEYCLOAK_MARKER" ;;
     haproxy) printf '%s' "$STATE/haproxy.cfg" ;;
     *) service_marker "$1" ;;
   esac
@@ -214,7 +230,7 @@ trap_what_still_runs() {
 
 say_what_still_runs() {
   local still
-  still=$(running_names "${CLUSTER_NAMES[@]}" "${SINGLE_NAMES[@]}" postgres)
+  still=$(running_names "${CLUSTER_NAMES[@]}" "${SINGLE_NAMES[@]}" keycloak postgres)
   [[ -z "$still" ]] || say "(still running: $still; see infra/local.sh status, stop them with infra/local.sh down)" >&2
 }
 
@@ -337,6 +353,71 @@ create_databases() {
     io.groundbreak.localpg.CreateDatabases "${DATABASES[@]}" || fail "could not create the databases on $DB_HOST:$DB_PORT"
 }
 
+# --- Keycloak ------------------------------------------------------------------------------------
+
+KEYCLOAK_TARGET="$ROOT/infra/keycloak/target"
+
+# LocalKeycloak (infra/keycloak) with ARGS: the JDK it picks, the build for PostgreSQL, the start command, the import.
+keycloak_launcher() {
+  [[ -f "$KEYCLOAK_TARGET/keycloak-$VERSION.jar" && -f "$KEYCLOAK_TARGET/runtime.classpath" ]] ||
+    fail "infra/keycloak is not built; build first (infra/local.sh up, without --no-build)"
+  "$JAVA" -cp "$KEYCLOAK_TARGET/keycloak-$VERSION.jar:$(<"$KEYCLOAK_TARGET/runtime.classpath")" \
+    io.groundbreak.keycloak.LocalKeycloak "$@"
+}
+
+# Keycloak runs from its own copy of the distribution in .local/keycloak/dist (a rebuild or mvn clean must not
+# pull it from under the running server, and its build for PostgreSQL is written into it), copied again when
+# infra/keycloak unpacked another version.
+prepare_keycloak() {
+  local unpacked
+  unpacked=$(find "$KEYCLOAK_TARGET/keycloak" -mindepth 1 -maxdepth 1 -type d -name 'keycloak-*' 2>/dev/null | head -n 1)
+  [[ -n "$unpacked" ]] || fail "infra/keycloak has not unpacked Keycloak; build first (infra/local.sh up, without --no-build)"
+  if ! cmp -s "$unpacked/version.txt" "$KEYCLOAK_DIST/version.txt"; then
+    say "copying Keycloak $(<"$unpacked/version.txt") into .local/keycloak/dist"
+    rm -rf "$KEYCLOAK_DIST"
+    mkdir -p "$STATE/keycloak"
+    cp -R "$unpacked" "$KEYCLOAK_DIST"
+  fi
+  # kc.sh build runs once per copy (LocalKeycloak keeps a marker of the options it built with)
+  keycloak_launcher build "$KEYCLOAK_DIST" || fail "kc.sh build failed; see $KEYCLOAK_DIST/lib/groundbreak-built.log"
+}
+
+# Starts Keycloak on KEYCLOAK_PORT with its database groundbreak_keycloak, unless it runs; does not wait for it.
+launch_keycloak() {
+  local pid java_home command
+  if pid=$(running_pid keycloak "$KEYCLOAK_MARKER"); then
+    say "Keycloak already runs (pid $pid)"
+    return
+  fi
+  port_open 127.0.0.1 "$KEYCLOAK_PORT" && fail "something that local.sh did not start listens on 127.0.0.1:$KEYCLOAK_PORT (Keycloak's port)"
+  prepare_keycloak
+  java_home=$(keycloak_launcher java-home) || fail "Keycloak needs a JDK 21 or later (see above)"
+  mapfile -t command < <(keycloak_launcher command "$KEYCLOAK_DIST" "$KEYCLOAK_PORT" \
+    "jdbc:postgresql://$DB_HOST:$DB_PORT/groundbreak_keycloak" "$DB_USER")
+  (( ${#command[@]} > 0 )) || fail "could not build Keycloak's command line"
+  rotate_log "$STATE/keycloak.log"
+  env JAVA_HOME="$java_home" KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" \
+    KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" KC_DB_PASSWORD="$DB_PASSWORD" \
+    JAVA_OPTS_KC_HEAP="-Xms64m -Xmx$KEYCLOAK_HEAP" \
+    nohup "${command[@]}" >>"$STATE/keycloak.log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$STATE/keycloak.pid"
+  say "starting Keycloak on $KEYCLOAK_URL (pid $pid, JDK $java_home, log .local/keycloak.log)"
+}
+
+keycloak_serves() {
+  http_get "$KEYCLOAK_PORT" "/realms/$1/.well-known/openid-configuration" >/dev/null
+}
+
+# Waits until Keycloak serves, then imports the realm groundbreak unless it exists (a realm changed by hand is kept).
+await_keycloak() {
+  await Keycloak "$KEYCLOAK_TIMEOUT" "$(<"$STATE/keycloak.pid")" "$STATE/keycloak.log" keycloak_serves master
+  keycloak_launcher import "$KEYCLOAK_URL" "$KEYCLOAK_ADMIN" "$KEYCLOAK_ADMIN_PASSWORD" \
+    "http://localhost:${SERVICE_PORT[web]}/*" "http://127.0.0.1:${SERVICE_PORT[web]}/*" ||
+    fail "could not import the realm groundbreak into Keycloak (see above)"
+  say "Keycloak is up: issuer $KEYCLOAK_ISSUER"
+}
+
 # Starts SERVICE's jar as process NAME on PORT unless it runs; does not wait for it. JVM_OPTIONS (words) come
 # before GROUNDBREAK_JAVA_OPTS; the remaining arguments (VAR=value) are added to the environment.
 launch_service() {
@@ -357,6 +438,7 @@ launch_service() {
     GROUNDBREAK_DB_HOST="$DB_HOST" GROUNDBREAK_DB_PORT="$DB_PORT" \
     GROUNDBREAK_DB_USER="$DB_USER" GROUNDBREAK_DB_PASSWORD="$DB_PASSWORD" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    GROUNDBREAK_SECURITY_ISSUER="$KEYCLOAK_ISSUER" SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI="$KEYCLOAK_ISSUER" \
     nohup "$JAVA" $jvm_options ${GROUNDBREAK_JAVA_OPTS:-} -Daxoniq.update-checker.disabled=true \
     -jar "$STATE/run/$name.jar" >>"$STATE/$name.log" 2>&1 </dev/null &
   pid=$!
@@ -512,6 +594,7 @@ check_cluster_ports() {
 }
 
 cluster_all_running() {
+  running_pid keycloak "$KEYCLOAK_MARKER" >/dev/null || return 1
   local name
   for name in "${CLUSTER_NAMES[@]}"; do
     running_pid "$name" "$(marker "$name")" >/dev/null || return 1
@@ -524,6 +607,7 @@ await_instance() {
 
 all_running() {
   running_pid kafka "$KAFKA_MARKER" >/dev/null || return 1
+  running_pid keycloak "$KEYCLOAK_MARKER" >/dev/null || return 1
   local name
   for name in "${SERVICES[@]}"; do
     running_pid "$name" "$(service_marker "$name")" >/dev/null || return 1
@@ -558,19 +642,24 @@ Groundbreak runs locally:
   funnel-service     http://127.0.0.1:8082   (GET /api/funnel …)
   audit-service      http://127.0.0.1:8083   (GET /api/audit/projects/{id}/history …)
   Kafka              $kafka (topic groundbreak.project-events.v1)
+  Keycloak           $KEYCLOAK_URL   (issuer $KEYCLOAK_ISSUER; its console /admin: admin / admin-dev)
   PostgreSQL         $DB_HOST:$DB_PORT (databases ${DATABASES[*]})
 EOF
   [[ -z "$extra" ]] || printf '%s\n' "$extra"
   cat <<EOF
 
-Local users (the web app's login, or HTTP Basic on the services; profile 'local' only):
+Local users (Keycloak's realm groundbreak, the web app signs in there; HTTP Basic on the services, profile 'local' only):
   leader / leader-dev     auditor / auditor-dev     admin / admin-dev
-  one per district: d{code} / d{code}-dev, e.g. d120116 / d120116-dev (滨海新区)
+  one per district: d{code} / d{code}-dev, e.g. d120116 / d120116-dev (滨海新区), and its reviewer r{code} / r{code}-dev
+  a district's machine client: district-{code}, secret district-{code}-dev (client credentials)
 
 Try:
   curl -u d120116:d120116-dev -H 'Content-Type: application/json' http://127.0.0.1:8081/api/projects \\
        -d '{"code":"$code","name":"Demo","district":"120116","chain":"new-energy","investor":"Demo Co","plannedInvestmentCny":"1500000000.00"}'
   curl -u leader:leader-dev http://127.0.0.1:8082/api/funnel
+  token=\$(curl -s $KEYCLOAK_ISSUER/protocol/openid-connect/token -d grant_type=client_credentials \\
+       -d client_id=district-120116 -d client_secret=district-120116-dev | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  curl -H "Authorization: Bearer \$token" http://127.0.0.1:8082/api/projects
 
 Logs and pids: .local/   Stop: infra/local.sh down
 EOF
@@ -632,10 +721,13 @@ cmd_up() {
     start_kafka
     start_postgres
     create_databases
+    # before the services and the web app, which fetch its keys only when a token comes
+    launch_keycloak
     for name in "${SERVICES[@]}"; do
       start_service "$name"
     done
   fi
+  await_keycloak
   for name in "${SERVICES[@]}"; do
     await_service "$name"
   done
@@ -651,6 +743,7 @@ cmd_up_cluster() {
   trap_what_still_runs
   if cluster_all_running; then
     say "everything already runs"
+    await_keycloak
   else
     # whatever cannot be had is known before anything starts
     ensure_haproxy
@@ -660,7 +753,10 @@ cmd_up_cluster() {
     for n in "${BROKER_NODES[@]}"; do launch_cluster_broker "$n"; done
     start_postgres
     create_databases
+    launch_keycloak
     for n in "${BROKER_NODES[@]}"; do await_broker "kafka-$n" "kafka-$n"; done
+    # one Keycloak serves both instances of everything; it starts before them (two cores: not beside four JVMs)
+    await_keycloak
     start_haproxy
     # one instance of each service at a time: eight Spring Boot contexts at once would starve two cores
     for n in "${INSTANCES[@]}"; do
@@ -704,6 +800,7 @@ cmd_down() {
     for n in "${INSTANCES[@]}"; do instances+=("$service-$n"); done
     stop_processes "${instances[@]}"
   done
+  stop_processes keycloak
   stop_processes kafka kafka-1 kafka-2 kafka-3
   stop_processes postgres
   rm -f "$STATE/postgres.port" "$STATE/stack"
@@ -724,6 +821,7 @@ cmd_status_cluster() {
     fi
   done
   cmd_status_postgres 20
+  cmd_status_keycloak 20
   if pid=$(running_pid haproxy "$(marker haproxy)"); then
     if http_get "$LB_STATS_PORT" '/;csv' >/dev/null; then health="answers: 127.0.0.1:8080-8083, statistics http://127.0.0.1:$LB_STATS_PORT"; else health="its statistics do not answer (see .local/haproxy.log)"; fi
     say "$(printf '%-20s' haproxy) running (pid $pid), $health"
@@ -741,6 +839,21 @@ cmd_status_cluster() {
       fi
     done
   done
+}
+
+# Keycloak's line of the status, its name padded to WIDTH.
+cmd_status_keycloak() {
+  local pid label
+  label=$(printf "%-$1s" Keycloak)
+  if pid=$(running_pid keycloak "$KEYCLOAK_MARKER"); then
+    if keycloak_serves groundbreak; then
+      say "$label running (pid $pid), serves $KEYCLOAK_ISSUER"
+    else
+      say "$label running (pid $pid), realm groundbreak not served yet (see .local/keycloak.log)"
+    fi
+  else
+    say "$label stopped"
+  fi
 }
 
 # PostgreSQL's line of the status, its name padded to WIDTH.
@@ -768,6 +881,7 @@ cmd_status() {
     say "Kafka              stopped"
   fi
   cmd_status_postgres 18
+  cmd_status_keycloak 18
   for name in "${SERVICES[@]}"; do
     if pid=$(running_pid "$name" "$(service_marker "$name")"); then
       if health_up "${SERVICE_PORT[$name]}"; then
@@ -783,7 +897,7 @@ cmd_status() {
 
 known_name() {
   local name
-  for name in "${CLUSTER_NAMES[@]}" "${SINGLE_NAMES[@]}" postgres; do
+  for name in "${CLUSTER_NAMES[@]}" "${SINGLE_NAMES[@]}" postgres keycloak; do
     [[ "$1" == "$name" ]] && return 0
   done
   return 1
@@ -791,7 +905,7 @@ known_name() {
 
 require_name() {
   if [[ -z "${1:-}" ]] || ! known_name "$1"; then
-    fail "name one process: ${CLUSTER_NAMES[*]} postgres (a single stack's: ${SINGLE_NAMES[*]})"
+    fail "name one process: ${CLUSTER_NAMES[*]} postgres keycloak (a single stack's: ${SINGLE_NAMES[*]})"
   fi
 }
 
@@ -811,6 +925,7 @@ cmd_start() {
   trap_what_still_runs
   case "$name" in
     postgres) start_postgres ;;
+    keycloak) launch_keycloak; await_keycloak ;;
     kafka) refuse_mixing single "start kafka"; start_kafka ;;
     kafka-[0-9])
       refuse_mixing cluster "start $name"

@@ -134,16 +134,16 @@ public final class KeycloakDist {
 
     /**
      * Runs {@code kc.sh build} for PostgreSQL unless it already ran with the same options. Under a file lock:
-     * the test JVMs of several modules, and infra/local.sh, may share one distribution.
+     * the test JVMs of several modules, and infra/local.sh, may share one distribution. Returns whether it ran.
      */
-    public void ensureBuilt(Path javaHome) {
+    public boolean ensureBuilt(Path javaHome) {
         Path marker = home.resolve("lib").resolve(BUILT_MARKER);
         String expected = String.join(" ", BUILD_OPTIONS);
         try (FileChannel channel = FileChannel.open(home.resolve("lib").resolve(BUILT_MARKER + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             if (Files.exists(marker) && Files.readString(marker).strip().equals(expected)) {
-                return;
+                return false;
             }
             List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
             command.addAll(BUILD_OPTIONS);
@@ -157,6 +157,7 @@ public final class KeycloakDist {
                 throw new IllegalStateException("kc.sh build failed; see " + log);
             }
             Files.writeString(marker, expected);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not build Keycloak in " + home, e);
         } catch (InterruptedException e) {
@@ -179,16 +180,33 @@ public final class KeycloakDist {
 
     /**
      * The environment of {@link #startCommand}: the JDK, the bootstrap admin of the master realm (created on the
-     * first start only), the database password and the heap (kc.sh's default is 512 MiB).
+     * first start only), the database password, the heap (kc.sh's default is 512 MiB) and JVM options added to
+     * kc.sh's own.
      */
     public static Map<String, String> environment(Path javaHome, String adminUser, String adminPassword,
-                                                  String dbPassword, String heap) {
+                                                  String dbPassword, String heap, List<String> jvmOptions) {
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", javaHome.toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         env.put("KC_DB_PASSWORD", dbPassword == null ? "" : dbPassword);
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + heap);
+        if (!jvmOptions.isEmpty()) {
+            env.put("JAVA_OPTS_APPEND", String.join(" ", jvmOptions));
+        }
         return env;
+    }
+
+    /**
+     * {@code -javaagent:…=PID} ending Keycloak with the JVM of that pid ({@link ParentWatch}), when this class comes
+     * from a jar (as it does for failsafe); empty when it comes from a classes folder.
+     */
+    public static List<String> parentWatch(long parentPid) {
+        try {
+            Path location = Path.of(KeycloakDist.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? List.of("-javaagent:" + location + "=" + parentPid) : List.of();
+        } catch (java.net.URISyntaxException e) {
+            return List.of();
+        }
     }
 }

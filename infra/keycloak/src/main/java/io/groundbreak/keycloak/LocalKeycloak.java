@@ -25,7 +25,9 @@ public final class LocalKeycloak {
         if (args.length == 1 && args[0].equals("java-home")) {
             System.out.println(KeycloakDist.javaHome(System.getenv()));
         } else if (args.length == 2 && args[0].equals("build")) {
-            KeycloakDist.at(Path.of(args[1])).ensureBuilt(KeycloakDist.javaHome(System.getenv()));
+            if (KeycloakDist.at(Path.of(args[1])).ensureBuilt(KeycloakDist.javaHome(System.getenv()))) {
+                System.out.println("Keycloak built for PostgreSQL (kc.sh build, once for this copy)");
+            }
         } else if (args.length == 5 && args[0].equals("command")) {
             KeycloakDist.at(Path.of(args[1])).startCommand(Integer.parseInt(args[2]), args[3], args[4])
                     .forEach(System.out::println);

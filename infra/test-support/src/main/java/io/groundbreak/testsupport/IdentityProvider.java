@@ -26,19 +26,22 @@ public final class IdentityProvider {
     static final String ADMIN_PASSWORD = "admin-dev";
 
     private final KeycloakAdmin admin;
+    private final List<String> districts = ReferenceData.loadDefault().districtCodes();
+    private boolean elsewhereImported;
 
     private IdentityProvider(KeycloakAdmin admin) {
         this.admin = admin;
     }
 
-    /** Imports both realms (the reference data's districts) into a server that has neither yet. */
-    static IdentityProvider importRealms(URI baseUrl) {
-        KeycloakAdmin admin = new KeycloakAdmin(baseUrl, ADMIN_USER, ADMIN_PASSWORD);
-        List<String> districts = ReferenceData.loadDefault().districtCodes();
-        for (String realm : List.of(Realms.GROUNDBREAK, Realms.ELSEWHERE)) {
-            admin.importIfAbsent(Realms.realm(realm, districts, List.of("*")));
-        }
-        return new IdentityProvider(admin);
+    /** Imports realm {@code groundbreak} (the reference data's districts) into a server that has none yet. */
+    static IdentityProvider onServer(URI baseUrl) {
+        IdentityProvider provider = new IdentityProvider(new KeycloakAdmin(baseUrl, ADMIN_USER, ADMIN_PASSWORD));
+        provider.importRealm(Realms.GROUNDBREAK);
+        return provider;
+    }
+
+    private void importRealm(String realm) {
+        admin.importIfAbsent(Realms.realm(realm, districts, List.of("*")));
     }
 
     /** {@code http://localhost:PORT}. */
@@ -72,7 +75,12 @@ public final class IdentityProvider {
     }
 
     /** A token of {@code user} from realm {@code elsewhere}: the same server and claims, another issuer and keys. */
-    public String otherRealmToken(String user) {
+    public synchronized String otherRealmToken(String user) {
+        // imported on first use: most test JVMs never ask (~5 s saved there)
+        if (!elsewhereImported) {
+            importRealm(Realms.ELSEWHERE);
+            elsewhereImported = true;
+        }
         return admin.passwordToken(Realms.ELSEWHERE, user);
     }
 

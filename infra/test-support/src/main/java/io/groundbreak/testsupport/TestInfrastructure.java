@@ -118,7 +118,8 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Keycloak with the realms {@code groundbreak} and {@code elsewhere} (started on first use, ~25 s, once per JVM).
+     * Keycloak with the realm {@code groundbreak} (and {@code elsewhere} on first use): started on first use, once per
+     * JVM (~30 s on a quiet machine: 20 s for the server, 5 s for the realm).
      */
     public IdentityProvider identityProvider() {
         return identityProvider.get();
@@ -319,7 +320,7 @@ public final class TestInfrastructure {
                 yield child.baseUrl();
             }
         };
-        IdentityProvider provider = IdentityProvider.importRealms(baseUrl);
+        IdentityProvider provider = IdentityProvider.onServer(baseUrl);
         log.info("Keycloak for tests: issuer {} ({})", provider.issuer(), choice.identity());
         return provider;
     }
