@@ -12,7 +12,6 @@ import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
