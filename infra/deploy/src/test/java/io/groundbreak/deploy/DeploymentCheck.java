@@ -131,6 +131,23 @@ final class DeploymentCheck {
         }
         expect(built.equals(build.services().keySet()), "compose runs %s, the build makes images of %s", built, build.services().keySet());
         expect(brokers == BROKERS, "compose runs %d brokers, not %d", brokers, BROKERS);
+        realms();
+    }
+
+    /** The realms compose's Keycloak imports hold no user: the -dev ones are published, a city creates its own. */
+    private void realms() throws IOException {
+        Path directory = deploy.resolve("keycloak");
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String text = Files.readString(file);
+                Map<String, Object> realm = map(new Yaml().load(text)); // JSON is YAML
+                expect(list(realm.get("users")).isEmpty() && !text.contains("-dev\""),
+                        "keycloak/%s holds users or -dev secrets: a city creates its own (README.md)", file.getFileName());
+            }
+        }
     }
 
     private void haproxy(String where, Map<String, Object> definition, Haproxy haproxy) {

@@ -56,6 +56,7 @@ class DeploymentConsistencyTest {
             infra/deploy/k8s/audit-service.yaml                         | name: GROUNDBREAK_KAFKA_BOOTSTRAP | name: SPRING_CONFIG_IMPORT | Deployment audit-service sets SPRING_CONFIG_IMPORT: no token secret and no configured users
             infra/deploy/k8s/config.yaml                                | audit-password: change-me         | audit-password: change-me\\n  users.yml: x | Secret groundbreak holds users.yml
             infra/deploy/compose.yaml                                   | GROUNDBREAK_WEB_CLIENTID          | GROUNDBREAK_WEB_CLIENT_ID         | compose service web sets GROUNDBREAK_WEB_CLIENT_ID, which web's configuration does not read
+            infra/deploy/keycloak/groundbreak-realm.json                | "realm": "groundbreak",           | "realm": "groundbreak", "users": [{"username": "leader"}], | keycloak/groundbreak-realm.json holds users
             """)
     void aChangeOnOneSideOnlyIsCaught(String file, String before, String after, String problem, @TempDir Path copy) throws Exception {
         copyWhatTheCheckReads(copy);
@@ -75,7 +76,8 @@ class DeploymentConsistencyTest {
                 Stream.concat(Files.walk(ROOT.resolve("infra/deploy"), 2), Files.walk(ROOT.resolve("services"), 5)))) {
             files = all.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/target/")).filter(f -> {
                 String name = f.getFileName().toString();
-                return name.equals("pom.xml") || name.matches("application.*\\.ya?ml") || name.endsWith(".yaml") || name.equals("haproxy.cfg");
+                return name.equals("pom.xml") || name.matches("application.*\\.ya?ml") || name.endsWith(".yaml") || name.equals("haproxy.cfg")
+                        || name.endsWith(".json") && f.startsWith(ROOT.resolve("infra/deploy/keycloak"));
             }).toList();
         }
         for (Path file : files) {
