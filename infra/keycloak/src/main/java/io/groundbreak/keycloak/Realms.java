@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  * districts: the realm roles, the users {@code leader}, {@code auditor}, {@code admin} and per district
  * {@code d{code}} and {@code r{code}} (passwords {@code {name}-dev}: a local realm only), the public clients
  * {@code groundbreak-web} (PKCE) and {@code groundbreak-cli} (password grant) and per district the confidential
- * {@code district-{code}} (client credentials, role DISTRICT, claim district). The client scope {@code groundbreak}
+ * {@code district-{code}} (client credentials, role DISTRICT, claim district) and audit-service's
+ * {@code groundbreak-audit} (client credentials, role AUDITOR: it reads the other services). The client scope {@code groundbreak}
  * ({@link #clientScope()}) is created after the realm: a realm imported with any client scope would get none of
  * Keycloak's default ones ({@code profile}, {@code basic}…).
  */
@@ -25,6 +26,8 @@ public final class Realms {
     public static final String AUDIENCE = "groundbreak-services";
     public static final String WEB_CLIENT = "groundbreak-web";
     public static final String CLI_CLIENT = "groundbreak-cli";
+    /** audit-service's own identity, with which it reads milestone-service's and funnel-service's heads and funnel. */
+    public static final String AUDIT_CLIENT = "groundbreak-audit";
     public static final String DISTRICT_ATTRIBUTE = "district";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -72,12 +75,13 @@ public final class Realms {
         List<Map<String, Object>> clients = new ArrayList<>();
         clients.add(webClient(webRedirectUris));
         clients.add(cliClient());
+        clients.add(serviceClient(AUDIT_CLIENT));
+        users.add(serviceAccount(AUDIT_CLIENT, "AUDITOR"));
         for (String code : districtCodes) {
             users.add(user("d" + code, "DISTRICT", code));
             users.add(user("r" + code, "REVIEWER", code));
             clients.add(machineClient(code));
-            users.add(Map.of("username", "service-account-" + districtClient(code), "enabled", true,
-                    "serviceAccountClientId", districtClient(code), "realmRoles", List.of("DISTRICT")));
+            users.add(serviceAccount(districtClient(code), "DISTRICT"));
         }
         realm.put("users", users);
         realm.put("clients", clients);
@@ -145,15 +149,27 @@ public final class Realms {
 
     /** A district's machine client: its token says district {@code code} though it is no user with the attribute. */
     private static Map<String, Object> machineClient(String code) {
-        Map<String, Object> client = baseClient(districtClient(code));
-        client.put("publicClient", false);
-        client.put("clientAuthenticatorType", "client-secret");
-        client.put("secret", devSecret(districtClient(code)));
-        client.put("serviceAccountsEnabled", true);
+        Map<String, Object> client = serviceClient(districtClient(code));
         client.put("protocolMappers", List.of(mapper("district", "oidc-hardcoded-claim-mapper",
                 Map.of("claim.name", "district", "claim.value", code, "jsonType.label", "String",
                         "access.token.claim", "true", "id.token.claim", "true", "introspection.token.claim", "true"))));
         return client;
+    }
+
+    /** A confidential client with client credentials only (secret {@code {clientId}-dev}) and a service account. */
+    private static Map<String, Object> serviceClient(String clientId) {
+        Map<String, Object> client = baseClient(clientId);
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("secret", devSecret(clientId));
+        client.put("serviceAccountsEnabled", true);
+        return client;
+    }
+
+    /** The service account of {@code clientId}, {@code service-account-{clientId}} (its preferred_username). */
+    private static Map<String, Object> serviceAccount(String clientId, String role) {
+        return Map.of("username", "service-account-" + clientId, "enabled", true,
+                "serviceAccountClientId", clientId, "realmRoles", List.of(role));
     }
 
     /** Every flow off, no full scope (see {@code scopeMappings}); each client enables what it uses. */

@@ -14,6 +14,7 @@ class RealmsTest {
     @Test
     void everyDistrictHasAnOfficeAReviewerAndAMachineClient() {
         assertThat(users()).extracting(user -> user.get("username")).containsExactly("leader", "auditor", "admin",
+                "service-account-groundbreak-audit",
                 "d120116", "r120116", "service-account-district-120116",
                 "d120101", "r120101", "service-account-district-120101");
         Map<String, Object> office = user("d120116");
@@ -45,11 +46,21 @@ class RealmsTest {
     }
 
     @Test
+    void auditServiceHasAClientCredentialsClientWithRoleAuditor() {
+        assertThat(client("groundbreak-audit")).containsEntry("publicClient", false)
+                .containsEntry("secret", "groundbreak-audit-dev").containsEntry("serviceAccountsEnabled", true)
+                .containsEntry("standardFlowEnabled", false).containsEntry("directAccessGrantsEnabled", false)
+                .doesNotContainKey("protocolMappers");
+        assertThat(user("service-account-groundbreak-audit")).containsEntry("serviceAccountClientId", "groundbreak-audit")
+                .containsEntry("realmRoles", List.of("AUDITOR"));
+    }
+
+    @Test
     void bruteForceProtectionIsOnAndEveryClientIsLimitedToTheFiveRoles() {
         assertThat(realm).containsEntry("bruteForceProtected", true);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> mappings = (List<Map<String, Object>>) realm.get("scopeMappings");
-        assertThat(mappings).hasSize(4).allSatisfy(mapping -> assertThat(mapping.get("roles"))
+        assertThat(mappings).hasSize(5).allSatisfy(mapping -> assertThat(mapping.get("roles"))
                 .isEqualTo(List.of("DISTRICT", "REVIEWER", "LEADER", "AUDITOR", "ADMIN")));
         assertThat(clients()).allSatisfy(client -> assertThat(client).containsEntry("fullScopeAllowed", false));
     }
