@@ -1,21 +1,21 @@
 package io.groundbreak.audit.completeness.client;
 
+import io.groundbreak.audit.outbound.ServiceCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code GET /api/admin/heads} of milestone-service (the source: its event store) and of
- * funnel-service (its active read model), each as its configured user, streamed.
+ * funnel-service (its active read model), streamed, with audit-service's credentials ({@link ServiceCredentials}: its
+ * client's token, or each service's configured user in profile local).
  */
 @Component
 public class HeadsClient {
@@ -25,11 +25,12 @@ public class HeadsClient {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ServiceCredentials credentials;
     private final JsonMapper json;
     private final Endpoint milestones;
     private final Endpoint funnel;
 
-    private record Endpoint(String service, String url, String authorization) {
+    private record Endpoint(String service, String url, String user, String password) {
     }
 
     HeadsClient(@Value("${groundbreak.milestone-service.url}") String milestonesUrl,
@@ -38,15 +39,15 @@ public class HeadsClient {
                 @Value("${groundbreak.funnel-service.url}") String funnelUrl,
                 @Value("${groundbreak.funnel-service.user:}") String funnelUser,
                 @Value("${groundbreak.funnel-service.password:}") String funnelPassword,
-                JsonMapper json) {
+                ServiceCredentials credentials, JsonMapper json) {
+        this.credentials = credentials;
         this.json = json;
         this.milestones = endpoint(MILESTONE_SERVICE, milestonesUrl, milestonesUser, milestonesPassword);
         this.funnel = endpoint(FUNNEL_SERVICE, funnelUrl, funnelUser, funnelPassword);
     }
 
     private static Endpoint endpoint(String service, String url, String user, String password) {
-        return new Endpoint(service, url.replaceAll("/+$", "") + "/api/admin/heads", user.isBlank() ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Endpoint(service, url.replaceAll("/+$", "") + "/api/admin/heads", user, password);
     }
 
     /** @throws HeadsUnavailable when milestone-service cannot be read; close the stream after use */
@@ -62,10 +63,11 @@ public class HeadsClient {
     private HeadsStream open(Endpoint endpoint) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(TIMEOUT)
                 .header("Accept", "application/json").GET();
-        if (endpoint.authorization() != null) {
-            request.header("Authorization", endpoint.authorization());
-        }
         try {
+            String authorization = credentials.authorization(endpoint.user(), endpoint.password());
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();

@@ -1,6 +1,7 @@
 package io.groundbreak.audit.reconciliation.client;
 
 import io.groundbreak.audit.funnel.replay.FunnelScope;
+import io.groundbreak.audit.outbound.ServiceCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads funnel-service's live {@code GET /api/funnel} as the configured service user (HTTP Basic; no
- * credentials are sent when none are configured). The answer is kept as JSON: it is compared as written.
+ * Reads funnel-service's live {@code GET /api/funnel} with audit-service's credentials ({@link ServiceCredentials}:
+ * its client's token, or the configured user in profile local). The answer is kept as JSON: it is compared as written.
  */
 @Component
 public class FunnelServiceClient {
@@ -28,16 +28,19 @@ public class FunnelServiceClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final String authorization;
+    private final String user;
+    private final String password;
+    private final ServiceCredentials credentials;
     private final JsonMapper json;
 
     FunnelServiceClient(@Value("${groundbreak.funnel-service.url}") String baseUrl,
                         @Value("${groundbreak.funnel-service.user:}") String user,
                         @Value("${groundbreak.funnel-service.password:}") String password,
-                        JsonMapper json) {
+                        ServiceCredentials credentials, JsonMapper json) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.authorization = user.isBlank() ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.user = user;
+        this.password = password;
+        this.credentials = credentials;
         this.json = json;
     }
 
@@ -48,10 +51,11 @@ public class FunnelServiceClient {
         scope.chain().ifPresent(code -> url.append("&chain=").append(URLEncoder.encode(code, StandardCharsets.UTF_8)));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(TIMEOUT)
                 .header("Accept", "application/json").GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
         try {
+            String authorization = credentials.authorization(user, password);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new FunnelServiceUnavailable(url + " answered " + response.statusCode(), null);
