@@ -46,6 +46,11 @@ final class DeploymentCheck {
      */
     private static final Pattern GONE_VARIABLES = Pattern.compile("GROUNDBREAK_SECURITY_TOKEN.*|GROUNDBREAK_SECURITY_USERS.*|SPRING_CONFIG_IMPORT");
     private static final Pattern GONE_KEYS = Pattern.compile("token-secret|users\\.ya?ml");
+    /**
+     * audit-service's HTTP Basic users for the other services: accepted by them in profile local only, so neither
+     * required nor allowed outside it, where audit-service brings its client's token (GROUNDBREAK_SECURITY_CLIENT_*).
+     */
+    private static final Pattern LOCAL_ONLY_VARIABLES = Pattern.compile("GROUNDBREAK_(MILESTONE|FUNNEL)_(USER|PASSWORD)");
     /** Variables whose single-node default is wrong on three brokers, and the value they must have. */
     private static final Map<String, String> CLUSTER_VALUES = Map.of(
             "GROUNDBREAK_KAFKA_REPLICATION_FACTOR", REPLICATION_FACTOR,
@@ -323,13 +328,17 @@ final class DeploymentCheck {
                 problems.add("%s sets %s: no token secret and no configured users, the identity provider signs in (docs/identity.md)".formatted(where, name));
                 continue;
             }
+            if (!local && LOCAL_ONLY_VARIABLES.matcher(name).matches()) {
+                problems.add("%s sets %s: HTTP Basic is accepted in profile local only, audit-service calls with its client's token (GROUNDBREAK_SECURITY_CLIENT_ID/_SECRET)".formatted(where, name));
+                continue;
+            }
             expect(service.variables().containsKey(name) || READ_WITHOUT_PLACEHOLDER.contains(name)
                             || READ_BY_ONE.getOrDefault(service.name(), Set.of()).contains(name),
                     "%s sets %s, which %s's configuration does not read", where, name, service.name());
         }
         for (Placeholder read : service.variables().values()) {
             boolean required = read.defaultValue() == null || read.defaultIsLoopback() || CLUSTER_VALUES.containsKey(read.name())
-                    || (!local && read.defaultIsEmpty());
+                    || (!local && read.defaultIsEmpty() && !LOCAL_ONLY_VARIABLES.matcher(read.name()).matches());
             expect(!required || environment.containsKey(read.name()), "%s must set %s (%s)", where, read.name(), read.property());
         }
         if (!local) {

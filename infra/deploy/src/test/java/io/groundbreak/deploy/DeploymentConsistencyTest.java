@@ -54,7 +54,9 @@ class DeploymentConsistencyTest {
             infra/deploy/k8s/funnel-service.yaml                        | configMapKeyRef: {name: groundbreak, key: security-issuer} | secretKeyRef: {name: groundbreak, key: db-password} | Deployment funnel-service: GROUNDBREAK_SECURITY_ISSUER is configuration, not a Secret
             infra/deploy/compose.yaml                                   | GROUNDBREAK_WEB_CLIENTID: groundbreak-web | GROUNDBREAK_SECURITY_TOKEN_SECRET: change-me | compose service web sets GROUNDBREAK_SECURITY_TOKEN_SECRET: no token secret
             infra/deploy/k8s/audit-service.yaml                         | name: GROUNDBREAK_KAFKA_BOOTSTRAP | name: SPRING_CONFIG_IMPORT | Deployment audit-service sets SPRING_CONFIG_IMPORT: no token secret and no configured users
-            infra/deploy/k8s/config.yaml                                | audit-password: change-me         | audit-password: change-me\\n  users.yml: x | Secret groundbreak holds users.yml
+            infra/deploy/k8s/config.yaml                                | audit-client-secret: change-me    | audit-client-secret: change-me\\n  users.yml: x | Secret groundbreak holds users.yml
+            infra/deploy/compose.yaml                                   | GROUNDBREAK_SECURITY_CLIENT_ID: ${GROUNDBREAK_AUDIT_CLIENT_ID:-groundbreak-audit} | GROUNDBREAK_MILESTONE_USER: auditor | compose service audit-service sets GROUNDBREAK_MILESTONE_USER: HTTP Basic is accepted in profile local only
+            infra/deploy/k8s/audit-service.yaml                         | name: GROUNDBREAK_SECURITY_CLIENT_SECRET | name: GROUNDBREAK_FUNNEL_PASSWORD | Deployment audit-service must set GROUNDBREAK_SECURITY_CLIENT_SECRET
             infra/deploy/compose.yaml                                   | GROUNDBREAK_WEB_CLIENTID          | GROUNDBREAK_WEB_CLIENT_ID         | compose service web sets GROUNDBREAK_WEB_CLIENT_ID, which web's configuration does not read
             infra/deploy/keycloak/groundbreak-realm.json                | "realm": "groundbreak",           | "realm": "groundbreak", "users": [{"username": "leader"}], | keycloak/groundbreak-realm.json holds users
             """)
