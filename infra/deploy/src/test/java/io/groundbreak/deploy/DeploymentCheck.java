@@ -33,10 +33,19 @@ final class DeploymentCheck {
     static final String MIN_INSYNC_REPLICAS = "2";
 
     private static final String KAFKA_IMAGE = "apache/kafka";
-    private static final Set<String> THIRD_PARTY_IMAGES = Set.of("postgres:17", "haproxy:3.2");
-    /** Read by every Spring Boot service without a placeholder (relaxed binding or Boot's own). */
-    private static final String TOKEN_SECRET = "GROUNDBREAK_SECURITY_TOKEN_SECRET"; // service-kit's groundbreak.security.token.secret
-    private static final Set<String> READ_WITHOUT_PLACEHOLDER = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_CONFIG_IMPORT", TOKEN_SECRET);
+    private static final Set<String> THIRD_PARTY_IMAGES = Set.of("postgres:17", "haproxy:3.2", "quay.io/keycloak/keycloak:26.7.3");
+    /** service-kit's groundbreak.security.issuer: the identity provider every service and the web app trust. */
+    private static final String ISSUER = "GROUNDBREAK_SECURITY_ISSUER";
+    /** Read by every Spring Boot service without a placeholder (relaxed binding of service-kit's properties, or Boot's own). */
+    private static final Set<String> READ_WITHOUT_PLACEHOLDER = Set.of("SPRING_PROFILES_ACTIVE", ISSUER, "GROUNDBREAK_SECURITY_JWK_SET_URI");
+    /** Read by one service through relaxed binding: the web app's groundbreak.web.client-id. */
+    private static final Map<String, Set<String>> READ_BY_ONE = Map.of("web", Set.of("GROUNDBREAK_WEB_CLIENTID"));
+    /**
+     * What signed in before the identity provider (issue 21) and must not come back: the HS256 token secret, configured
+     * users (groundbreak.security.users, which SPRING_CONFIG_IMPORT loaded from a users.yml).
+     */
+    private static final Pattern GONE_VARIABLES = Pattern.compile("GROUNDBREAK_SECURITY_TOKEN.*|GROUNDBREAK_SECURITY_USERS.*|SPRING_CONFIG_IMPORT");
+    private static final Pattern GONE_KEYS = Pattern.compile("token-secret|users\\.ya?ml");
     /** Variables whose single-node default is wrong on three brokers, and the value they must have. */
     private static final Map<String, String> CLUSTER_VALUES = Map.of(
             "GROUNDBREAK_KAFKA_REPLICATION_FACTOR", REPLICATION_FACTOR,
@@ -122,6 +131,23 @@ final class DeploymentCheck {
         }
         expect(built.equals(build.services().keySet()), "compose runs %s, the build makes images of %s", built, build.services().keySet());
         expect(brokers == BROKERS, "compose runs %d brokers, not %d", brokers, BROKERS);
+        realms();
+    }
+
+    /** The realms compose's Keycloak imports hold no user: the -dev ones are published, a city creates its own. */
+    private void realms() throws IOException {
+        Path directory = deploy.resolve("keycloak");
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String text = Files.readString(file);
+                Map<String, Object> realm = map(new Yaml().load(text)); // JSON is YAML
+                expect(list(realm.get("users")).isEmpty() && !text.contains("-dev\""),
+                        "keycloak/%s holds users or -dev secrets: a city creates its own (README.md)", file.getFileName());
+            }
+        }
     }
 
     private void haproxy(String where, Map<String, Object> definition, Haproxy haproxy) {
@@ -168,11 +194,15 @@ final class DeploymentCheck {
         for (Map<String, Object> document : documents) {
             String name = str(map(document.get("metadata")).get("name"));
             switch (str(document.get("kind"))) {
-                case "ConfigMap" -> configMaps.put(name, strings(map(document.get("data"))));
+                case "ConfigMap" -> {
+                    configMaps.put(name, strings(map(document.get("data"))));
+                    noSignInOfBefore("ConfigMap " + name, configMaps.get(name).keySet());
+                }
                 case "Secret" -> {
                     Set<String> keys = new HashSet<>(map(document.get("stringData")).keySet());
                     keys.addAll(map(document.get("data")).keySet());
                     secrets.put(name, keys);
+                    noSignInOfBefore("Secret " + name, keys);
                 }
                 case "Service" -> k8sServices.put(name, document);
                 default -> { }
@@ -289,7 +319,12 @@ final class DeploymentCheck {
     private void variables(String where, ServiceConfig service, Map<String, String> environment) {
         boolean local = environment.getOrDefault("SPRING_PROFILES_ACTIVE", "").contains("local");
         for (String name : environment.keySet()) {
-            expect(service.variables().containsKey(name) || READ_WITHOUT_PLACEHOLDER.contains(name),
+            if (GONE_VARIABLES.matcher(name).matches()) {
+                problems.add("%s sets %s: no token secret and no configured users, the identity provider signs in (docs/identity.md)".formatted(where, name));
+                continue;
+            }
+            expect(service.variables().containsKey(name) || READ_WITHOUT_PLACEHOLDER.contains(name)
+                            || READ_BY_ONE.getOrDefault(service.name(), Set.of()).contains(name),
                     "%s sets %s, which %s's configuration does not read", where, name, service.name());
         }
         for (Placeholder read : service.variables().values()) {
@@ -298,10 +333,16 @@ final class DeploymentCheck {
             expect(!required || environment.containsKey(read.name()), "%s must set %s (%s)", where, read.name(), read.property());
         }
         if (!local) {
-            expect(environment.containsKey(TOKEN_SECRET), "%s must set %s outside profile local", where, TOKEN_SECRET);
+            expect(environment.containsKey(ISSUER), "%s must set %s outside profile local", where, ISSUER);
         }
+        expect(!"(secret)".equals(environment.get(ISSUER)), "%s: %s is configuration, not a Secret", where, ISSUER);
         CLUSTER_VALUES.forEach((name, value) -> expect(!environment.containsKey(name) || value.equals(environment.get(name)),
                 "%s: %s must be %s, not %s", where, name, value, environment.get(name)));
+    }
+
+    private void noSignInOfBefore(String where, Set<String> keys) {
+        keys.stream().filter(key -> GONE_KEYS.matcher(key).matches()).forEach(key -> problems.add(
+                "%s holds %s: no token secret and no configured users, the identity provider signs in (docs/identity.md)".formatted(where, key)));
     }
 
     private void broker(String where, String image, Map<String, String> environment) {

@@ -49,6 +49,14 @@ class DeploymentConsistencyTest {
             infra/deploy/compose.yaml                                   | image: apache/kafka:4.2.1         | image: apache/kafka:4.1.0         | apache/kafka:4.1.0, the build's Kafka is 4.2.1
             infra/deploy/k8s/funnel-service.yaml                        | runAsUser: 65532                  | runAsUser: 1000                   | Deployment funnel-service must run as non-root 65532:65532
             pom.xml                                                     | <user>65532:65532</user>          | <user>0:0</user>                  | the images must run as a non-root user, not 0:0
+            infra/deploy/k8s/web.yaml                                   | name: GROUNDBREAK_SECURITY_ISSUER | name: GROUNDBREAK_SECURITY_ISSUER_URI | Deployment web must set GROUNDBREAK_SECURITY_ISSUER outside profile local
+            infra/deploy/compose.yaml                                   | <<: [*database, *kafka-client, *identity] | <<: [*database, *kafka-client] | compose service milestone-service must set GROUNDBREAK_SECURITY_ISSUER outside profile local
+            infra/deploy/k8s/funnel-service.yaml                        | configMapKeyRef: {name: groundbreak, key: security-issuer} | secretKeyRef: {name: groundbreak, key: db-password} | Deployment funnel-service: GROUNDBREAK_SECURITY_ISSUER is configuration, not a Secret
+            infra/deploy/compose.yaml                                   | GROUNDBREAK_WEB_CLIENTID: groundbreak-web | GROUNDBREAK_SECURITY_TOKEN_SECRET: change-me | compose service web sets GROUNDBREAK_SECURITY_TOKEN_SECRET: no token secret
+            infra/deploy/k8s/audit-service.yaml                         | name: GROUNDBREAK_KAFKA_BOOTSTRAP | name: SPRING_CONFIG_IMPORT | Deployment audit-service sets SPRING_CONFIG_IMPORT: no token secret and no configured users
+            infra/deploy/k8s/config.yaml                                | audit-password: change-me         | audit-password: change-me\\n  users.yml: x | Secret groundbreak holds users.yml
+            infra/deploy/compose.yaml                                   | GROUNDBREAK_WEB_CLIENTID          | GROUNDBREAK_WEB_CLIENT_ID         | compose service web sets GROUNDBREAK_WEB_CLIENT_ID, which web's configuration does not read
+            infra/deploy/keycloak/groundbreak-realm.json                | "realm": "groundbreak",           | "realm": "groundbreak", "users": [{"username": "leader"}], | keycloak/groundbreak-realm.json holds users
             """)
     void aChangeOnOneSideOnlyIsCaught(String file, String before, String after, String problem, @TempDir Path copy) throws Exception {
         copyWhatTheCheckReads(copy);
@@ -68,7 +76,8 @@ class DeploymentConsistencyTest {
                 Stream.concat(Files.walk(ROOT.resolve("infra/deploy"), 2), Files.walk(ROOT.resolve("services"), 5)))) {
             files = all.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/target/")).filter(f -> {
                 String name = f.getFileName().toString();
-                return name.equals("pom.xml") || name.matches("application.*\\.ya?ml") || name.endsWith(".yaml") || name.equals("haproxy.cfg");
+                return name.equals("pom.xml") || name.matches("application.*\\.ya?ml") || name.endsWith(".yaml") || name.equals("haproxy.cfg")
+                        || name.endsWith(".json") && f.startsWith(ROOT.resolve("infra/deploy/keycloak"));
             }).toList();
         }
         for (Path file : files) {
