@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Groundbreak's benchmark in one command: builds what it needs, starts its own Kafka broker, the three services,
+# Groundbreak's benchmark in one command: builds what it needs, starts its own Kafka broker and Keycloak, the three services,
 # the web app and a plain-Axon baseline (on throwaway databases of the PostgreSQL that test-support finds),
 # measures the raw limits of PostgreSQL, Kafka and plain Axon and Groundbreak's figures beside them, and writes
 # results.json and results.md (rendered from it).

@@ -1,11 +1,11 @@
 package io.groundbreak.bench;
 
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +37,7 @@ final class ExcelImportFigure {
             "计划总投资（万元）", "园区", "阶段", "日期", "金额（万元）", "报告期", "累计完成投资（万元）", "原因或备注");
 
     private final URI web;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies = ProviderSignIn.cookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -84,16 +84,12 @@ final class ExcelImportFigure {
                 "Excel import of %,d rows through the web app, upload to finished", rows), seconds, 30, details);
     }
 
-    /** The web app's form login, as a browser does it (CSRF token from /web/csrf, session cookie). */
+    /** Signs in through the identity provider as a browser does; {@code /web/me} issues the CSRF cookie the upload echoes. */
     private void logIn(String user) throws Exception {
-        JsonNode token = JSON.readTree(send(HttpRequest.newBuilder(web.resolve("/web/csrf"))).body());
-        HttpResponse<String> login = send(HttpRequest.newBuilder(web.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "-dev&"
-                        + token.get("parameterName").asString() + "="
-                        + URLEncoder.encode(token.get("token").asString(), StandardCharsets.UTF_8))));
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("the web app's login as " + user + " failed: " + login.statusCode());
+        ProviderSignIn.logIn(client, web, user);
+        HttpResponse<String> me = send(HttpRequest.newBuilder(web.resolve("/web/me")));
+        if (me.statusCode() != 200) {
+            throw new IllegalStateException("signed in as " + user + ", /web/me answered " + me.statusCode());
         }
     }
 

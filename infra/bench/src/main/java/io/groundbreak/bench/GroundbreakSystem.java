@@ -30,7 +30,8 @@ import org.awaitility.Awaitility;
 
 /**
  * The three services and the web app as separate JVMs from their runnable jars, each on a throwaway database of
- * its own, on the run's broker: the system as deployed, measured from outside over HTTP, Kafka and SQL. Beside
+ * its own, on the run's broker, signing in at test-support's Keycloak: the system as deployed, measured from outside
+ * over HTTP, Kafka and SQL. Beside
  * them, on a database of its own, the plain-Axon baseline ({@code infra/bench-plain-axon}), stopped once measured.
  */
 final class GroundbreakSystem implements AutoCloseable {
@@ -61,14 +62,19 @@ final class GroundbreakSystem implements AutoCloseable {
         milestoneDatabase = infrastructure.newDatabase("bench_milestones");
         funnelDatabase = infrastructure.newDatabase("bench_funnel");
         auditDatabase = infrastructure.newDatabase("bench_audit");
-        milestone = ServiceJvm.of(MILESTONE, quickStart, flightRecording, milestoneDatabase, broker.bootstrapServers(), logs);
-        funnel = ServiceJvm.of(FUNNEL, quickStart, flightRecording, funnelDatabase, broker.bootstrapServers(), logs);
+        // the web app's users sign in at test-support's Keycloak (started here, once per JVM) and the services accept
+        // its tokens, which the web app relays; the bench's own calls use HTTP Basic of profile local
+        String issuer = "--groundbreak.security.issuer=" + infrastructure.identityProvider().issuer();
+        milestone = ServiceJvm.of(MILESTONE, quickStart, flightRecording, milestoneDatabase, broker.bootstrapServers(), logs,
+                issuer);
+        funnel = ServiceJvm.of(FUNNEL, quickStart, flightRecording, funnelDatabase, broker.bootstrapServers(), logs,
+                issuer);
         audit = ServiceJvm.of(AUDIT, quickStart, flightRecording, auditDatabase, broker.bootstrapServers(), logs,
                 "--groundbreak.funnel-service.url=http://127.0.0.1:" + funnel.port(),
-                "--groundbreak.milestone-service.url=http://127.0.0.1:" + milestone.port());
-        // the web app keeps sessions and import reports in a database of its own; Kafka it does not use
+                "--groundbreak.milestone-service.url=http://127.0.0.1:" + milestone.port(), issuer);
+        // the web app keeps sessions, its users' tokens and import reports in a database of its own; Kafka it does not use
         web = ServiceJvm.of(WEB, quickStart, flightRecording, infrastructure.newDatabase("bench_web"),
-                broker.bootstrapServers(), logs,
+                broker.bootstrapServers(), logs, issuer,
                 // sessions and import reports need few connections (infra/local.sh's cluster gives it 4); the
                 // PostgreSQL of a shared machine ran out of them with every pool at Hikari's 10
                 "--spring.datasource.hikari.maximum-pool-size=4",

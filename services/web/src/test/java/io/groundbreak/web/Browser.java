@@ -2,6 +2,7 @@ package io.groundbreak.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -26,7 +27,7 @@ public final class Browser {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CookieManager cookies = new LocalCookies();
+    private final CookieManager cookies = ProviderSignIn.cookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     public HttpResponse<String> get(WebInstance instance, String path) throws IOException, InterruptedException {
@@ -67,9 +68,9 @@ public final class Browser {
         return cookies.getCookieStore().getCookies();
     }
 
-    /** Signs in through the provider (SignIn); answers the app's answer to the provider's redirect (302 to /). */
+    /** Signs in through the provider (ProviderSignIn); answers the app's answer to the provider's redirect (302 to /). */
     public HttpResponse<String> logIn(WebInstance instance, String user) throws IOException, InterruptedException {
-        HttpResponse<String> login = SignIn.logIn(client, instance.url("/"), user);
+        HttpResponse<String> login = ProviderSignIn.logIn(client, instance.url("/"), user);
         get(instance, "/web/me"); // issues the CSRF cookie the pages echo
         return login;
     }

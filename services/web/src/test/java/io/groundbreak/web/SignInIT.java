@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.groundbreak.testsupport.TestDatabase;
 import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -73,7 +74,7 @@ class SignInIT {
         assertThat(browser.get(first, "/api/funnel").statusCode()).isEqualTo(200);
         JsonNode token = claims(authorizations.get(0));
         assertThat(token.get("preferred_username").asString()).as("the person, not the web app").isEqualTo("leader");
-        assertThat(token.get("iss").asString()).isEqualTo(SignIn.issuer());
+        assertThat(token.get("iss").asString()).isEqualTo(TestInfrastructure.get().identityProvider().issuer());
         assertThat(token.get("azp").asString()).isEqualTo("groundbreak-web");
 
         // a restart: another instance on the same database serves the same session and relays the same token
@@ -95,16 +96,16 @@ class SignInIT {
         HttpResponse<String> logout = browser.post(second, "/logout", "application/x-www-form-urlencoded", new byte[0]);
         assertThat(logout.statusCode()).isEqualTo(302);
         String endSession = logout.headers().firstValue("Location").orElseThrow();
-        assertThat(endSession).startsWith(SignIn.issuer() + "/protocol/openid-connect/logout?")
+        assertThat(endSession).startsWith(TestInfrastructure.get().identityProvider().issuer() + "/protocol/openid-connect/logout?")
                 .contains("id_token_hint=", "post_logout_redirect_uri=");
-        HttpResponse<String> back = SignIn.follow(browser.client(), logout, second.url("/"));
+        HttpResponse<String> back = ProviderSignIn.follow(browser.client(), logout, second.url("/"));
         assertThat(back.uri().getPath() + "?" + back.uri().getQuery()).as("back to the app")
                 .isEqualTo("/login?logout");
         assertThat(back.statusCode()).isEqualTo(200);
         assertThat(browser.get(second, "/web/me").statusCode()).isEqualTo(401);
         assertThat(SessionsAcrossInstancesIT.query(database,
                 "SELECT count(*) FROM oauth2_authorized_client WHERE principal_name = 'leader'")).isEqualTo("0");
-        assertThat(SignIn.isLoginForm(SignIn.loginPage(browser.client(), second.url("/")).body()))
+        assertThat(ProviderSignIn.isLoginForm(ProviderSignIn.loginPage(browser.client(), second.url("/")).body()))
                 .as("the provider asks for a new sign-in instead of recognizing the old one").isTrue();
     }
 
@@ -131,7 +132,7 @@ class SignInIT {
         WebInstance web = start(TestInfrastructure.get().newDatabase("web_sign_in"));
         Browser leader = new Browser();
         leader.logIn(web, "leader");
-        URI issuer = URI.create(SignIn.issuer());
+        URI issuer = URI.create(TestInfrastructure.get().identityProvider().issuer());
         String policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "frame-ancestors 'none'; form-action 'self' " + issuer.getScheme() + "://" + issuer.getAuthority()
                 + "; base-uri 'self'";

@@ -2,6 +2,8 @@ package io.groundbreak.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -39,7 +41,7 @@ class WebAppIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_app");
-        SignIn.registerIssuer(registry);
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,7 +52,7 @@ class WebAppIT {
     /** A browser-like client: its own cookies, redirects not followed. */
     private final class Session {
 
-        private final CookieManager cookies = new LocalCookies();
+        private final CookieManager cookies = ProviderSignIn.cookies();
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -67,7 +69,7 @@ class WebAppIT {
         }
 
         Session logIn(String user) throws IOException, InterruptedException {
-            SignIn.logIn(client, url("/"), user);
+            ProviderSignIn.logIn(client, url("/"), user);
             get("/web/me", "application/json"); // issues the CSRF cookie the pages echo
             return this;
         }
@@ -85,7 +87,7 @@ class WebAppIT {
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/keycloak");
         HttpResponse<String> signIn = anonymous.get("/oauth2/authorization/keycloak", "text/html");
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).as("authorization code with PKCE")
-                .startsWith(SignIn.issuer() + "/protocol/openid-connect/auth?")
+                .startsWith(TestInfrastructure.get().identityProvider().issuer() + "/protocol/openid-connect/auth?")
                 .contains("client_id=groundbreak-web", "response_type=code", "code_challenge_method=S256",
                         "code_challenge=");
         HttpResponse<String> api = anonymous.get("/api/funnel", "application/json");
@@ -99,9 +101,9 @@ class WebAppIT {
     @Test
     void aWrongPasswordIsRefusedByTheProviderAndNoSessionIsMade() throws Exception {
         Session session = new Session();
-        HttpResponse<String> refused = SignIn.submit(session.client, url("/"), "leader", "wrong");
+        HttpResponse<String> refused = ProviderSignIn.submit(session.client, url("/"), "leader", "wrong");
         assertThat(refused.statusCode()).as("the provider's page again, with its message").isEqualTo(200);
-        assertThat(SignIn.isLoginForm(refused.body())).isTrue();
+        assertThat(ProviderSignIn.isLoginForm(refused.body())).isTrue();
         assertThat(session.get("/web/me", "application/json").statusCode()).isEqualTo(401);
     }
 

@@ -1,6 +1,7 @@
 package io.groundbreak.web;
 
 import io.groundbreak.testsupport.TestDatabase;
+import io.groundbreak.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class WebInstance implements AutoCloseable {
         properties.put("groundbreak.web.services.milestone-service", milestone);
         properties.put("groundbreak.web.services.funnel-service", funnel);
         properties.put("groundbreak.web.services.audit-service", audit);
-        properties.put("groundbreak.security.issuer", SignIn.issuer());
+        properties.put("groundbreak.security.issuer", TestInfrastructure.get().identityProvider().issuer());
         // as command-line arguments: above application.yml (its server.port 8080 must never be bound here)
         String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);

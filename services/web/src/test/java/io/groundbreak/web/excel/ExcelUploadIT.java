@@ -2,6 +2,8 @@ package io.groundbreak.web.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import io.groundbreak.web.Browser;
-import io.groundbreak.web.LocalCookies;
-import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,7 +50,7 @@ class ExcelUploadIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_upload");
-        SignIn.registerIssuer(registry);
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -177,7 +177,7 @@ class ExcelUploadIT {
     /** A browser-like client: its own cookies, logged in through the form, echoing the CSRF cookie on posts. */
     private final class Session {
 
-        private final CookieManager cookies = new LocalCookies();
+        private final CookieManager cookies = ProviderSignIn.cookies();
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -190,7 +190,7 @@ class ExcelUploadIT {
         }
 
         Session logIn(String user) throws IOException, InterruptedException {
-            SignIn.logIn(client, url("/"), user);
+            ProviderSignIn.logIn(client, url("/"), user);
             send(HttpRequest.newBuilder(url("/web/me")));
             return this;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import io.groundbreak.web.LocalCookies;
-import io.groundbreak.web.SignIn;
 import io.groundbreak.web.WebDatabase;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,7 +75,7 @@ class DeadLettersGatewayIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_gateway");
-        SignIn.registerIssuer(registry);
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
         registry.add("groundbreak.web.services.milestone-service", () -> "http://127.0.0.1:1");
         registry.add("groundbreak.web.services.funnel-service", () -> "http://127.0.0.1:" + FUNNEL.getAddress().getPort());
         registry.add("groundbreak.web.services.audit-service", () -> "http://127.0.0.1:" + AUDIT.getAddress().getPort());
@@ -90,7 +90,7 @@ class DeadLettersGatewayIT {
     @LocalServerPort
     private int port;
 
-    private final CookieManager cookies = new LocalCookies();
+    private final CookieManager cookies = ProviderSignIn.cookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     @BeforeEach
@@ -158,7 +158,7 @@ class DeadLettersGatewayIT {
     }
 
     private void logIn(String user) throws IOException, InterruptedException {
-        SignIn.logIn(client, url("/"), user);
+        ProviderSignIn.logIn(client, url("/"), user);
         get("/web/me"); // issues the CSRF cookie the pages echo
     }
 

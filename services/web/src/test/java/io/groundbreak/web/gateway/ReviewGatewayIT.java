@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
-import io.groundbreak.web.LocalCookies;
-import io.groundbreak.web.SignIn;
+import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.ProviderSignIn;
 import io.groundbreak.web.WebDatabase;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -87,7 +87,7 @@ class ReviewGatewayIT {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         WebDatabase.register(registry, "web_review_gateway");
-        SignIn.registerIssuer(registry);
+        TestInfrastructure.get().identityProvider().registerIssuer(registry);
         registry.add("groundbreak.web.services.milestone-service", () -> "http://127.0.0.1:" + MILESTONES.getAddress().getPort());
         registry.add("groundbreak.web.services.funnel-service", () -> "http://127.0.0.1:" + FUNNEL.getAddress().getPort());
         registry.add("groundbreak.web.services.audit-service", () -> "http://127.0.0.1:1");
@@ -102,7 +102,7 @@ class ReviewGatewayIT {
     @LocalServerPort
     private int port;
 
-    private final CookieManager cookies = new LocalCookies();
+    private final CookieManager cookies = ProviderSignIn.cookies();
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     @BeforeEach
@@ -159,7 +159,7 @@ class ReviewGatewayIT {
     }
 
     private void logIn(String user) throws IOException, InterruptedException {
-        SignIn.logIn(client, url("/"), user);
+        ProviderSignIn.logIn(client, url("/"), user);
         // issues the CSRF cookie the pages echo
         client.send(HttpRequest.newBuilder(url("/web/me")).build(), HttpResponse.BodyHandlers.discarding());
     }
