@@ -48,7 +48,7 @@ public class ServiceCredentials {
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
                         new InMemoryOAuth2AuthorizedClientService(registrations));
-        // a token within a minute of its expiry is obtained again (the provider's default clock skew)
+        // a token within a minute of its expiry is obtained again (the client-credentials provider's clock skew, 60 s)
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
         return manager;
     }
