@@ -125,7 +125,8 @@ class DemoDataIT {
         });
         // the changes left waiting for review are in the queue, and in no figure (compared above)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leader.get(
-                "/api/requests?status=pending", "leader").body().get("requests").findValuesAsString("projectId"))
+                "/api/requests?status=pending", "leader").body().get("requests").valueStream()
+                .map(request -> request.get("projectId").asString()).toList())
                 .containsExactlyInAnyOrderElementsOf(PLAN.pendingReviews().stream()
                         .map(review -> review.project().projectId().toString()).toList()));
         // registered projects without a stage are listed too
