@@ -23,11 +23,19 @@ import io.groundbreak.testsupport.IdentityProvider;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.events.ProjectStream;
 import io.groundbreak.testsupport.http.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -261,6 +269,71 @@ class EndpointsIT extends FunnelServiceTestBase {
             Http.Answer answer = http().getAuthorized("/api/funnel", "Bearer " + refused);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    /**
+     * Each role's real token on each endpoint (issue 21): the allowed callers get an answer that is not a refusal
+     * (200, or 400/404 for these harmless parameters), every other caller 403; a district office, its reviewer and
+     * its machine client are refused another district's figures and projects. The writes (rebuild, dead letters) are
+     * only sent with the tokens that must be refused, so no rebuild or reprocessing runs.
+     */
+    @Test
+    void theRoleTimesEndpointMatrixWithRealTokensHasNoLeak() {
+        IdentityProvider provider = TestInfrastructure.get().identityProvider();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String user : List.of("leader", "auditor", "admin", "d120116", "r120116")) {
+            tokens.put(user, provider.passwordToken(user));
+        }
+        tokens.put("district-120116", provider.clientToken("120116"));
+        List<String> everyone = List.copyOf(tokens.keySet());
+        List<String> city = List.of("leader", "auditor", "admin");
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
+        for (String path : List.of("/api/funnel", "/api/funnel/breakdown?by=district", "/api/funnel/cycle-times",
+                "/api/funnel/trend", "/api/funnel/cohorts", "/api/projects", "/api/projects/" + UUID.randomUUID(),
+                "/api/supervision/lights", "/api/supervision/targets", "/api/supervision/targets/history",
+                "/api/duplicates", "/api/requests")) {
+            allowed.put("GET " + path, everyone);
+        }
+        for (String path : List.of("/api/funnel?district=120105", "/api/funnel/breakdown?by=district&district=120105",
+                "/api/projects?district=120105", "/api/projects/" + chips.projectId, "/api/supervision/lights?district=120105",
+                "/api/duplicates?district=120105", "/api/requests?district=120105")) {
+            allowed.put("GET " + path, city);
+        }
+        for (String path : List.of("/api/admin/heads", "/api/admin/dead-letters", "/api/admin/dead-letters/operations")) {
+            allowed.put("GET " + path, List.of("auditor", "admin"));
+        }
+        allowed.put("GET /api/admin/rebuild", List.of("admin"));
+        List<String> adminWrites = List.of("POST /api/admin/rebuild", "POST /api/admin/dead-letters/" + UUID.randomUUID()
+                + "/reprocess", "POST /api/admin/dead-letters/projects/" + UUID.randomUUID() + "/reprocess",
+                "POST /api/admin/dead-letters/" + UUID.randomUUID() + "/discard");
+
+        List<String> leaks = new ArrayList<>();
+        tokens.forEach((user, token) -> {
+            allowed.forEach((endpoint, users) -> check(leaks, user, token, endpoint, users.contains(user)));
+            if (!user.equals("admin")) {
+                adminWrites.forEach(endpoint -> check(leaks, user, token, endpoint, false));
+            }
+        });
+        assertThat(leaks).isEmpty();
+    }
+
+    private void check(List<String> leaks, String user, String token, String endpoint, boolean allowed) {
+        String[] methodAndPath = endpoint.split(" ", 2);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + methodAndPath[1]))
+                .header("Authorization", "Bearer " + token);
+        request = methodAndPath[0].equals("GET") ? request.GET() : request.POST(HttpRequest.BodyPublishers.noBody());
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = answer.statusCode();
+            if (allowed ? status == 401 || status == 403 || status >= 500 : status != 403) {
+                leaks.add(user + " " + endpoint + " → " + status + " " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -557,6 +557,72 @@ class PeriodCloseIT extends AuditIT {
         return changes;
     }
 
+    /**
+     * Each role's real token on each endpoint of the service (issue 21): the allowed callers get an answer that is not a
+     * refusal (200, or 400/404 for these harmless parameters), every other caller 403; a district office, its reviewer
+     * and its machine client read their own district's month only. The writes (close, reopen, dead-letter actions)
+     * and the reconciliation (which asks funnel-service, not served here) are only sent with the tokens that must be
+     * refused, so nothing is closed or reprocessed.
+     */
+    @Test
+    void theRoleTimesEndpointMatrixWithRealTokensHasNoLeak() {
+        IdentityProvider provider = TestInfrastructure.get().identityProvider();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String user : List.of("leader", "auditor", "admin", "d120116", "r120116")) {
+            tokens.put(user, provider.passwordToken(user));
+        }
+        tokens.put("district-120116", provider.clientToken("120116"));
+        List<String> auditors = List.of("auditor", "admin");
+        String month = month(YearMonth.of(2024, 1));
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
+        allowed.put("GET /api/audit/projects/" + UUID.randomUUID() + "/history", auditors);
+        allowed.put("GET /api/audit/funnel?validAt=2024-01-31", auditors);
+        allowed.put("POST /api/audit/verification", auditors);
+        allowed.put("GET /api/audit/export?project=" + UUID.randomUUID(), auditors);
+        allowed.put("GET /api/admin/dead-letters", auditors);
+        allowed.put("GET /api/admin/dead-letters/operations", auditors);
+        allowed.put("GET " + month + "?district=120116", List.copyOf(tokens.keySet()));
+        allowed.put("GET " + month + "?district=120101", List.of("leader", "auditor", "admin"));
+        allowed.put("GET " + month + "/closes", List.of("leader", "auditor", "admin"));
+        Map<String, List<String>> refused = new LinkedHashMap<>();
+        List<String> allButAdmin = tokens.keySet().stream().filter(user -> !user.equals("admin")).toList();
+        refused.put("POST /api/audit/reconciliation", List.of("leader", "d120116", "r120116", "district-120116"));
+        refused.put("POST " + month + "/close {\"district\":\"120116\"}", List.of("leader", "auditor", "r120116"));
+        refused.put("POST " + month + "/close {\"district\":\"120101\"}", allButAdmin);
+        refused.put("POST " + month + "/reopen {\"district\":\"120116\",\"reason\":\"matrix\"}", allButAdmin);
+        for (String path : List.of("/api/admin/dead-letters/" + UUID.randomUUID() + "/reprocess",
+                "/api/admin/dead-letters/projects/" + UUID.randomUUID() + "/reprocess",
+                "/api/admin/dead-letters/" + UUID.randomUUID() + "/discard")) {
+            refused.put("POST " + path, allButAdmin);
+        }
+
+        List<String> leaks = new ArrayList<>();
+        tokens.forEach((user, token) -> {
+            allowed.forEach((endpoint, users) -> {
+                TextAnswer answer = send(endpoint, token);
+                int status = answer.status();
+                if (users.contains(user) ? status == 401 || status == 403 || status >= 500 : status != 403) {
+                    leaks.add(user + " " + endpoint + " → " + status + " " + answer.body());
+                }
+            });
+            refused.forEach((endpoint, users) -> {
+                if (users.contains(user)) {
+                    TextAnswer answer = send(endpoint, token);
+                    if (answer.status() != 403) {
+                        leaks.add(user + " " + endpoint + " → " + answer.status() + " " + answer.body());
+                    }
+                }
+            });
+        });
+        assertThat(leaks).isEmpty();
+    }
+
+    /** {@code METHOD path [json body]} with this bearer token. */
+    private TextAnswer send(String endpoint, String token) {
+        String[] parts = endpoint.split(" ", 3);
+        return authorized(parts[0], parts[1], "Bearer " + token, parts.length == 3 ? parts[2] : null);
+    }
+
     private List<JsonNode> history(String district, YearMonth period) {
         TextAnswer answer = get(month(period) + "?district=" + district, "admin");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
