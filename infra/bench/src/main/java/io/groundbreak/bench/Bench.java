@@ -136,6 +136,15 @@ public final class Bench {
                     connections, RawJdbcLimits.BATCH, size.rawJdbcSeconds()));
         }
 
+        sampler.phase("in-process: contract check, sheet reading");
+        log("in process: the contract check of an event and the reading of the import workbook, each beside the library alone");
+        new SchemaValidationFigures(EventSamples.envelopes(200, districts, chains, 11)).measure(size.inProcessRounds())
+                .forEach(this::add);
+        Files.createDirectories(output);
+        Path importWorkbook = output.resolve("import-" + size.importRows() + ".xlsx");
+        Files.write(importWorkbook, ExcelImportFigure.workbook(size.importRows() / 2, "R" + runId));
+        new SheetReadingFigures(importWorkbook, size.importRows()).measure(size.inProcessRounds()).forEach(this::add);
+
         try (BenchBroker broker = new BenchBroker(kafkaHome,
                 size.quickStart() ? BrokerFiles.Tuning.QUICK_START : BrokerFiles.Tuning.THROUGHPUT)) {
             sampler.phase("raw Kafka");

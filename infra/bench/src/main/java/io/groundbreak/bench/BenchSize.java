@@ -28,18 +28,20 @@ import java.util.function.Function;
  * @param seedEvents         events on the topic before the services start ({@link TopicSeed}): the ledger the
  *                           rebuild, export and verification work on, whatever the machine's ingest rate
  * @param importRows         rows of the Excel upload ({@code excel.import}; the issue's month: 10,000)
+ * @param inProcessRounds    measured rounds (after as many warm-up rounds) of each in-process figure: the contract
+ *                           check ({@code schema.validate}) and the sheet reading ({@code excel.read})
  * @param quickStart         start the JVMs (services, broker) for a quick start (C1 only, serial GC) rather
  *                           than for throughput: the smoke run checks that figures come out, not how fast
  */
 public record BenchSize(String name, int clients, int latencyClients, int rawJdbcSeconds, int rawKafkaRecords,
                         int warmUpSeconds, int ingestSeconds, int latencySeconds, int wrkSeconds, int freshnessSeconds,
                         int backlogEvents, int funnelProjects, int funnelQueries, int seedEvents, int importRows,
-                        boolean quickStart) {
+                        int inProcessRounds, boolean quickStart) {
 
     public static final BenchSize SMOKE = new BenchSize("smoke", 32, 4, 2, 20_000, 1, 4, 3, 3, 6, 1_200, 20_000, 50,
-            1_200, 200, true);
+            1_200, 200, 2, true);
     public static final BenchSize FULL = new BenchSize("full", 32, 4, 10, 500_000, 60, 60, 30, 30, 60, 30_000,
-            1_000_000, 2_000, 120_000, 10_000, false);
+            1_000_000, 2_000, 120_000, 10_000, 30, false);
 
     public static BenchSize named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

@@ -50,22 +50,28 @@ final class EventSamples {
 
     /** {@code projects} projects' events, each project's in order, one project after the other. */
     static EventSamples generate(int projects, List<String> districts, List<String> chains, long seed) {
+        return new EventSamples(envelopes(projects, districts, chains, seed).stream().map(EventSamples::sample)
+                .toList());
+    }
+
+    /** The sealed envelopes behind {@link #generate}: a registration and five milestones per project. */
+    static List<EventEnvelope> envelopes(int projects, List<String> districts, List<String> chains, long seed) {
         Random random = new Random(seed);
-        List<Sample> samples = new ArrayList<>();
+        List<EventEnvelope> envelopes = new ArrayList<>();
         for (int i = 0; i < projects; i++) {
             String district = districts.get(random.nextInt(districts.size()));
             ProjectStream stream = new ProjectStream(district);
-            samples.add(sample(stream.next(new ProjectRegistered(stream.projectId, "SEED-" + seed + "-" + i,
+            envelopes.add(stream.next(new ProjectRegistered(stream.projectId, "SEED-" + seed + "-" + i,
                     "基准项目 " + i, district, chains.get(random.nextInt(chains.size())), "某某投资集团有限公司",
-                    BigDecimal.valueOf(100_000_000L + random.nextInt(900_000_000), 0).setScale(2), null))));
+                    BigDecimal.valueOf(100_000_000L + random.nextInt(900_000_000), 0).setScale(2), null)));
             LocalDate date = LocalDate.of(2021, 1, 4).plusDays(random.nextInt(900));
             for (Stage stage : Stage.values()) {
-                samples.add(sample(stream.next(new MilestoneRecorded(stream.projectId, stage, date,
-                        BigDecimal.valueOf(10_000_000L + random.nextInt(90_000_000), 0).setScale(2), null))));
+                envelopes.add(stream.next(new MilestoneRecorded(stream.projectId, stage, date,
+                        BigDecimal.valueOf(10_000_000L + random.nextInt(90_000_000), 0).setScale(2), null)));
                 date = date.plusDays(random.nextInt(60));
             }
         }
-        return new EventSamples(List.copyOf(samples));
+        return List.copyOf(envelopes);
     }
 
     Sample get(long index) {

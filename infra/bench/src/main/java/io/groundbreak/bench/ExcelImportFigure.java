@@ -93,7 +93,8 @@ final class ExcelImportFigure {
         }
     }
 
-    private static byte[] workbook(int projects, String prefix) throws IOException {
+    /** The upload: the template's sheet and columns, {@code projects} registrations each followed by a milestone. */
+    static byte[] workbook(int projects, String prefix) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
             Sheet sheet = book.createSheet("导入数据");

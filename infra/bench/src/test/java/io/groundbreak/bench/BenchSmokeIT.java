@@ -23,6 +23,7 @@ class BenchSmokeIT {
             "raw.jdbc.1-row-tx.c1", "raw.jdbc.1-row-tx.c4", "raw.jdbc.1-row-tx.c32", "raw.jdbc.100-row-tx.c1",
             "raw.jdbc.100-row-tx.c4", "raw.kafka.produce", "raw.kafka.consume", "raw.scan-and-hash",
             "raw.axon.plain", "raw.axon.plain.c4", "raw.axon.plain.wrk",
+            "raw.json.parse", "raw.schema.networknt", "schema.validate", "raw.excel.poi-handler", "excel.read",
             "ingest", "ingest.c4", "ingest.vs.axon", "ingest.c4.vs.axon", "ingest.wrk",
             "excel.import", "demo.load", "memory.stack.idle", "memory.stack.load",
             "freshness", "publisher", "rebuild", "audit.export", "audit.verification",
