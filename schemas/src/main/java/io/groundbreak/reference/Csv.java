@@ -4,13 +4,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
- * The small RFC 4180 reader the reference files need: a header row, comma-separated fields,
- * double quotes around a field that holds a comma or a quote ({@code ""} inside is one quote).
- * A leading byte order mark is skipped because spreadsheet programs write one.
+ * Reads a reference file with Jackson's CSV reader (RFC 4180: a header row, comma-separated fields, double quotes
+ * around a field that holds a comma, a quote or a line break, {@code ""} inside is one quote) into rows by header
+ * name, each with the line it starts on, so that every complaint names file and line. A leading byte order mark is
+ * skipped because spreadsheet programs write one.
  */
 final class Csv {
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
     private Csv() {
     }
@@ -20,57 +28,31 @@ final class Csv {
     }
 
     static List<Row> parse(String file, String text, List<String> requiredColumns) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        int line = 1;
-        int i = 0;
-        while (i < text.length()) {
-            int recordLine = line;
+        int recordLine = 1;
+        try (JsonParser parser = CSV.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
             List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean endOfRecord = false;
-            while (i < text.length() && !endOfRecord) {
-                char c = text.charAt(i++);
-                if (quoted) {
-                    if (c == '"' && i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append(c);
+            // the rows come as arrays inside one array (WRAP_AS_ARRAY): a row is at depth 2
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                boolean row = parser.streamReadContext().getNestingDepth() == (token.isStructEnd() ? 1 : 2);
+                if (token == JsonToken.START_ARRAY && row) {
+                    fields = new ArrayList<>();
+                } else if (token == JsonToken.END_ARRAY && row) {
+                    boolean blank = fields.size() == 1 && fields.get(0).isBlank();
+                    if (!blank) {
+                        records.add(fields);
+                        lines.add(recordLine);
                     }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                        i++;
+                } else if (token.isScalarValue()) {
+                    if (fields.isEmpty()) {
+                        recordLine = parser.currentTokenLocation().getLineNr();
                     }
-                    line++;
-                    endOfRecord = true;
-                } else {
-                    field.append(c);
+                    fields.add(parser.getString());
                 }
             }
-            if (quoted) {
-                throw new InvalidReferenceDataException(file + ":" + recordLine + ": unterminated quoted field");
-            }
-            fields.add(field.toString());
-            boolean blank = fields.size() == 1 && fields.get(0).isBlank();
-            if (!blank) {
-                records.add(fields);
-                lines.add(recordLine);
-            }
+        } catch (JacksonException e) {
+            throw new InvalidReferenceDataException(file + ":" + recordLine + ": " + e.getOriginalMessage());
         }
         if (records.isEmpty()) {
             throw new InvalidReferenceDataException(file + ": empty, expected a header row "

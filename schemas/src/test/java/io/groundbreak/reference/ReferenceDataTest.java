@@ -162,7 +162,7 @@ class ReferenceDataTest {
                 Arguments.of("chain code in capitals", districts, "code,name_zh,name_en\nAerospace,航空航天,Aerospace\n", stages,
                         "chains.csv:2: code 'Aerospace' is not lowercase letters, digits and hyphens"),
                 Arguments.of("unterminated quote", districts, chains + "x,\"其他,Other\n", stages,
-                        "chains.csv:3: unterminated quoted field"),
+                        "chains.csv:3: Missing closing quote"),
                 Arguments.of("no chain", districts, "code,name_zh,name_en\n", stages,
                         "chains.csv: no chain"),
                 Arguments.of("unknown stage", districts, chains, stages + "OPERATING,运营,Operating,6\n",
