@@ -20,6 +20,7 @@ CREATE TABLE domain_event_entry (
     CONSTRAINT domain_event_entry_event_identifier UNIQUE (event_identifier)
 );
 
+-- The event's columns again on purpose: Axon maps snapshots with the same fields as events.
 CREATE TABLE snapshot_event_entry (
     aggregate_identifier VARCHAR(255) NOT NULL,
     sequence_number      BIGINT       NOT NULL,

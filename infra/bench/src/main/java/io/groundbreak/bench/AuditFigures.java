@@ -1,17 +1,11 @@
 package io.groundbreak.bench;
 
+import io.groundbreak.testsupport.yardstick.LedgerScanAndHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class AuditFigures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int FETCH_SIZE = 1000;
     private static final int RUNS = 3;
 
     private final GroundbreakSystem system;
@@ -68,40 +61,14 @@ final class AuditFigures {
         Figure run() throws Exception;
     }
 
-    /** Every ledger row read with a cursor in project and sequence order, each row's fields hashed. */
     private Figure rawScanAndHash() throws Exception {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        long rows = 0;
-        String last = "";
-        long begin;
-        long cpuBegin;
+        LedgerScanAndHash scan;
         try (Connection connection = GroundbreakSystem.connect(system.auditDatabase)) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            // from an open connection, as the service's pool has one
-            begin = System.nanoTime();
-            cpuBegin = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.setFetchSize(FETCH_SIZE);
-                try (ResultSet row = statement.executeQuery("""
-                        SELECT event_id, event_type, project_id, sequence, recorded_at, recorded_by, prev_hash, hash,
-                               district, data FROM ledger_event ORDER BY project_id, sequence""")) {
-                    while (row.next()) {
-                        for (int column = 1; column <= 10; column++) {
-                            sha256.update(row.getString(column).getBytes(StandardCharsets.UTF_8));
-                        }
-                        last = HexFormat.of().formatHex(sha256.digest());
-                        rows++;
-                    }
-                }
-            }
-            connection.commit();
+            scan = LedgerScanAndHash.over(connection);
         }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        double cpuMsPerRow = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBegin) / 1e6 / rows;
         return Figure.rawLimit("raw.scan-and-hash", "PostgreSQL scan of the ledger rows + SHA-256 of each (JDBC, 1 thread)",
-                rows / seconds, "rows/s", Map.of("rows", rows, "seconds", seconds, "lastDigest", last,
-                        "benchCpuMsPerRow", cpuMsPerRow));
+                scan.rowsPerSecond(), "rows/s", Map.of("rows", scan.rows(), "seconds", scan.seconds(),
+                        "lastDigest", scan.lastDigest(), "benchCpuMsPerRow", scan.cpuNanos() / 1e6 / scan.rows()));
     }
 
     private Figure exportOnce() {

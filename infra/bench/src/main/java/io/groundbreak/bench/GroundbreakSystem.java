@@ -211,20 +211,24 @@ final class GroundbreakSystem implements AutoCloseable {
     }
 
     static long count(TestDatabase database, String sql) {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed on " + database.name(), e);
-        }
+        return firstValue(database, sql, result -> result.getLong(1));
     }
 
     static String text(TestDatabase database, String sql) {
+        return firstValue(database, sql, result -> result.getString(1));
+    }
+
+    @FunctionalInterface
+    private interface FirstColumn<T> {
+        T of(ResultSet result) throws SQLException;
+    }
+
+    /** The first column of the query's first row. */
+    private static <T> T firstValue(TestDatabase database, String sql, FirstColumn<T> column) {
         try (Connection connection = connect(database); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
-            return result.getString(1);
+            return column.of(result);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed on " + database.name(), e);
         }

@@ -2,7 +2,6 @@ package io.groundbreak.bench;
 
 import io.groundbreak.testsupport.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,6 +36,8 @@ final class RawJdbcLimits {
 
     void createTable() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // Axon's domain_event_entry again on purpose, not read from a migration: the limit is of that table's
+            // shape, whatever a service's schema becomes.
             statement.execute("CREATE SEQUENCE raw_event_global_index_seq START WITH 1 INCREMENT BY 1");
             statement.execute("""
                     CREATE TABLE raw_event (
@@ -121,6 +122,6 @@ final class RawJdbcLimits {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        return GroundbreakSystem.connect(database);
     }
 }

@@ -1,19 +1,12 @@
 package io.groundbreak.bench;
 
-import java.time.Duration;
-import java.util.List;
+import io.groundbreak.testsupport.yardstick.BareConsumerRead;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -76,33 +69,9 @@ final class RawKafkaLimits {
     }
 
     Figure consume(int records) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // as funnel-service's rebuild reads the topic
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long read = 0;
-            long bytes = 0;
-            long begin = System.nanoTime();
-            while (read < records) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    read++;
-                    // touch what a consumer needs, so that nothing is left unread
-                    bytes += record.value().length + record.key().length;
-                    for (Header header : record.headers()) {
-                        bytes += header.value().length;
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            return Figure.rawLimit("raw.kafka.consume", "Kafka consume from the beginning, 1 consumer",
-                    read / seconds, "records/s", Map.of("records", read, "seconds", seconds, "bytesRead", bytes));
-        }
+        BareConsumerRead read = BareConsumerRead.fromBeginning(bootstrapServers, topic, records);
+        return Figure.rawLimit("raw.kafka.consume", "Kafka consume from the beginning, 1 consumer",
+                read.recordsPerSecond(), "records/s",
+                Map.of("records", read.records(), "seconds", read.seconds(), "bytesRead", read.bytes()));
     }
 }

@@ -167,16 +167,21 @@ final class ServiceJvm implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
+        stopGracefully(process);
+        process = null;
+    }
+
+    /** SIGTERM, then SIGKILL if the child has not exited within 60 s: how the bench stops its services and broker. */
+    static void stopGracefully(Process child) {
+        child.destroy();
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            child.destroyForcibly();
         }
-        process = null;
     }
 
     /** CPU time the JVM has used so far, all its threads together (0 if the OS does not say). */

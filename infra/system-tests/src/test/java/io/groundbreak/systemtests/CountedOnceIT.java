@@ -93,11 +93,9 @@ class CountedOnceIT {
 
     private static String register(String user, String district, String investor, String name, String amount)
             throws Exception {
-        HttpResponse<String> registered = system.post(user, "/api/projects", """
+        return system.registerProject(user, """
                 {"code":"TJ-E2E-%s","name":"%s","district":"%s","chain":"%s","investor":"%s","plannedInvestmentCny":"%s"}
                 """.formatted(UUID.randomUUID(), name, district, CHAIN, investor, amount));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return RunningSystem.JSON.readTree(registered.body()).get("projectId").asString();
     }
 
     private static long signed(String district) throws Exception {

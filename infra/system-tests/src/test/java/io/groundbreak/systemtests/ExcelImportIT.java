@@ -457,11 +457,9 @@ class ExcelImportIT {
     }
 
     private static String register(String user, String district, String code, String chain) throws Exception {
-        HttpResponse<String> registered = system.post(user, "/api/projects", """
+        return system.registerProject(user, """
                 {"code":"%s","name":"已登记项目","district":"%s","chain":"%s","investor":"某集团","plannedInvestmentCny":"90000000"}
                 """.formatted(code, district, chain));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return RunningSystem.JSON.readTree(registered.body()).get("projectId").asString();
     }
 
     private static int historySize(String projectId) throws Exception {

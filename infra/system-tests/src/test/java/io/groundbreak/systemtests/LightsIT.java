@@ -135,11 +135,9 @@ class LightsIT extends BrowserTest {
     // ---- the projects ------------------------------------------------------------------------------
 
     private static String project(String code, String name, String plannedDates) throws Exception {
-        HttpResponse<String> registered = system.post(OFFICE, "/api/projects", """
+        return system.registerProject(OFFICE, """
                 {"code":"%s","name":"%s","district":"%s","chain":"%s","investor":"某集团","plannedInvestmentCny":"500000000.00"%s}
                 """.formatted(code, name, DISTRICT, CHAIN, plannedDates == null ? "" : ",\"plannedDates\":" + plannedDates));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return RunningSystem.JSON.readTree(registered.body()).get("projectId").asString();
     }
 
     private static void milestone(String project, String stage, LocalDate date) throws Exception {

@@ -140,11 +140,9 @@ class ReviewBrowserIT extends BrowserTest {
     }
 
     private static String register(String user, String district, String name, String investor, String amount) throws Exception {
-        var registered = system.post(user, "/api/projects", """
+        return system.registerProject(user, """
                 {"code":"TJ-R-%s","name":"%s","district":"%s","chain":"%s","investor":"%s","plannedInvestmentCny":"%s"}
                 """.formatted(UUID.randomUUID(), name, district, CHAIN, investor, amount));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return RunningSystem.JSON.readTree(registered.body()).get("projectId").asString();
     }
 
     private static String code(String project) throws Exception {

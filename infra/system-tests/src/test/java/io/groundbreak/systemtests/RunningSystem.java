@@ -144,10 +144,15 @@ final class RunningSystem {
 
     /** Registers a project of a unique code as the user; answers its id. */
     String register(String user, String district, String chain, String amount) throws Exception {
-        HttpResponse<String> registered = post(user, "/api/projects", """
+        return registerProject(user, """
                 {"code":"TJ-E2E-%s","name":"重点项目","district":"%s","chain":"%s",
                  "investor":"某集团","plannedInvestmentCny":"%s"}
                 """.formatted(UUID.randomUUID(), district, chain, amount));
+    }
+
+    /** POSTs a project's registration as the user and insists on 201; answers the project's id. */
+    String registerProject(String user, String registration) throws Exception {
+        HttpResponse<String> registered = post(user, "/api/projects", registration);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         return JSON.readTree(registered.body()).get("projectId").asString();
     }

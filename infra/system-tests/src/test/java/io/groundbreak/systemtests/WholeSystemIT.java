@@ -57,12 +57,10 @@ class WholeSystemIT {
         long signedBefore = reached("SIGNED");
         long landedBefore = reached("LANDED");
 
-        HttpResponse<String> registered = system.post("d120116", "/api/projects", """
+        String projectId = system.registerProject("d120116", """
                 {"code":"TJ-E2E-%s","name":"航空航天零部件产业园","district":"120116","chain":"aerospace",
                  "investor":"某航空工业集团","plannedInvestmentCny":"2000000000.00","park":"空港经济区"}
                 """.formatted(UUID.randomUUID()));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String projectId = JSON.readTree(registered.body()).get("projectId").asString();
         for (String milestone : List.of("{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-03-01\"}",
                 "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-04-15\",\"amountCny\":\"500000000\"}")) {
             HttpResponse<String> posted = system.post("d120116", "/api/projects/" + projectId + "/milestones", milestone);
@@ -88,12 +86,10 @@ class WholeSystemIT {
     /** Issue 3's contract check: whatever the running services put on the topic is valid v1, hash and chain. */
     @Test
     void everyRecordTheServicesPublishedValidatesAgainstItsSchemaItsHashAndItsChain() throws Exception {
-        HttpResponse<String> registered = system.post("d120101", "/api/projects", """
+        String projectId = system.registerProject("d120101", """
                 {"code":"TJ-E2E-%s","name":"信创软件园","district":"120101","chain":"it-innovation",
                  "investor":"某信创集团","plannedInvestmentCny":"300000000.50","park":"和平信创园"}
                 """.formatted(UUID.randomUUID()));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String projectId = JSON.readTree(registered.body()).get("projectId").asString();
         assertThat(system.post("d120101", "/api/projects/" + projectId + "/milestones",
                 "{\"stage\":\"TALKS\",\"effectiveDate\":\"2024-01-02\",\"note\":\"首次洽谈\"}").statusCode())
                 .isEqualTo(201);

@@ -6,13 +6,11 @@ import io.groundbreak.demo.plan.DemoProject;
 import io.groundbreak.demo.plan.ProjectAction;
 import io.groundbreak.demo.plan.ProjectOutcome;
 import io.groundbreak.demo.plan.RecordMilestone;
-import io.groundbreak.demo.plan.ReportInvestment;
 import io.groundbreak.demo.plan.StatusChange;
 import io.groundbreak.events.Stage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +28,6 @@ final class Continuation {
     /** Months before the current one with a monthly report of every project under construction or producing. */
     static final int MONTHLY_REPORTS = 3;
     private static final LocalDate AFTER_THE_PLAN = PLAN_END.plusDays(8);
-    private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
     private final Dice dice;
     private final LocalDate today;
@@ -181,9 +178,7 @@ final class Continuation {
             return List.of();
         }
         LocalDate producing = outcome.stages().get(Stage.PRODUCING);
-        double shareAtProduction = dice.between(0.6, 0.9);
-        long daysToProduction = producing != null ? Math.max(1, ChronoUnit.DAYS.between(started, producing))
-                : dice.between(540, 1100);
+        CompletionCurve curve = CompletionCurve.draw(dice, started, producing, 1100, suspendedSince);
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         YearMonth firstMonthly = lastMonth.minusMonths(MONTHLY_REPORTS - 1);
         List<YearMonth> periods = new ArrayList<>();
@@ -195,9 +190,7 @@ final class Continuation {
         for (YearMonth month = firstMonthly; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
             periods.add(month);
         }
-        BigDecimal previous = outcome.reports().isEmpty() ? BigDecimal.ZERO : outcome.reports().lastEntry().getValue();
-        BigDecimal planned = outcome.plannedInvestmentCny();
-        List<Step> reports = new ArrayList<>();
+        List<YearMonth> reported = new ArrayList<>();
         boolean producedBefore = false;
         for (YearMonth period : periods) {
             if (period.isBefore(YearMonth.from(started)) || period.isBefore(YearMonth.from(PLAN_END).plusMonths(1))) {
@@ -209,23 +202,10 @@ final class Continuation {
                 continue;
             }
             producedBefore = producingThen;
-            LocalDate until = period.atEndOfMonth();
-            if (suspendedSince != null && until.isAfter(suspendedSince)) {
-                until = suspendedSince;
-            }
-            long days = Math.max(0, ChronoUnit.DAYS.between(started, until));
-            double share = producing != null && days >= daysToProduction
-                    ? shareAtProduction + (0.98 - shareAtProduction) * Math.min(1, (days - daysToProduction) / 365.0)
-                    : shareAtProduction * Math.min(1, (double) days / daysToProduction);
-            BigDecimal completed = StoryWriter.roundedTo(planned.multiply(BigDecimal.valueOf(share)), TEN_THOUSAND)
-                    .max(previous);
-            if (completed.signum() > 0) {
-                // filed in the month after
-                reports.add(new Step(period.plusMonths(1).atDay(10), new ReportInvestment(period, completed)));
-                previous = completed;
-            }
+            reported.add(period);
         }
-        return reports;
+        BigDecimal previous = outcome.reports().isEmpty() ? BigDecimal.ZERO : outcome.reports().lastEntry().getValue();
+        return curve.reports(reported, outcome.plannedInvestmentCny(), previous);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -182,20 +182,12 @@ public final class DemoGenerator {
             }
             firstDays.sort(Comparator.naturalOrder());
             for (LocalDate firstDay : firstDays) {
-                DistrictProfile district = dice.weighted(districts, DistrictProfile::weight);
-                List<ChainProfile> chains = district.chains().stream().map(catalog.chains()::get).toList();
-                ChainProfile chain = dice.weighted(chains, ChainProfile::weight);
-                Product product = dice.oneOf(catalog.productsOf(chain.code()));
-                String brand = names.brand();
-                ProjectDraft draft = new ProjectDraft(false, names.projectName(brand, product), district.code(),
-                        chain.code(), names.investor(brand, chain), park(dice, district, chain.code()),
-                        dice.logUniform(product.minYi(), product.maxYi()));
+                ProjectDraft draft = drawnDraft(dice, names, districts);
                 draft.plannedInvestmentCny = StoryWriter.roundedTo(BigDecimal.valueOf(draft.rawYi * 1e8), MILLION)
                         .max(SMALLEST_PROJECT_CNY);
-                String prefix = "TJ-" + district.abbreviation() + "-" + year;
-                String code = prefix + "-" + String.format("%03d", numbers.merge(prefix, 1, Integer::sum));
-                newcomers.add(new DemoProject(code, draft.name, draft.district, draft.chain, draft.investor,
-                        draft.plannedInvestmentCny, draft.park, false, continuation.newcomerStory(draft, firstDay)));
+                newcomers.add(new DemoProject(nextCode(numbers, draft.district, year), draft.name, draft.district,
+                        draft.chain, draft.investor, draft.plannedInvestmentCny, draft.park, false,
+                        continuation.newcomerStory(draft, firstDay)));
             }
         }
         return newcomers;
@@ -206,14 +198,7 @@ public final class DemoGenerator {
         List<ProjectDraft> drafts = new ArrayList<>();
         List<DistrictProfile> districts = List.copyOf(catalog.districts().values());
         for (int i = 0; i < count; i++) {
-            DistrictProfile district = dice.weighted(districts, DistrictProfile::weight);
-            List<ChainProfile> chains = district.chains().stream().map(catalog.chains()::get).toList();
-            ChainProfile chain = dice.weighted(chains, ChainProfile::weight);
-            Product product = dice.oneOf(catalog.productsOf(chain.code()));
-            String brand = names.brand();
-            ProjectDraft draft = new ProjectDraft(false, names.projectName(brand, product), district.code(),
-                    chain.code(), names.investor(brand, chain), park(dice, district, chain.code()),
-                    dice.logUniform(product.minYi(), product.maxYi()));
+            ProjectDraft draft = drawnDraft(dice, names, districts);
             Stage finalStage = finalStages.get(i);
             if (finalStage != null) {
                 draft.recordedStages.addAll(recordedStages(dice, finalStage, false));
@@ -221,6 +206,21 @@ public final class DemoGenerator {
             drafts.add(draft);
         }
         return drafts;
+    }
+
+    /**
+     * A generated project: a district drawn by weight, one of its chains by weight, a product of the chain, a
+     * brand's name and investor, a park and an unscaled amount in the product's range.
+     */
+    private ProjectDraft drawnDraft(Dice dice, NameMaker names, List<DistrictProfile> districts) {
+        DistrictProfile district = dice.weighted(districts, DistrictProfile::weight);
+        List<ChainProfile> chains = district.chains().stream().map(catalog.chains()::get).toList();
+        ChainProfile chain = dice.weighted(chains, ChainProfile::weight);
+        Product product = dice.oneOf(catalog.productsOf(chain.code()));
+        String brand = names.brand();
+        return new ProjectDraft(false, names.projectName(brand, product), district.code(),
+                chain.code(), names.investor(brand, chain), park(dice, district, chain.code()),
+                dice.logUniform(product.minYi(), product.maxYi()));
     }
 
     /** Exactly the mix's shares of the count (largest remainders), in a random order; null = no stage. */
@@ -361,11 +361,14 @@ public final class DemoGenerator {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         String[] codes = new String[drafts.size()];
         for (int i : order) {
-            LocalDate first = stories.get(i).firstDay();
-            String prefix = "TJ-" + catalog.districts().get(drafts.get(i).district).abbreviation() + "-" + first.getYear();
-            int number = numbers.merge(prefix, 1, Integer::sum);
-            codes[i] = prefix + "-" + String.format("%03d", number);
+            codes[i] = nextCode(numbers, drafts.get(i).district, stories.get(i).firstDay().getYear());
         }
         return List.of(codes);
+    }
+
+    /** {@code TJ-<district>-<year>-<nnn>}, the next number of the district's year in {@code numbers}. */
+    private String nextCode(Map<String, Integer> numbers, String district, int year) {
+        String prefix = "TJ-" + catalog.districts().get(district).abbreviation() + "-" + year;
+        return prefix + "-" + String.format("%03d", numbers.merge(prefix, 1, Integer::sum));
     }
 }

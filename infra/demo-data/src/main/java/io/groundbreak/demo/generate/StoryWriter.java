@@ -7,7 +7,6 @@ import io.groundbreak.demo.plan.AmendDetails;
 import io.groundbreak.demo.plan.CorrectMilestone;
 import io.groundbreak.demo.plan.ProjectAction;
 import io.groundbreak.demo.plan.RecordMilestone;
-import io.groundbreak.demo.plan.ReportInvestment;
 import io.groundbreak.demo.plan.RetractMilestone;
 import io.groundbreak.demo.plan.StatusChange;
 import io.groundbreak.events.Stage;
@@ -39,7 +38,6 @@ final class StoryWriter {
     /** Quarterly reports, the most recent ones only: enough to draw a curve, not thousands of requests. */
     private static final int MOST_REPORTS = 2;
     private static final BigDecimal MILLION = new BigDecimal("1000000");
-    private static final BigDecimal TEN_THOUSAND = new BigDecimal("10000");
 
     static final Map<Stage, String> DATE_CORRECTIONS = Map.of(
             Stage.TALKS, "在谈日期以首次正式洽谈纪要为准",
@@ -298,9 +296,7 @@ final class StoryWriter {
         if (started == null) {
             return List.of();
         }
-        double shareAtProduction = dice.between(0.6, 0.9);
-        long daysToProduction = producing != null ? Math.max(1, ChronoUnit.DAYS.between(started, producing))
-                : dice.between(540, 900);
+        CompletionCurve curve = CompletionCurve.draw(dice, started, producing, 900, suspendedSince);
         List<YearMonth> quarters = new ArrayList<>();
         for (YearMonth month = YearMonth.from(started); !month.isAfter(YearMonth.from(PLAN_END)); month = month.plusMonths(1)) {
             if (month.getMonthValue() % 3 == 0) {
@@ -308,26 +304,7 @@ final class StoryWriter {
             }
         }
         List<YearMonth> reported = quarters.subList(Math.max(0, quarters.size() - MOST_REPORTS), quarters.size());
-        List<Step> reports = new ArrayList<>();
-        BigDecimal previous = BigDecimal.ZERO;
-        for (YearMonth quarter : reported) {
-            LocalDate until = quarter.atEndOfMonth();
-            if (suspendedSince != null && until.isAfter(suspendedSince)) {
-                until = suspendedSince;
-            }
-            long days = Math.max(0, ChronoUnit.DAYS.between(started, until));
-            double share = producing != null && days >= daysToProduction
-                    ? shareAtProduction + (0.98 - shareAtProduction) * Math.min(1, (days - daysToProduction) / 365.0)
-                    : shareAtProduction * Math.min(1, (double) days / daysToProduction);
-            BigDecimal completed = roundedTo(draft.plannedInvestmentCny.multiply(BigDecimal.valueOf(share)), TEN_THOUSAND)
-                    .max(previous);
-            if (completed.signum() > 0) {
-                // filed in the month after the quarter
-                reports.add(new Step(quarter.plusMonths(1).atDay(10), new ReportInvestment(quarter, completed)));
-                previous = completed;
-            }
-        }
-        return reports;
+        return curve.reports(reported, draft.plannedInvestmentCny, BigDecimal.ZERO);
     }
 
     /** The day of a suspension that no resumption follows, or null. */

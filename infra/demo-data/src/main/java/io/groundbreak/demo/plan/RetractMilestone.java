@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code POST /milestones/{stage}/retraction}: the highest recorded stage taken back. */
+/**
+ * {@code POST /milestones/{stage}/retraction}: the highest recorded stage taken back. Shaped like
+ * {@link CorrectMilestone} on purpose: each mirrors its own request of milestone-service's API.
+ */
 public record RetractMilestone(Stage stage, String reason) implements ProjectAction {
 
     public RetractMilestone {

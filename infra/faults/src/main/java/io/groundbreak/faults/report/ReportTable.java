@@ -14,6 +14,10 @@ import java.util.Locale;
 /** The suite's report as Markdown: one row per scenario, then each scenario's notes and problems. */
 public final class ReportTable {
 
+    /** The headers of {@link #countCells}. */
+    private static final String COUNT_COLUMNS =
+            "| scenario | acknowledged | in event store | in ledger | in funnel | double-counted | converged (s) ";
+
     private ReportTable() {
     }
 
@@ -34,18 +38,11 @@ public final class ReportTable {
                 .append(" s of the load's end and the fault's healing; client timeout ")
                 .append(MilestoneClient.REQUEST_TIMEOUT.toSeconds()).append(" s; outage window = the fault + ")
                 .append(ScenarioRunner.OUTAGE_GRACE.toSeconds()).append(" s.\n\n");
-        out.append("| scenario | acknowledged | in event store | in ledger | in funnel | double-counted | converged (s) "
-                + "| 5xx outside outage | 5xx in outage (not 503+Retry-After) | 4xx to valid writes | timeouts | scenario check | result |\n");
+        out.append(COUNT_COLUMNS + "| 5xx outside outage | 5xx in outage (not 503+Retry-After) | 4xx to valid writes "
+                + "| timeouts | scenario check | result |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (ScenarioResult result : results) {
-            out.append("| ").append(result.scenario())
-                    .append(" | ").append(result.acknowledged())
-                    .append(" | ").append(result.inEventStore())
-                    .append(" | ").append(result.inLedger())
-                    .append(" | ").append(result.inFunnel())
-                    .append(" | ").append(result.doubleCounted())
-                    .append(" | ").append(result.secondsToConverge() == null ? "not within "
-                            + ScenarioRunner.CONVERGENCE_BOUND.toSeconds() : String.format(Locale.ROOT, "%.1f", result.secondsToConverge()))
+            countCells(result, out)
                     .append(" | ").append(result.serverErrorsOutside())
                     .append(" | ").append(result.serverErrorsInside()).append(" (").append(result.impoliteInside()).append(")")
                     .append(" | ").append(result.refused())
@@ -85,20 +82,12 @@ public final class ReportTable {
                 .append(ScenarioRunner.HANDOVER_BOUND.toSeconds()).append(" s. Stalls are sampled every 0.5 s (committed offset against end "
                         + "offset per partition; the publisher's token against the event store's head), so they read up to "
                         + "about a second long in steady running.\n\n");
-        out.append("| scenario | acknowledged | in event store | in ledger | in funnel | double-counted | converged (s) "
-                + "| longest refused write (s) | longest with no write taken (s) | 5xx (not 503+Retry-After) | 4xx to valid writes "
+        out.append(COUNT_COLUMNS + "| longest refused write (s) | longest with no write taken (s) | 5xx (not 503+Retry-After) | 4xx to valid writes "
                 + "| timeouts | funnel stall (s) | audit stall (s) | publisher stall (s) | publisher handover (s) | replicas in sync (s) | result |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult result : results) {
             ClusterFigures figures = result.cluster();
-            out.append("| ").append(result.scenario())
-                    .append(" | ").append(result.acknowledged())
-                    .append(" | ").append(result.inEventStore())
-                    .append(" | ").append(result.inLedger())
-                    .append(" | ").append(result.inFunnel())
-                    .append(" | ").append(result.doubleCounted())
-                    .append(" | ").append(result.secondsToConverge() == null ? "not within "
-                            + ScenarioRunner.CONVERGENCE_BOUND.toSeconds() : seconds(result.secondsToConverge()))
+            countCells(result, out)
                     .append(" | ").append(figures.longestRefusedWrite().map(write -> seconds(write.seconds())).orElse("0"))
                     .append(" | ").append(seconds(figures.longestSilence().toMillis() / 1000.0))
                     .append(" | ").append(result.serverErrorsOutside() + result.serverErrorsInside())
@@ -127,6 +116,18 @@ public final class ReportTable {
             out.append(".\n");
         }
         return out.toString();
+    }
+
+    /** The cells both reports begin a row with: the scenario, where its acknowledged events are, when all agreed. */
+    private static StringBuilder countCells(ScenarioResult result, StringBuilder out) {
+        return out.append("| ").append(result.scenario())
+                .append(" | ").append(result.acknowledged())
+                .append(" | ").append(result.inEventStore())
+                .append(" | ").append(result.inLedger())
+                .append(" | ").append(result.inFunnel())
+                .append(" | ").append(result.doubleCounted())
+                .append(" | ").append(result.secondsToConverge() == null
+                        ? "not within " + ScenarioRunner.CONVERGENCE_BOUND.toSeconds() : seconds(result.secondsToConverge()));
     }
 
     private static String seconds(double seconds) {
