@@ -58,7 +58,6 @@ record ExportContext(CurrentUser user, Locale locale, Instant at, ExcelTexts tex
         return CITY_TIME.format(instant);
     }
 
-    /** The lines under every sheet's title that say who exported it, when, and in which unit. */
     /** A new sheet with its title and, first of its notes, the view it exports. */
     SheetWriter sheet(StreamingWorkbook book, String sheetKey, String titleKey, String viewKey) {
         return book.sheet(text(sheetKey)).title(text(titleKey)).note(text("export.view"), text(viewKey));
@@ -71,6 +70,7 @@ record ExportContext(CurrentUser user, Locale locale, Instant at, ExcelTexts tex
                 .note(text("export.chain"), chain(chain));
     }
 
+    /** The lines under every sheet's title that say who exported it, when, and in which unit. */
     SheetWriter signed(SheetWriter sheet) {
         return sheet.note(text("export.by"), user.name())
                 .note(text("export.at"), cityTime(at))
