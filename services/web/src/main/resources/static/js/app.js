@@ -91,6 +91,25 @@ export function number(value) {
   return value === null || value === undefined ? '—' : Number(value).toLocaleString(language() === 'en' ? 'en' : 'zh-CN');
 }
 
+/** "150000" 万元 → "1500000000.00" yuan, exactly (no floating point); null when it is no such amount. */
+export function wanToYuan(text) {
+  const clean = text.replace(/[,，\s]/g, '');
+  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(clean);
+  if (!match) return null;
+  const fraction = (match[2] ?? '').padEnd(6, '0');
+  const whole = `${match[1]}${fraction.slice(0, 4)}`.replace(/^0+(?=\d)/, '');
+  return `${whole}.${fraction.slice(4)}`;
+}
+
+/** A random UUID also where crypto.randomUUID is missing (plain http to a server that is not localhost). */
+export function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** Today in the city (Asia/Shanghai), as YYYY-MM-DD. */
 export function cityToday() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

@@ -4,7 +4,8 @@
 // A write above the review bounds is answered 202: submitted for review, shown in the queue (js/requests.js).
 // The office's REVIEWER sees the same lists and the queue, without any write form.
 import {
-  amount, api, cityToday, duplicateMarks, el, href, isDistrictOffice, label, number, read, showError, start, t,
+  amount, api, cityToday, duplicateMarks, el, href, isDistrictOffice, label, newKey, number, read, showError, start, t,
+  wanToYuan,
 } from './app.js';
 import { language } from './i18n.js';
 import {
@@ -42,25 +43,6 @@ let projects = [];
 function csrfToken() {
   const found = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
   return found ? decodeURIComponent(found.substring('XSRF-TOKEN='.length)) : '';
-}
-
-/** A random UUID also where crypto.randomUUID is missing (plain http to a server that is not localhost). */
-function newKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** "150000" 万元 → "1500000000.00" yuan, exactly (no floating point); null when it is no such amount. */
-function wanToYuan(text) {
-  const clean = text.replace(/[,，\s]/g, '');
-  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(clean);
-  if (!match) return null;
-  const fraction = (match[2] ?? '').padEnd(6, '0');
-  const whole = `${match[1]}${fraction.slice(0, 4)}`.replace(/^0+(?=\d)/, '');
-  return `${whole}.${fraction.slice(4)}`;
 }
 
 function fieldName(spec) {

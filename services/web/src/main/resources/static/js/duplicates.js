@@ -8,6 +8,7 @@ import { amount, api, chainName, districtName, el, label, me, number, showError,
 import { cityTime } from './freshness.js';
 import { addTexts } from './i18n.js';
 
+// zh and en list the same keys on purpose (one dictionary per language, as in i18n.js).
 addTexts({
   zh: {
     duplicates: '疑似重复项目', duplicatesHint: '不同区、同一产业链，投资方与项目名称相近、计划投资相当的项目。认定为同一项目后，重复的一方不再计入任何数字，只按主项目所在区计一次。',

@@ -1,4 +1,6 @@
 // Texts of every page in Chinese (the default) and English; the choice is kept in localStorage.
+// The en dictionary lists the same keys as the zh one on purpose: one plain table per language, the form in
+// which the pages' modules add theirs (addTexts).
 const TEXTS = {
   zh: {
     appName: '重大项目全流程跟踪', dashboard: '领导看板', projects: '项目清单', audit: '审计工作台', logout: '退出',

@@ -4,10 +4,13 @@
 // leader's view (one chain across the districts); every stage number opens its projects
 // (/projects.html?reached=STAGE:YYYY). An ADMIN sets or changes one cell's target with a reason
 // (POST /api/supervision/targets, milestone-service); everyone reads a cell's history. Mounts itself.
-import { amount, api, cityToday, el, href, label, me, number, params, read, showError, t } from './app.js';
+import {
+  amount, api, cityToday, el, href, label, me, newKey, number, params, read, showError, t, wanToYuan,
+} from './app.js';
 import { addTexts, language } from './i18n.js';
 import { cityTime, freshnessNote } from './freshness.js';
 
+// zh and en list the same keys on purpose (one dictionary per language, as in i18n.js).
 addTexts({
   zh: {
     targets: '目标任务完成情况', targetsYear: '年度', targetsHint: '实际：当年 1 月 1 日至截至日期（不晚于年末）达到该阶段的项目；计划投资为当年签约项目的计划总投资；完成投资为当年新增的累计完成投资。数字可点开查看项目。',
@@ -67,16 +70,6 @@ export function percentText(percent) {
   return percent === null || percent === undefined ? '—' : `${Number(percent).toFixed(1)}%`;
 }
 
-/** "150000" 万元 → "1500000000.00" yuan, exactly (no floating point); null when it is no such amount. */
-function wanToYuan(text) {
-  const clean = text.replace(/[,，\s]/g, '');
-  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(clean);
-  if (!match) return null;
-  const fraction = (match[2] ?? '').padEnd(6, '0');
-  const whole = `${match[1]}${fraction.slice(0, 4)}`.replace(/^0+(?=\d)/, '');
-  return `${whole}.${fraction.slice(4)}`;
-}
-
 /** "1500000000.00" yuan → "150000" 万元, exactly, for the form. */
 function yuanToWan(yuan) {
   if (yuan === null || yuan === undefined) return '';
@@ -84,14 +77,6 @@ function yuanToWan(yuan) {
   const digits = `${whole.padStart(5, '0')}${fraction.padEnd(2, '0')}`;
   const wan = `${digits.slice(0, -6).replace(/^0+(?=\d)/, '')}.${digits.slice(-6)}`.replace(/\.?0+$/, '');
   return wan === '' ? '0' : wan;
-}
-
-function newKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 let session;

@@ -19,11 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,18 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The web app on its own, its services unreachable: the login, what each role may open, the gateway's
  * own refusals, and that a service being down is a 503 problem, never a broken page or a 500.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "groundbreak.web.services.milestone-service=http://127.0.0.1:1",
-        "groundbreak.web.services.funnel-service=http://127.0.0.1:1",
-        "groundbreak.web.services.audit-service=http://127.0.0.1:1"})
-@ActiveProfiles("local")
-class WebAppIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        WebDatabase.register(registry, "web_app");
-        TestInfrastructure.get().identityProvider().registerIssuer(registry);
-    }
+class WebAppIT extends WebAppAlone {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -109,29 +109,17 @@ final class BriefingPdf {
             line(MARGIN + CELL_PADDING, CELL_SIZE, none);
         }
         for (Object[] row : section.rows()) {
-            List<List<String>> cells = new ArrayList<>();
-            int lines = 1;
+            List<String> texts = new ArrayList<>();
             for (int i = 0; i < widths.length; i++) {
-                List<String> wrapped = wrap(i < row.length ? format(row[i]) : "", widths[i] - 2 * CELL_PADDING);
-                cells.add(wrapped);
-                lines = Math.max(lines, wrapped.size());
+                texts.add(i < row.length ? format(row[i]) : "");
             }
-            float height = ROW_HEIGHT + (lines - 1) * LINE_HEIGHT;
+            List<List<String>> cells = wrapped(texts, widths);
+            float height = height(cells);
             if (y - height < MARGIN + ROW_HEIGHT) {
                 newPage();
                 header(section, widths);
             }
-            float x = MARGIN;
-            for (int i = 0; i < widths.length; i++) {
-                float top = y;
-                for (String line : cells.get(i)) {
-                    cell(x, widths[i], line, section.numeric(i));
-                    y -= LINE_HEIGHT;
-                }
-                y = top;
-                x += widths[i];
-            }
-            y -= height;
+            drawRow(section, widths, cells, height);
             content.setLineWidth(0.2f);
             content.setStrokingColor(0.8f);
             content.moveTo(MARGIN, y + 2.5f);
@@ -141,18 +129,35 @@ final class BriefingPdf {
     }
 
     private void header(Section section, float[] widths) throws IOException {
-        List<List<String>> cells = new ArrayList<>();
-        int lines = 1;
-        for (int i = 0; i < widths.length; i++) {
-            List<String> wrapped = wrap(section.header().get(i), widths[i] - 2 * CELL_PADDING);
-            cells.add(wrapped);
-            lines = Math.max(lines, wrapped.size());
-        }
-        float height = ROW_HEIGHT + (lines - 1) * LINE_HEIGHT;
+        List<List<String>> cells = wrapped(section.header(), widths);
+        float height = height(cells);
         content.setNonStrokingColor(0.88f);
         content.addRect(MARGIN, y - height + 2.5f, sum(widths), height);
         content.fill();
         content.setNonStrokingColor(0f);
+        drawRow(section, widths, cells, height);
+    }
+
+    /** Each column's text wrapped to its width. */
+    private List<List<String>> wrapped(List<String> texts, float[] widths) throws IOException {
+        List<List<String>> cells = new ArrayList<>();
+        for (int i = 0; i < widths.length; i++) {
+            cells.add(wrap(texts.get(i), widths[i] - 2 * CELL_PADDING));
+        }
+        return cells;
+    }
+
+    /** A row's height: as many lines as its longest cell. */
+    private static float height(List<List<String>> cells) {
+        int lines = 1;
+        for (List<String> cell : cells) {
+            lines = Math.max(lines, cell.size());
+        }
+        return ROW_HEIGHT + (lines - 1) * LINE_HEIGHT;
+    }
+
+    /** Draws a row's wrapped cells side by side and moves below it. */
+    private void drawRow(Section section, float[] widths, List<List<String>> cells, float height) throws IOException {
         float x = MARGIN;
         for (int i = 0; i < widths.length; i++) {
             float top = y;

@@ -1,19 +1,15 @@
 package io.groundbreak.web.briefing;
 
 import io.groundbreak.kit.web.Problems;
-import io.groundbreak.web.excel.export.ServiceRefused;
-import io.groundbreak.web.gateway.BackendUnavailable;
+import io.groundbreak.web.excel.export.ServiceReadProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -24,13 +20,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = BriefingController.class)
-class BriefingProblems {
-
-    private static final Logger LOG = LoggerFactory.getLogger(BriefingProblems.class);
+class BriefingProblems extends ServiceReadProblems {
 
     private final BriefingTexts texts;
 
     BriefingProblems(BriefingTexts texts) {
+        super("briefing");
         this.texts = texts;
     }
 
@@ -46,15 +41,8 @@ class BriefingProblems {
         return problem;
     }
 
-    @ExceptionHandler
-    ResponseEntity<byte[]> serviceRefused(ServiceRefused refused) {
-        return ResponseEntity.status(refused.status()).header("Content-Type", refused.contentType()).body(refused.body());
-    }
-
-    @ExceptionHandler
-    ProblemDetail unavailable(BackendUnavailable unavailable, HttpServletRequest request) {
-        LOG.warn("briefing failed: {}", unavailable.getMessage());
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                texts.text(BriefingController.locale(request), "briefing.unavailable"));
+    @Override
+    protected String unavailableDetail(HttpServletRequest request) {
+        return texts.text(BriefingController.locale(request), "briefing.unavailable");
     }
 }

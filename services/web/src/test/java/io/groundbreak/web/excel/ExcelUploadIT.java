@@ -2,7 +2,6 @@ package io.groundbreak.web.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.http.ProviderSignIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,13 +23,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import io.groundbreak.web.Browser;
-import io.groundbreak.web.WebDatabase;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import io.groundbreak.web.WebAppAlone;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,18 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is 413; only district offices import; a service being down is 503. What the services answer to good
  * rows is tested end to end in infra/system-tests (ExcelImportIT).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "groundbreak.web.services.milestone-service=http://127.0.0.1:1",
-        "groundbreak.web.services.funnel-service=http://127.0.0.1:1",
-        "groundbreak.web.services.audit-service=http://127.0.0.1:1"})
-@ActiveProfiles("local")
-class ExcelUploadIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        WebDatabase.register(registry, "web_upload");
-        TestInfrastructure.get().identityProvider().registerIssuer(registry);
-    }
+class ExcelUploadIT extends WebAppAlone {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -3,30 +3,9 @@ package io.groundbreak.web.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.sun.net.httpserver.HttpServer;
-import io.groundbreak.testsupport.TestInfrastructure;
-import io.groundbreak.testsupport.http.ProviderSignIn;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import io.groundbreak.web.WebDatabase;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Both services keep their dead letters under the same path; through the web app the browser names the
@@ -34,68 +13,16 @@ import tools.jackson.databind.json.JsonMapper;
  * query and the body, and its answer (problem+json included) comes back unchanged. The two services are
  * stand-ins that record what they receive.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class DeadLettersGatewayIT {
+class DeadLettersGatewayIT extends StandInServices {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** What a stand-in service received. */
-    record Received(String service, String method, String pathAndQuery, String authorization, String body) {
-    }
-
-    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
-    private static final HttpServer FUNNEL = standIn("funnel-service");
-    private static final HttpServer AUDIT = standIn("audit-service");
-
-    private static HttpServer standIn(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                RECEIVED.add(new Received(name, exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
-                boolean discard = exchange.getRequestURI().getPath().endsWith("/discard");
-                byte[] answer = (discard
-                        ? "{\"type\":\"urn:groundbreak:problem:already-reprocessed\",\"status\":409,\"detail\":\"" + name + " says no\"}"
-                        : "{\"deadLetters\":[{\"id\":7,\"reason\":\"malformed\",\"status\":\"parked\",\"from\":\"" + name + "\"}]}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", discard ? "application/problem+json" : "application/json");
-                exchange.sendResponseHeaders(discard ? 409 : 200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    @Override
+    Answer answer(String service, String path) {
+        if (path.endsWith("/discard")) {
+            return new Answer(409, "application/problem+json",
+                    "{\"type\":\"urn:groundbreak:problem:already-reprocessed\",\"status\":409,\"detail\":\"" + service + " says no\"}",
+                    null);
         }
-    }
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        WebDatabase.register(registry, "web_gateway");
-        TestInfrastructure.get().identityProvider().registerIssuer(registry);
-        registry.add("groundbreak.web.services.milestone-service", () -> "http://127.0.0.1:1");
-        registry.add("groundbreak.web.services.funnel-service", () -> "http://127.0.0.1:" + FUNNEL.getAddress().getPort());
-        registry.add("groundbreak.web.services.audit-service", () -> "http://127.0.0.1:" + AUDIT.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        FUNNEL.stop(0);
-        AUDIT.stop(0);
-    }
-
-    @LocalServerPort
-    private int port;
-
-    private final CookieManager cookies = ProviderSignIn.cookies();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-    @BeforeEach
-    void forget() {
-        RECEIVED.clear();
+        return Answer.json(200, "{\"deadLetters\":[{\"id\":7,\"reason\":\"malformed\",\"status\":\"parked\",\"from\":\"" + service + "\"}]}");
     }
 
     @Test
@@ -122,11 +49,7 @@ class DeadLettersGatewayIT {
     void anAdminsDiscardCarriesItsReasonAndTheServicesRefusalComesBackUnchanged() throws Exception {
         logIn("admin");
 
-        HttpResponse<String> discard = client.send(HttpRequest.newBuilder(url("/api/admin/audit-service/dead-letters/7/discard"))
-                .header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"a test record\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> discard = post("/api/admin/audit-service/dead-letters/7/discard", "{\"reason\":\"a test record\"}");
         HttpResponse<String> reprocess = client.send(HttpRequest.newBuilder(
                         url("/api/admin/funnel-service/dead-letters/projects/0b6f7b2e-6c1a-4e53-9a43-2f4f1f0e9d11/reprocess"))
                 .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
@@ -155,24 +78,5 @@ class DeadLettersGatewayIT {
         assertThat(JSON.readTree(ambiguous.body()).get("type").asString()).isEqualTo("urn:groundbreak:problem:no-such-endpoint");
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(RECEIVED).isEmpty();
-    }
-
-    private void logIn(String user) throws IOException, InterruptedException {
-        ProviderSignIn.logIn(client, url("/"), user);
-        get("/web/me"); // issues the CSRF cookie the pages echo
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(url(path)).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElse("");
-    }
-
-    private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

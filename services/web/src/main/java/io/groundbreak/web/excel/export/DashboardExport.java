@@ -39,12 +39,9 @@ record DashboardExport(JsonNode funnel, JsonNode byDistrict, JsonNode byChain, J
     }
 
     private SheetWriter start(ExportContext context, StreamingWorkbook book, String view) {
-        SheetWriter sheet = book.sheet(context.text("export.sheet." + view))
-                .title(context.text("export.title." + view))
-                .note(context.text("export.view"), context.text("export.dashboard"))
-                .note(context.text("export.as-of"), funnel.path("asOf").asString())
-                .note(context.text("export.district"), context.district(district))
-                .note(context.text("export.chain"), context.chain(chain));
+        SheetWriter sheet = context.scope(
+                context.sheet(book, "export.sheet." + view, "export.title." + view, "export.dashboard"),
+                funnel.path("asOf").asString(), district, chain);
         return freshness.write(context, context.signed(sheet));
     }
 

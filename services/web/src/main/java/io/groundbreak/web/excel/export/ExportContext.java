@@ -5,6 +5,7 @@ import io.groundbreak.reference.ReferenceData;
 import io.groundbreak.web.excel.ExcelTexts;
 import io.groundbreak.web.excel.writing.Amount;
 import io.groundbreak.web.excel.writing.SheetWriter;
+import io.groundbreak.web.excel.writing.StreamingWorkbook;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,6 +56,18 @@ record ExportContext(CurrentUser user, Locale locale, Instant at, ExcelTexts tex
 
     String cityTime(Instant instant) {
         return CITY_TIME.format(instant);
+    }
+
+    /** A new sheet with its title and, first of its notes, the view it exports. */
+    SheetWriter sheet(StreamingWorkbook book, String sheetKey, String titleKey, String viewKey) {
+        return book.sheet(text(sheetKey)).title(text(titleKey)).note(text("export.view"), text(viewKey));
+    }
+
+    /** The notes of the scope a view was asked for: its date, district and chain (blank: all). */
+    SheetWriter scope(SheetWriter sheet, String asOf, String district, String chain) {
+        return sheet.note(text("export.as-of"), asOf)
+                .note(text("export.district"), district(district))
+                .note(text("export.chain"), chain(chain));
     }
 
     /** The lines under every sheet's title that say who exported it, when, and in which unit. */

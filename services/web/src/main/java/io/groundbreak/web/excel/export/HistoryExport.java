@@ -26,9 +26,7 @@ record HistoryExport(String projectId, JsonNode events, FreshnessNote freshness)
             }
         }
         try (StreamingWorkbook book = new StreamingWorkbook()) {
-            SheetWriter sheet = book.sheet(context.text("export.sheet.history"))
-                    .title(context.text("export.history"))
-                    .note(context.text("export.view"), context.text("export.history"))
+            SheetWriter sheet = context.sheet(book, "export.sheet.history", "export.history", "export.history")
                     .note(context.text("export.project"), project)
                     .note(context.text("export.events"), String.valueOf(events.size()));
             freshness.write(context, context.signed(sheet)).blank()

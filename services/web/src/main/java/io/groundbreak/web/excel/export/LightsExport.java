@@ -16,12 +16,8 @@ record LightsExport(String asOf, String district, String chain, String light, Js
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
-            SheetWriter sheet = book.sheet(context.text("export.sheet.lights"))
-                    .title(context.text("export.lights"))
-                    .note(context.text("export.view"), context.text("export.lights"))
-                    .note(context.text("export.as-of"), asOf)
-                    .note(context.text("export.district"), context.district(district))
-                    .note(context.text("export.chain"), context.chain(chain));
+            SheetWriter sheet = context.scope(
+                    context.sheet(book, "export.sheet.lights", "export.lights", "export.lights"), asOf, district, chain);
             if (light != null && !light.isBlank()) {
                 sheet.note(context.text("export.light"), context.text("export.light." + light.strip().toUpperCase(Locale.ROOT)));
             }

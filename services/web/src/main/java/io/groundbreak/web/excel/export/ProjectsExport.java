@@ -16,12 +16,8 @@ record ProjectsExport(String asOf, String district, String chain, String stage, 
 
     void write(ExportContext context, OutputStream out) throws IOException {
         try (StreamingWorkbook book = new StreamingWorkbook()) {
-            SheetWriter sheet = book.sheet(context.text("export.sheet.projects"))
-                    .title(context.text("export.projects"))
-                    .note(context.text("export.view"), context.text("export.projects"))
-                    .note(context.text("export.as-of"), asOf)
-                    .note(context.text("export.district"), context.district(district))
-                    .note(context.text("export.chain"), context.chain(chain));
+            SheetWriter sheet = context.scope(
+                    context.sheet(book, "export.sheet.projects", "export.projects", "export.projects"), asOf, district, chain);
             if (stage != null && !stage.isBlank()) {
                 sheet.note(context.text("export.figure"), figure == null || figure.isBlank() ? context.stage(stage)
                         : context.text("export.figure." + figure, context.stage(stage)));

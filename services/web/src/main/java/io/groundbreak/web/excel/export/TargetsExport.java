@@ -33,13 +33,10 @@ record TargetsExport(String district, String chain, JsonNode answer, JsonNode hi
     }
 
     private SheetWriter noted(ExportContext context, StreamingWorkbook book, String sheetKey) {
-        SheetWriter sheet = book.sheet(context.text("export.sheet.targets-" + sheetKey))
-                .title(context.text("export.title.targets-" + sheetKey))
-                .note(context.text("export.view"), context.text("export.targets"))
-                .note(context.text("export.year"), answer.path("year").asString())
-                .note(context.text("export.as-of"), answer.path(answer.has("until") ? "until" : "asOf").asString())
-                .note(context.text("export.district"), context.district(district))
-                .note(context.text("export.chain"), context.chain(chain));
+        SheetWriter sheet = context.scope(
+                context.sheet(book, "export.sheet.targets-" + sheetKey, "export.title.targets-" + sheetKey, "export.targets")
+                        .note(context.text("export.year"), answer.path("year").asString()),
+                answer.path(answer.has("until") ? "until" : "asOf").asString(), district, chain);
         return freshness.write(context, context.signed(sheet));
     }
 
