@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * Some of a project's details changed; a null field is unchanged. The district can never change. Of
  * {@code plannedDates} only the stages given change (schema 1.1, like the responsible person and leader and the
- * source).
+ * source). Its fields repeat ProjectRegistered's on purpose: each event is a message of its own, with its own schema.
  */
 public record ProjectDetailsAmended(
         ProjectId projectId,

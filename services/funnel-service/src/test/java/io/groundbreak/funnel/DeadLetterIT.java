@@ -31,15 +31,12 @@ class DeadLetterIT extends FunnelServiceTestBase {
     /** Sequence 1 is missing: 2 and 3 are parked; 1 comes; reprocessing 2 applies it and releases 3. */
     @Test
     void laterEventsWaitBehindTheParkedOneAndAreReleasedInOrder() {
-        ProjectStream project = new ProjectStream(DISTRICT);
-        EventEnvelope registration = project.next(registered(project.projectId, DISTRICT, "aerospace", "700.00"));
-        EventEnvelope talks = project.forged(1, registration.hash(), milestone(project.projectId, Stage.TALKS, "2019-01-10"));
-        EventEnvelope signed = project.forged(2, talks.hash(), milestone(project.projectId, Stage.SIGNED, "2019-02-10"));
-        EventEnvelope landed = project.forged(3, signed.hash(), milestone(project.projectId, Stage.LANDED, "2019-03-10"));
-        publish(registration);
-        topic().send(signed, landed);
+        GapAtTalks gap = parkedBehindAGap("aerospace", "700.00", "2019-01-10", "2019-02-10", "2019-03-10");
+        ProjectStream project = gap.project();
+        EventEnvelope talks = gap.talks();
+        EventEnvelope signed = gap.signed();
+        EventEnvelope landed = gap.landed();
 
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(2));
         List<JsonNode> parked = deadLettersOf(project.projectId.value(), "outstanding");
         JsonNode first = parked.get(0);
         assertThat(first.get("reason").asString()).isEqualTo("gap");
@@ -101,6 +98,22 @@ class DeadLetterIT extends FunnelServiceTestBase {
         assertThat(headOf(project)).isEqualTo(head).isEqualTo("3 " + landed.hash());
     }
 
+    /** A project whose talks (sequence 1) are held back: its registration applied, signed and landed parked behind the gap. */
+    private record GapAtTalks(ProjectStream project, EventEnvelope talks, EventEnvelope signed, EventEnvelope landed) {
+    }
+
+    private GapAtTalks parkedBehindAGap(String chain, String investment, String talksOn, String signedOn, String landedOn) {
+        ProjectStream project = new ProjectStream(DISTRICT);
+        EventEnvelope registration = project.next(registered(project.projectId, DISTRICT, chain, investment));
+        EventEnvelope talks = project.forged(1, registration.hash(), milestone(project.projectId, Stage.TALKS, talksOn));
+        EventEnvelope signed = project.forged(2, talks.hash(), milestone(project.projectId, Stage.SIGNED, signedOn));
+        EventEnvelope landed = project.forged(3, signed.hash(), milestone(project.projectId, Stage.LANDED, landedOn));
+        publish(registration);
+        topic().send(signed, landed);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(project.projectId.value(), "outstanding")).hasSize(2));
+        return new GapAtTalks(project, talks, signed, landed);
+    }
+
     private String headOf(ProjectStream project) {
         for (JsonNode head : get("/api/admin/heads", "auditor").get("projects")) {
             if (head.get("projectId").asString().equals(project.projectId.toString())) {
@@ -113,14 +126,8 @@ class DeadLetterIT extends FunnelServiceTestBase {
     /** The per-project reprocess goes through a project's records in sequence order and says how many went in. */
     @Test
     void aProjectsParkedRecordsAreReprocessedInSequenceOrder() {
-        ProjectStream other = new ProjectStream(DISTRICT);
-        EventEnvelope otherRegistration = other.next(registered(other.projectId, DISTRICT, "biomedicine", "900.00"));
-        EventEnvelope otherTalks = other.forged(1, otherRegistration.hash(), milestone(other.projectId, Stage.TALKS, "2019-04-11"));
-        EventEnvelope otherSigned = other.forged(2, otherTalks.hash(), milestone(other.projectId, Stage.SIGNED, "2019-05-11"));
-        EventEnvelope otherLanded = other.forged(3, otherSigned.hash(), milestone(other.projectId, Stage.LANDED, "2019-06-11"));
-        publish(otherRegistration);
-        topic().send(otherSigned, otherLanded);
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(deadLettersOf(other.projectId.value(), "outstanding")).hasSize(2));
+        GapAtTalks gap = parkedBehindAGap("biomedicine", "900.00", "2019-04-11", "2019-05-11", "2019-06-11");
+        ProjectStream other = gap.project();
 
         Http.Answer stillWaiting = post("/api/admin/dead-letters/projects/" + other.projectId + "/reprocess", "admin", null);
         assertThat(stillWaiting.status()).isEqualTo(200);
@@ -129,13 +136,13 @@ class DeadLetterIT extends FunnelServiceTestBase {
         assertThat(stillWaiting.body().get("stillParked").asInt()).isEqualTo(2);
         assertThat(deadLettersOf(other.projectId.value(), "outstanding").get(0).get("attempts").asInt()).isEqualTo(2);
 
-        publish(otherTalks);
+        publish(gap.talks());
         await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(other)).isEqualTo("TALKS"));
         Http.Answer released = post("/api/admin/dead-letters/projects/" + other.projectId + "/reprocess", "admin", null);
         assertThat(released.status()).isEqualTo(200);
         assertThat(released.body().get("reprocessed").asInt()).isEqualTo(2);
         assertThat(released.body().get("stillParked").asInt()).isZero();
-        remember(otherSigned, otherLanded);
+        remember(gap.signed(), gap.landed());
         assertThat(stageOf(other)).isEqualTo("LANDED");
 
         Http.Answer nothing = post("/api/admin/dead-letters/projects/" + other.projectId + "/reprocess", "admin", null);

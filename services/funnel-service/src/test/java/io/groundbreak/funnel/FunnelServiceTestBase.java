@@ -170,6 +170,26 @@ public abstract class FunnelServiceTestBase {
         return conversions;
     }
 
+    /**
+     * Each cohort period as "FROM>TO period [start..end] projects w90/w180/w365 closed90/closed180/closed365
+     * reached/waiting/lost", without the span ({@code withSpan} false) as {@code FunnelModel.cohorts} writes them.
+     */
+    protected static List<String> cohortLines(JsonNode answer, boolean withSpan) {
+        List<String> lines = new ArrayList<>();
+        answer.get("transitions").forEach(transition -> transition.get("periods").forEach(period -> {
+            JsonNode within = period.get("within");
+            String span = withSpan ? period.get("start").asString() + ".." + period.get("end").asString() + " " : "";
+            lines.add(transition.get("from").asString() + ">" + transition.get("to").asString() + " "
+                    + period.get("period").asString() + " " + span + period.get("projects").asLong() + " "
+                    + within.get(0).get("reached").asLong() + "/" + within.get(1).get("reached").asLong() + "/"
+                    + within.get(2).get("reached").asLong() + " " + within.get(0).get("closed").asBoolean() + "/"
+                    + within.get(1).get("closed").asBoolean() + "/" + within.get(2).get("closed").asBoolean() + " "
+                    + period.get("reached").asLong() + "/" + period.get("waiting").asLong() + "/"
+                    + period.get("lost").asLong());
+        }));
+        return lines;
+    }
+
     protected static ProjectRegistered registered(ProjectId id, String district, String chain, String plannedCny) {
         return new ProjectRegistered(id, "GB-" + id.toString().substring(0, 8), "Project " + id, district, chain,
                 "Investor Ltd.", new BigDecimal(plannedCny), null);

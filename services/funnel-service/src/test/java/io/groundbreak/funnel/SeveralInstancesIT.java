@@ -8,10 +8,9 @@ import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.events.ConsumerGroup;
 import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.events.SeveralInstances;
 import io.groundbreak.testsupport.http.Http;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +21,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
@@ -40,12 +37,9 @@ import tools.jackson.databind.JsonNode;
  */
 class SeveralInstancesIT extends FunnelServiceTestBase {
 
-    private static final Logger log = LoggerFactory.getLogger(SeveralInstancesIT.class);
     private static final String BINDING = "projectEvents-in-0";
     private static final String GROUP = "funnel-service";
-    private static final Set<Integer> ALL_PARTITIONS = Set.of(0, 1, 2, 3, 4, 5);
-    /** What issue 17 asks of a takeover after kill -9. */
-    private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+    private static final int PARTITIONS = 6;
 
     @Autowired
     Environment environment;
@@ -54,12 +48,12 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
     @Autowired
     Consumer<Message<List<byte[]>>> projectEvents;
 
-    private ConsumerGroup group;
+    private SeveralInstances group;
 
     @BeforeEach
     void serviceHoldsEveryPartition() {
-        group = new ConsumerGroup(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC, GROUP);
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(group.partitionsHeldBesides(null)).isEqualTo(ALL_PARTITIONS));
+        group = new SeveralInstances(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC, GROUP, PARTITIONS, PROPAGATION);
+        group.awaitEveryPartitionHeld();
     }
 
     @AfterEach
@@ -69,47 +63,22 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
 
     @Test
     void anInstanceThatVanishesWithoutLeavingHasItsPartitionsConsumedAgainWithinTenSeconds() {
-        // a group that is rebalancing (another test's consumers leaving) names no assignor until it is stable again
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(group.assignor()).isEqualTo("cooperative-sticky"));
-        ConsumerGroup.Member other = group.join(serviceConsumerSettings());
-        await().atMost(PROPAGATION).until(() -> !other.partitions().isEmpty()
-                && group.partitionsHeldBesides(null).equals(ALL_PARTITIONS));
+        ConsumerGroup.Member other = group.joinSettled(serviceConsumerSettings());
         Set<Integer> taken = other.partitions();
         // records the vanishing member was handed but never settled
-        List<ProjectStream> projects = IntStream.range(0, 3).mapToObj(i -> projectOn(taken)).toList();
+        List<ProjectStream> projects = IntStream.range(0, 3).mapToObj(i -> group.projectOn("120103", taken)).toList();
         projects.forEach(project -> publish(project.next(registered(project.projectId, "120103", "aerospace", "10.00")),
                 project.next(milestone(project.projectId, Stage.TALKS, "2016-03-01"))));
 
-        long vanished = System.nanoTime();
-        other.vanish();
-        await().atMost(TAKEOVER_BOUND).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Map<String, Set<Integer>> held = group.partitionsByMember();
-            held.remove(other.memberId());
-            return held.values().stream().flatMap(Set::stream).distinct().count() == ALL_PARTITIONS.size();
-        });
-        log.info("Partitions {} of a member that vanished were taken over after {} ms", taken,
-                Duration.ofNanos(System.nanoTime() - vanished).toMillis());
+        group.vanishAndAwaitTakeover(other);
         await().atMost(PROPAGATION).untilAsserted(() -> projects.forEach(project ->
                 assertThat(stageOf(project)).isEqualTo("TALKS")));
     }
 
     @Test
     void aStoppedInstanceLeavesTheGroupAtOnce() {
-        ConsumerGroup.Member other = group.join(serviceConsumerSettings());
-        try {
-            await().atMost(PROPAGATION).until(() -> !other.partitions().isEmpty());
-            long stopping = System.nanoTime();
-            bindings.changeState(BINDING, State.STOPPED);
-            // well within the 6 s session timeout: only a LeaveGroup frees the partitions this soon
-            await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> other.partitions().equals(ALL_PARTITIONS));
-            log.info("A stopped instance's partitions were taken over after {} ms",
-                    Duration.ofNanos(System.nanoTime() - stopping).toMillis());
-        } finally {
-            bindings.changeState(BINDING, State.STARTED);
-            other.leave();
-        }
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(group.partitionsHeldBesides(null)).isEqualTo(ALL_PARTITIONS));
+        group.awaitStoppedInstanceLeavesAtOnce(serviceConsumerSettings(), () -> bindings.changeState(BINDING, State.STOPPED),
+                () -> bindings.changeState(BINDING, State.STARTED));
     }
 
     /**
@@ -130,11 +99,11 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
         List<CompletableFuture<Void>> zombies = new ArrayList<>();
         // one zombie delivers record by record, the other the whole history as one poll
         zombies.add(CompletableFuture.runAsync(() -> {
-            awaitQuietly(start);
+            SeveralInstances.awaitQuietly(start);
             history.forEach(event -> projectEvents.accept(asDelivered(event)));
         }));
         zombies.add(CompletableFuture.runAsync(() -> {
-            awaitQuietly(start);
+            SeveralInstances.awaitQuietly(start);
             projectEvents.accept(asDelivered(history.toArray(EventEnvelope[]::new)));
         }));
 
@@ -161,23 +130,8 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
      * setting missing there fails the test.
      */
     private Map<String, String> serviceConsumerSettings() {
-        Map<String, String> settings = new HashMap<>();
-        for (String name : List.of("session.timeout.ms", "heartbeat.interval.ms", "partition.assignment.strategy",
-                "max.poll.interval.ms")) {
-            settings.put(name, environment.getRequiredProperty(
-                    "spring.cloud.stream.kafka.bindings." + BINDING + ".consumer.configuration." + name));
-        }
-        return settings;
-    }
-
-    /** A new project whose records land on one of these partitions. */
-    private static ProjectStream projectOn(Set<Integer> partitions) {
-        while (true) {
-            ProjectStream project = new ProjectStream("120103");
-            if (partitions.contains(ConsumerGroup.partitionOf(project.projectId.toString(), ALL_PARTITIONS.size()))) {
-                return project;
-            }
-        }
+        return SeveralInstances.bindingConsumerSettings(environment::getRequiredProperty, BINDING, List.of("session.timeout.ms", "heartbeat.interval.ms",
+                "partition.assignment.strategy", "max.poll.interval.ms"));
     }
 
     private String stageOf(ProjectStream project) {
@@ -185,14 +139,5 @@ class SeveralInstancesIT extends FunnelServiceTestBase {
         assertThat(answer.status()).isEqualTo(200);
         return answer.body().get("project").get("stage").isNull()
                 ? "null" : answer.body().get("project").get("stage").get("code").asString();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

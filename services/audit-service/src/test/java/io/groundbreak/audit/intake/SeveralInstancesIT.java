@@ -1,7 +1,6 @@
 package io.groundbreak.audit.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.groundbreak.audit.AuditIT;
 import io.groundbreak.events.CloudEventHeaders;
@@ -12,13 +11,12 @@ import io.groundbreak.events.ProjectRegistered;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.events.ConsumerGroup;
 import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.events.SeveralInstances;
 import io.groundbreak.testsupport.http.Http;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +27,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
@@ -46,12 +42,9 @@ import org.springframework.messaging.support.MessageBuilder;
  */
 class SeveralInstancesIT extends AuditIT {
 
-    private static final Logger log = LoggerFactory.getLogger(SeveralInstancesIT.class);
     private static final String BINDING = "projectEvents-in-0";
     private static final String GROUP = "audit-service";
-    private static final Set<Integer> ALL_PARTITIONS = Set.of(0, 1, 2, 3, 4, 5);
-    /** What issue 17 asks of a takeover after kill -9. */
-    private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+    private static final int PARTITIONS = 6;
 
     @Autowired
     Environment environment;
@@ -60,12 +53,12 @@ class SeveralInstancesIT extends AuditIT {
     @Autowired
     Consumer<Message<byte[]>> projectEvents;
 
-    private ConsumerGroup group;
+    private SeveralInstances group;
 
     @BeforeEach
     void serviceHoldsEveryPartition() {
-        group = new ConsumerGroup(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC, GROUP);
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(group.partitionsHeldBesides(null)).isEqualTo(ALL_PARTITIONS));
+        group = new SeveralInstances(TestInfrastructure.get().kafkaBootstrapServers(), TOPIC, GROUP, PARTITIONS, PROPAGATION);
+        group.awaitEveryPartitionHeld();
     }
 
     @AfterEach
@@ -75,45 +68,21 @@ class SeveralInstancesIT extends AuditIT {
 
     @Test
     void anInstanceThatVanishesWithoutLeavingHasItsPartitionsConsumedAgainWithinTenSeconds() {
-        // a group that is rebalancing (another test's consumers leaving) names no assignor until it is stable again
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(group.assignor()).isEqualTo("cooperative-sticky"));
-        ConsumerGroup.Member other = group.join(serviceConsumerSettings());
-        await().atMost(PROPAGATION).until(() -> !other.partitions().isEmpty()
-                && group.partitionsHeldBesides(null).equals(ALL_PARTITIONS));
+        ConsumerGroup.Member other = group.joinSettled(serviceConsumerSettings());
         Set<Integer> taken = other.partitions();
         // records the vanishing member was handed but never settled
-        List<List<EventEnvelope>> histories = IntStream.range(0, 3).mapToObj(i -> history(projectOn(taken))).toList();
+        List<List<EventEnvelope>> histories = IntStream.range(0, 3)
+                .mapToObj(i -> history(group.projectOn("120105", taken))).toList();
         histories.forEach(history -> topic.send(history.toArray(EventEnvelope[]::new)));
 
-        long vanished = System.nanoTime();
-        other.vanish();
-        await().atMost(TAKEOVER_BOUND).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Map<String, Set<Integer>> held = group.partitionsByMember();
-            held.remove(other.memberId());
-            return held.values().stream().flatMap(Set::stream).distinct().count() == ALL_PARTITIONS.size();
-        });
-        log.info("Partitions {} of a member that vanished were taken over after {} ms", taken,
-                Duration.ofNanos(System.nanoTime() - vanished).toMillis());
+        group.vanishAndAwaitTakeover(other);
         awaitLedger(histories);
     }
 
     @Test
     void aStoppedInstanceLeavesTheGroupAtOnce() {
-        ConsumerGroup.Member other = group.join(serviceConsumerSettings());
-        try {
-            await().atMost(PROPAGATION).until(() -> !other.partitions().isEmpty());
-            long stopping = System.nanoTime();
-            bindings.changeState(BINDING, State.STOPPED);
-            // well within the 6 s session timeout: only a LeaveGroup frees the partitions this soon
-            await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> other.partitions().equals(ALL_PARTITIONS));
-            log.info("A stopped instance's partitions were taken over after {} ms",
-                    Duration.ofNanos(System.nanoTime() - stopping).toMillis());
-        } finally {
-            bindings.changeState(BINDING, State.STARTED);
-            other.leave();
-        }
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(group.partitionsHeldBesides(null)).isEqualTo(ALL_PARTITIONS));
+        group.awaitStoppedInstanceLeavesAtOnce(serviceConsumerSettings(), () -> bindings.changeState(BINDING, State.STOPPED),
+                () -> bindings.changeState(BINDING, State.STARTED));
     }
 
     /**
@@ -128,7 +97,7 @@ class SeveralInstancesIT extends AuditIT {
         List<CompletableFuture<Void>> zombies = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             zombies.add(CompletableFuture.runAsync(() -> {
-                awaitQuietly(start);
+                SeveralInstances.awaitQuietly(start);
                 history.forEach(event -> projectEvents.accept(asDelivered(event)));
             }));
         }
@@ -162,22 +131,8 @@ class SeveralInstancesIT extends AuditIT {
      * setting missing there fails the test.
      */
     private Map<String, String> serviceConsumerSettings() {
-        Map<String, String> settings = new HashMap<>();
-        for (String name : List.of("session.timeout.ms", "heartbeat.interval.ms", "partition.assignment.strategy")) {
-            settings.put(name, environment.getRequiredProperty(
-                    "spring.cloud.stream.kafka.bindings." + BINDING + ".consumer.configuration." + name));
-        }
-        return settings;
-    }
-
-    /** A new project whose records land on one of these partitions. */
-    private static ProjectStream projectOn(Set<Integer> partitions) {
-        while (true) {
-            ProjectStream project = new ProjectStream("120105");
-            if (partitions.contains(ConsumerGroup.partitionOf(project.projectId.toString(), ALL_PARTITIONS.size()))) {
-                return project;
-            }
-        }
+        return SeveralInstances.bindingConsumerSettings(environment::getRequiredProperty, BINDING, List.of("session.timeout.ms", "heartbeat.interval.ms",
+                "partition.assignment.strategy"));
     }
 
     /** The event as the binding hands a record of it to the consumer function. */
@@ -185,14 +140,5 @@ class SeveralInstancesIT extends AuditIT {
         MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.toJsonBytes(envelope.data()));
         CloudEventHeaders.of(envelope).forEach((name, value) -> message.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
         return message.build();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -19,6 +19,7 @@ import io.groundbreak.events.ProjectTerminated;
 import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.IdentityProvider;
 import io.groundbreak.testsupport.TestInfrastructure;
+import io.groundbreak.testsupport.http.RoleMatrix;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -566,12 +567,7 @@ class PeriodCloseIT extends AuditIT {
      */
     @Test
     void theRoleTimesEndpointMatrixWithRealTokensHasNoLeak() {
-        IdentityProvider provider = TestInfrastructure.get().identityProvider();
-        Map<String, String> tokens = new LinkedHashMap<>();
-        for (String user : List.of("leader", "auditor", "admin", "d120116", "r120116")) {
-            tokens.put(user, provider.passwordToken(user));
-        }
-        tokens.put("district-120116", provider.clientToken("120116"));
+        RoleMatrix matrix = new RoleMatrix(TestInfrastructure.get().identityProvider(), port);
         List<String> auditors = List.of("auditor", "admin");
         String month = month(YearMonth.of(2024, 1));
         Map<String, List<String>> allowed = new LinkedHashMap<>();
@@ -581,11 +577,11 @@ class PeriodCloseIT extends AuditIT {
         allowed.put("GET /api/audit/export?project=" + UUID.randomUUID(), auditors);
         allowed.put("GET /api/admin/dead-letters", auditors);
         allowed.put("GET /api/admin/dead-letters/operations", auditors);
-        allowed.put("GET " + month + "?district=120116", List.copyOf(tokens.keySet()));
+        allowed.put("GET " + month + "?district=120116", matrix.users());
         allowed.put("GET " + month + "?district=120101", List.of("leader", "auditor", "admin"));
         allowed.put("GET " + month + "/closes", List.of("leader", "auditor", "admin"));
         Map<String, List<String>> refused = new LinkedHashMap<>();
-        List<String> allButAdmin = tokens.keySet().stream().filter(user -> !user.equals("admin")).toList();
+        List<String> allButAdmin = matrix.users().stream().filter(user -> !user.equals("admin")).toList();
         refused.put("POST /api/audit/reconciliation", List.of("leader", "d120116", "r120116", "district-120116"));
         refused.put("POST " + month + "/close {\"district\":\"120116\"}", List.of("leader", "auditor", "r120116"));
         refused.put("POST " + month + "/close {\"district\":\"120101\"}", allButAdmin);
@@ -596,31 +592,7 @@ class PeriodCloseIT extends AuditIT {
             refused.put("POST " + path, allButAdmin);
         }
 
-        List<String> leaks = new ArrayList<>();
-        tokens.forEach((user, token) -> {
-            allowed.forEach((endpoint, users) -> {
-                TextAnswer answer = send(endpoint, token);
-                int status = answer.status();
-                if (users.contains(user) ? status == 401 || status == 403 || status >= 500 : status != 403) {
-                    leaks.add(user + " " + endpoint + " → " + status + " " + answer.body());
-                }
-            });
-            refused.forEach((endpoint, users) -> {
-                if (users.contains(user)) {
-                    TextAnswer answer = send(endpoint, token);
-                    if (answer.status() != 403) {
-                        leaks.add(user + " " + endpoint + " → " + answer.status() + " " + answer.body());
-                    }
-                }
-            });
-        });
-        assertThat(leaks).isEmpty();
-    }
-
-    /** {@code METHOD path [json body]} with this bearer token. */
-    private TextAnswer send(String endpoint, String token) {
-        String[] parts = endpoint.split(" ", 3);
-        return authorized(parts[0], parts[1], "Bearer " + token, parts.length == 3 ? parts[2] : null);
+        assertThat(matrix.leaks(allowed, refused)).isEmpty();
     }
 
     private List<JsonNode> history(String district, YearMonth period) {

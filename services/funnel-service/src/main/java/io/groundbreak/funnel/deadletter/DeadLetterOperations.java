@@ -6,6 +6,7 @@ import io.groundbreak.events.MalformedEventException;
 import io.groundbreak.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.projection.Outcome;
 import io.groundbreak.kit.database.DatabaseOutages;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;

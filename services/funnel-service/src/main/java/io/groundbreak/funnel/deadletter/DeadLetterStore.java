@@ -4,6 +4,7 @@ import io.groundbreak.events.CloudEventHeaders;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
 import io.groundbreak.funnel.projection.StorableText;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,6 +5,7 @@ import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.MalformedEventException;
 import io.groundbreak.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.projection.Outcome;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

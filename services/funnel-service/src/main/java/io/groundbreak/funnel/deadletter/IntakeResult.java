@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.deadletter;
 
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.util.UUID;
 
 /**

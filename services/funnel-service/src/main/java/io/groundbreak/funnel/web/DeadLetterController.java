@@ -1,6 +1,6 @@
 package io.groundbreak.funnel.web;
 
-import io.groundbreak.funnel.deadletter.DeadLetter;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import io.groundbreak.funnel.deadletter.DeadLetterOperation;
 import io.groundbreak.funnel.deadletter.DeadLetterOperations;
 import io.groundbreak.funnel.deadletter.ProjectReprocessResult;

@@ -1,13 +1,10 @@
 package io.groundbreak.funnel.web;
 
 import io.groundbreak.funnel.query.HeadsReader;
+import io.groundbreak.kit.web.HeadsWriter;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,45 +29,9 @@ class HeadsController {
      * problem (see ProblemAnswers) rather than half an answer.
      */
     @GetMapping("/api/admin/heads")
-    void heads(HttpServletResponse response) throws IOException {
-        Writer writer = new Writer(response);
-        heads.forEach(head -> {
-            JsonGenerator out = writer.started();
-            out.writeStartObject();
-            out.writeStringProperty("projectId", head.projectId().toString());
-            out.writeNumberProperty("sequence", head.sequence());
-            out.writeStringProperty("hash", head.hash());
-            out.writeEndObject();
-        });
-        JsonGenerator out = writer.started();
-        out.writeEndArray();
-        out.writeEndObject();
-        out.close();
-    }
-
-    /** Starts the answer on first use. */
-    private final class Writer {
-        private final HttpServletResponse response;
-        private JsonGenerator out;
-
-        Writer(HttpServletResponse response) {
-            this.response = response;
-        }
-
-        JsonGenerator started() {
-            if (out == null) {
-                response.setStatus(HttpServletResponse.SC_OK);
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                try {
-                    out = json.createGenerator(response.getOutputStream());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                out.writeStartObject();
-                out.writeStringProperty("source", SOURCE);
-                out.writeArrayPropertyStart("projects");
-            }
-            return out;
-        }
+    void heads(HttpServletResponse response) {
+        HeadsWriter writer = new HeadsWriter(response, json, SOURCE);
+        heads.forEach(head -> writer.head(head.projectId().toString(), head.sequence(), head.hash()));
+        writer.end();
     }
 }

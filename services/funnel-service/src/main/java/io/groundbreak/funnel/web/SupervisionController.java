@@ -96,11 +96,9 @@ class SupervisionController {
                           @RequestParam(required = false) String district,
                           @RequestParam(required = false) String chain,
                           Authentication authentication) {
-        Parameters parameters = new Parameters(referenceData, clock);
-        FunnelFilter filter = parameters.filter(asOf, district, chain);
-        int targetYear = parameters.number("year", year, filter.asOf().getYear(), MIN_YEAR, MAX_YEAR);
-        parameters.check();
-        filter = Parameters.scoped(filter, CurrentUser.of(authentication));
+        TargetScope scope = targetScope(year, asOf, district, chain, authentication);
+        int targetYear = scope.year();
+        FunnelFilter filter = scope.filter();
         Freshness fresh = freshness.now();
         Targets found = targets.targets(targetYear, filter);
         Map<String, TargetProgress> byDistrict = found.byDistrict();
@@ -129,16 +127,24 @@ class SupervisionController {
                                       @RequestParam(required = false) String district,
                                       @RequestParam(required = false) String chain,
                                       Authentication authentication) {
-        Parameters parameters = new Parameters(referenceData, clock);
-        FunnelFilter filter = parameters.filter(null, district, chain);
-        int targetYear = parameters.number("year", year, filter.asOf().getYear(), MIN_YEAR, MAX_YEAR);
-        parameters.check();
-        filter = Parameters.scoped(filter, CurrentUser.of(authentication));
-        return new TargetHistoryAnswer(targetYear, targets.history(targetYear, filter).stream()
+        TargetScope scope = targetScope(year, null, district, chain, authentication);
+        return new TargetHistoryAnswer(scope.year(), targets.history(scope.year(), scope.filter()).stream()
                 .map(change -> new TargetHistoryAnswer.Change(change.eventId(), change.time(), change.recordedBy(),
                         change.reason(), labels.district(change.cell().district()), labels.chain(change.cell().chain()),
                         change.target()))
                 .toList());
+    }
+
+    /** The target year asked for (by default that of asOf, today by default) and the filter scoped to the caller. */
+    private record TargetScope(int year, FunnelFilter filter) {
+    }
+
+    private TargetScope targetScope(String year, String asOf, String district, String chain, Authentication authentication) {
+        Parameters parameters = new Parameters(referenceData, clock);
+        FunnelFilter filter = parameters.filter(asOf, district, chain);
+        int targetYear = parameters.number("year", year, filter.asOf().getYear(), MIN_YEAR, MAX_YEAR);
+        parameters.check();
+        return new TargetScope(targetYear, Parameters.scoped(filter, CurrentUser.of(authentication)));
     }
 
     /** A code's place in the reference data's order; one it does not know (another city's data) last. */

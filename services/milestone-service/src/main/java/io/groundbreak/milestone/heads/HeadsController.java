@@ -1,13 +1,10 @@
 package io.groundbreak.milestone.heads;
 
+import io.groundbreak.kit.web.HeadsWriter;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,54 +28,12 @@ class HeadsController {
     }
 
     @GetMapping("/api/admin/heads")
-    void heads(HttpServletResponse response) throws IOException {
+    void heads(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        Writer writer = new Writer(response);
-        heads.forEach(writer::head);
+        HeadsWriter writer = new HeadsWriter(response, json, SOURCE);
+        heads.forEach(head -> writer.head(head.projectId(), head.sequence(), head.hash()));
         writer.end();
-    }
-
-    /** Starts the document on the first head, so that a failure before it leaves the response untouched. */
-    private final class Writer {
-        private final HttpServletResponse response;
-        private JsonGenerator generator;
-
-        Writer(HttpServletResponse response) {
-            this.response = response;
-        }
-
-        void head(ProjectHead head) {
-            JsonGenerator out = started();
-            out.writeStartObject();
-            out.writeStringProperty("projectId", head.projectId());
-            out.writeNumberProperty("sequence", head.sequence());
-            out.writeStringProperty("hash", head.hash());
-            out.writeEndObject();
-        }
-
-        void end() {
-            JsonGenerator out = started();
-            out.writeEndArray();
-            out.writeEndObject();
-            out.close();
-        }
-
-        private JsonGenerator started() {
-            if (generator == null) {
-                try {
-                    OutputStream body = response.getOutputStream();
-                    generator = json.createGenerator(body);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                generator.writeStartObject();
-                generator.writeStringProperty("source", SOURCE);
-                generator.writeName("projects");
-                generator.writeStartArray();
-            }
-            return generator;
-        }
     }
 }

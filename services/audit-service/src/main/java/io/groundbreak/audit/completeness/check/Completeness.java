@@ -1,6 +1,6 @@
 package io.groundbreak.audit.completeness.check;
 
-import io.groundbreak.audit.ledger.store.DeadLetter;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.util.List;
 
 /**

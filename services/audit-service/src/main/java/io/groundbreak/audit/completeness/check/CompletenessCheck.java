@@ -3,7 +3,7 @@ package io.groundbreak.audit.completeness.check;
 import io.groundbreak.audit.completeness.client.HeadsClient;
 import io.groundbreak.audit.completeness.client.HeadsStream;
 import io.groundbreak.audit.completeness.client.SourceHead;
-import io.groundbreak.audit.ledger.store.DeadLetter;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import io.groundbreak.audit.ledger.store.Head;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.ParkedEvents;

@@ -11,7 +11,6 @@ import io.groundbreak.kit.web.InvalidInput;
 import io.groundbreak.kit.web.Problems;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -125,8 +124,6 @@ class DeadLetterController {
 
     @ExceptionHandler(DatabaseUnavailable.class)
     ResponseEntity<ProblemDetail> unavailable(DatabaseUnavailable unavailable) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                        "The database does not answer or refuses writes; try again shortly."));
+        return Problems.databaseUnavailable();
     }
 }

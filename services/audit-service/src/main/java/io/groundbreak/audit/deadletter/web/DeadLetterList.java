@@ -1,6 +1,6 @@
 package io.groundbreak.audit.deadletter.web;
 
-import io.groundbreak.audit.ledger.store.DeadLetter;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.util.List;
 
 record DeadLetterList(List<DeadLetter> deadLetters) {

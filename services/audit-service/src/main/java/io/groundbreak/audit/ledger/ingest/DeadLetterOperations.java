@@ -1,7 +1,7 @@
 package io.groundbreak.audit.ledger.ingest;
 
 import io.groundbreak.audit.ledger.record.ReceivedRecord;
-import io.groundbreak.audit.ledger.store.DeadLetter;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import io.groundbreak.audit.ledger.store.DeadLetterOperation;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.ParkedEvents;

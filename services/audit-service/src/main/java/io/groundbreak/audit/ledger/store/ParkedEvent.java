@@ -1,5 +1,6 @@
 package io.groundbreak.audit.ledger.store;
 
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.util.Optional;
 
 /**

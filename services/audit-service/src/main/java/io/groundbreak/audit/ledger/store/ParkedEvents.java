@@ -3,6 +3,7 @@ package io.groundbreak.audit.ledger.store;
 import io.groundbreak.audit.ledger.record.ReceivedRecord;
 import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.ProjectId;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

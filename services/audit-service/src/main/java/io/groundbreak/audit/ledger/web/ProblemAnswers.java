@@ -3,7 +3,6 @@ package io.groundbreak.audit.ledger.web;
 import io.groundbreak.kit.database.DatabaseOutages;
 import io.groundbreak.kit.web.Problems;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +26,6 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         if (!DatabaseOutages.isRetryable(failure)) {
             throw failure;
         }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                        "The database does not answer or refuses writes; try again shortly."));
+        return Problems.databaseUnavailable();
     }
 }

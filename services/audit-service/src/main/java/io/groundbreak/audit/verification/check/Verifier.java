@@ -2,7 +2,7 @@ package io.groundbreak.audit.verification.check;
 
 import io.groundbreak.audit.completeness.check.Completeness;
 import io.groundbreak.audit.completeness.check.CompletenessCheck;
-import io.groundbreak.audit.ledger.store.DeadLetter;
+import io.groundbreak.kit.deadletter.DeadLetter;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.ParkedEvents;
 import io.groundbreak.audit.ledger.store.StoredEvent;
