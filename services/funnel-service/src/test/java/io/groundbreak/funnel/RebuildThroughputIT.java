@@ -13,10 +13,10 @@ import io.groundbreak.funnel.rebuild.RebuildReport;
 import io.groundbreak.reference.ReferenceData;
 import io.groundbreak.testsupport.TestInfrastructure;
 import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.yardstick.BareConsumerRead;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +26,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -153,37 +147,11 @@ class RebuildThroughputIT {
         });
     }
 
-    /**
-     * Records per second one bare consumer reads the topic at, as the bench's raw.kafka.consume does. A copy of that
-     * yardstick on purpose: the bench is an application of its own and no test depends on it.
-     */
+    /** Records per second one bare consumer reads the topic at: the bench's raw.kafka.consume yardstick. */
     private static double rawConsume(long records) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long read = 0;
-            long bytes = 0;
-            long begin = System.nanoTime();
-            while (read < records) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    read++;
-                    bytes += record.value().length + record.key().length;
-                    for (Header header : record.headers()) {
-                        bytes += header.value().length;
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            assertThat(bytes).isPositive();
-            return read / seconds;
-        }
+        BareConsumerRead read = BareConsumerRead.fromBeginning(bootstrapServers(), TOPIC, records);
+        assertThat(read.bytes()).isPositive();
+        return read.recordsPerSecond();
     }
 
     private static String bootstrapServers() {

@@ -3,14 +3,12 @@ package io.groundbreak.audit.verification.check;
 import io.groundbreak.audit.ledger.store.Ledger;
 import io.groundbreak.audit.ledger.store.Ledgers;
 import io.groundbreak.testsupport.events.ProjectStream;
+import io.groundbreak.testsupport.yardstick.LedgerScanAndHash;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Random;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -86,33 +84,10 @@ final class VerificationSpeed {
         }
     }
 
-    /**
-     * AuditFigures' raw scan-and-hash, as the bench runs it. A copy of that yardstick on purpose: the bench is an
-     * application of its own and no test depends on it.
-     */
+    /** The bench's raw.scan-and-hash yardstick on this ledger. */
     private static double rawScanAndHash(DriverManagerDataSource dataSource) throws Exception {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            long begin = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.setFetchSize(1000);
-                try (ResultSet row = statement.executeQuery("""
-                        SELECT event_id, event_type, project_id, sequence, recorded_at, recorded_by, prev_hash, hash,
-                               district, data FROM ledger_event ORDER BY project_id, sequence""")) {
-                    while (row.next()) {
-                        for (int column = 1; column <= 10; column++) {
-                            sha256.update(row.getString(column).getBytes(StandardCharsets.UTF_8));
-                        }
-                        HexFormat.of().formatHex(sha256.digest());
-                        rows++;
-                    }
-                }
-            }
-            connection.commit();
-            return rows / ((System.nanoTime() - begin) / 1e9);
+            return LedgerScanAndHash.over(connection).rowsPerSecond();
         }
     }
 }
