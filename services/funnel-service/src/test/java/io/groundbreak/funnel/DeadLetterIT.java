@@ -9,7 +9,6 @@ import io.groundbreak.testsupport.events.ProjectStream;
 import io.groundbreak.testsupport.http.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,15 +35,6 @@ class DeadLetterIT extends FunnelServiceTestBase {
 
     @Autowired
     MeterRegistry meters;
-
-    @Value("${spring.datasource.url}")
-    String url;
-
-    @Value("${spring.datasource.username}")
-    String username;
-
-    @Value("${spring.datasource.password}")
-    String password;
 
     /** Sequence 1 is missing: 2 and 3 are parked; 1 comes; reprocessing 2 applies it and releases 3. */
     @Test
@@ -193,7 +182,7 @@ class DeadLetterIT extends FunnelServiceTestBase {
      */
     private Http.Answer losingADeadlockOn(long id, Supplier<Http.Answer> request) throws Exception {
         CompletableFuture<Http.Answer> answer;
-        try (Connection rival = DriverManager.getConnection(url, username, password);
+        try (Connection rival = ownSession();
              Statement sql = rival.createStatement()) {
             rival.setAutoCommit(false);
             sql.execute("SET LOCAL deadlock_timeout = '1min'");
