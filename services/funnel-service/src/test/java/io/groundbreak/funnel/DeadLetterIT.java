@@ -7,10 +7,18 @@ import io.groundbreak.events.EventEnvelope;
 import io.groundbreak.events.Stage;
 import io.groundbreak.testsupport.events.ProjectStream;
 import io.groundbreak.testsupport.http.Http;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -121,6 +129,82 @@ class DeadLetterIT extends FunnelServiceTestBase {
             }
         }
         return null;
+    }
+
+    /**
+     * A reprocess that loses a deadlock is tried again, as the live consumer tries its own: it ends reprocessed, with no
+     * attempt counted and no 5xx, whether the record that lost was the one asked for, one released after it, or one of
+     * a project's reprocess.
+     */
+    @Test
+    void aReprocessThatLosesADeadlockIsTriedAgain() throws Exception {
+        GapAtTalks asked = readyToRelease("aerospace", "2019-10-01", "2019-10-02", "2019-10-03");
+        long signed = deadLettersOf(asked.project().projectId.value(), "outstanding").get(0).get("id").asLong();
+        assertReleasedWithoutAnAttempt(asked, losingADeadlockOn(signed,
+                () -> post("/api/admin/dead-letters/" + signed + "/reprocess", "admin", null)));
+
+        GapAtTalks released = readyToRelease("biomedicine", "2019-10-04", "2019-10-05", "2019-10-06");
+        List<JsonNode> parked = deadLettersOf(released.project().projectId.value(), "outstanding");
+        assertReleasedWithoutAnAttempt(released, losingADeadlockOn(parked.get(1).get("id").asLong(),
+                () -> post("/api/admin/dead-letters/" + parked.get(0).get("id").asLong() + "/reprocess", "admin", null)));
+
+        GapAtTalks project = readyToRelease("new-energy", "2019-10-07", "2019-10-08", "2019-10-09");
+        UUID projectId = project.project().projectId.value();
+        assertReleasedWithoutAnAttempt(project, losingADeadlockOn(deadLettersOf(projectId, "outstanding").get(1).get("id").asLong(),
+                () -> post("/api/admin/dead-letters/projects/" + projectId + "/reprocess", "admin", null)));
+    }
+
+    /** A gap whose missing event came meanwhile: its two parked records go in once reprocessed. */
+    private GapAtTalks readyToRelease(String chain, String talksOn, String signedOn, String landedOn) {
+        GapAtTalks gap = parkedBehindAGap(chain, "500.00", talksOn, signedOn, landedOn);
+        publish(gap.talks());
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(stageOf(gap.project())).isEqualTo("TALKS"));
+        return gap;
+    }
+
+    private void assertReleasedWithoutAnAttempt(GapAtTalks gap, Http.Answer answer) {
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+        remember(gap.signed(), gap.landed());
+        assertThat(stageOf(gap.project())).isEqualTo("LANDED");
+        assertThat(deadLettersOf(gap.project().projectId.value(), "all"))
+                .extracting(deadLetter -> deadLetter.get("status").asString() + " " + deadLetter.get("attempts").asInt())
+                .containsExactly("reprocessed 1", "reprocessed 1");
+        assertThat(operationsOf(gap.project().projectId.value()))
+                .extracting(operation -> operation.get("outcome").asString()).allMatch(outcome -> outcome.endsWith("applied"));
+    }
+
+    /**
+     * Answers {@code request} while a second session takes what a reprocess of dead letter {@code id} takes in the
+     * opposite order: that dead letter's row first, then, once the reprocess waits for the row, the advisory (project)
+     * locks the reprocess holds. PostgreSQL fails the transaction whose deadlock_timeout runs out first: the
+     * reprocess's (1 s), as this session's is a minute; it is checked once, so this session closes the cycle well
+     * within that second. Once that lock is taken, this session rolls back.
+     */
+    private Http.Answer losingADeadlockOn(long id, Supplier<Http.Answer> request) throws Exception {
+        CompletableFuture<Http.Answer> answer;
+        try (Connection rival = ownSession();
+             Statement sql = rival.createStatement()) {
+            rival.setAutoCommit(false);
+            sql.execute("SET LOCAL deadlock_timeout = '1min'");
+            sql.execute("SELECT id FROM public.dead_letter WHERE id = " + id + " FOR UPDATE");
+            answer = CompletableFuture.supplyAsync(request);
+            int reprocess = await().atMost(PROPAGATION).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(() -> single(sql,
+                    "SELECT coalesce(min(pid), 0) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))"),
+                    pid -> pid != 0);
+            assertThat(single(sql, "SELECT count(pg_advisory_xact_lock(classid::int4, objid::int4)) FROM pg_locks "
+                    + "WHERE pid = " + reprocess + " AND locktype = 'advisory' AND objsubid = 2 AND granted"))
+                    .as("the reprocess holds its project's lock while it waits for the row").isPositive();
+            rival.rollback();
+        }
+        return answer.get(PROPAGATION.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static int single(Statement sql, String query) throws SQLException {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     /** The per-project reprocess goes through a project's records in sequence order and says how many went in. */

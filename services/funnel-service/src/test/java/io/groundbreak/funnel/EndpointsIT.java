@@ -410,6 +410,29 @@ class EndpointsIT extends FunnelServiceTestBase {
     }
 
     /**
+     * Issue 20: a project registered with a planned investment of 0 (not known yet) is no evidence either way: the pair
+     * is a candidate on its investors and names, and its {@code investmentRatio} is null, not a huge number.
+     */
+    @Test
+    void aPlanNotKnownYetMakesACandidateWithoutARatio() {
+        String investor = "津沽氢能装备" + UUID.randomUUID().toString().substring(0, 6);
+        ProjectStream unplanned = new ProjectStream("120104");
+        ProjectStream planned = new ProjectStream("120105");
+        publish(unplanned.next(new ProjectRegistered(unplanned.projectId, "H2-A-" + investor, "氢燃料电池产业园项目", "120104",
+                        "new-energy", investor + "有限公司", new BigDecimal("0.00"), null)),
+                planned.next(new ProjectRegistered(planned.projectId, "H2-B-" + investor, "氢燃料电池产业园", "120105",
+                        "new-energy", investor + "股份有限公司", new BigDecimal("600000000.00"), null)));
+
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(pairsOf(get("/api/duplicates?chain=new-energy", "leader"),
+                investor)).containsExactly("H2-A-" + investor + " H2-B-" + investor));
+        JsonNode pair = get("/api/duplicates?chain=new-energy", "leader").get("candidates").valueStream()
+                .filter(candidate -> pairOf(candidate).endsWith(investor)).findFirst().orElseThrow();
+        assertThat(pair.get("investorSimilarity").asDouble()).isEqualTo(1.0);
+        assertThat(pair.has("investmentRatio")).isTrue();
+        assertThat(pair.get("investmentRatio").isNull()).as(pair.toString()).isTrue();
+    }
+
+    /**
      * Issue 20: the city decides that two districts' projects are one investment. The duplicate leaves every figure (the
      * city counts it once, its own district no more), both lists mark it, the pair moves from open to decided; a
      * reversal brings the figures back.

@@ -20,6 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -78,6 +82,15 @@ public abstract class FunnelServiceTestBase {
     @LocalServerPort
     protected int port;
 
+    @Value("${spring.datasource.url}")
+    private String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    private String databaseUser;
+
+    @Value("${spring.datasource.password}")
+    private String databasePassword;
+
     private Http http;
 
     protected Http http() {
@@ -85,6 +98,11 @@ public abstract class FunnelServiceTestBase {
             http = new Http(port);
         }
         return http;
+    }
+
+    /** A session of its own on this context's database, outside the service's pool. */
+    protected Connection ownSession() throws SQLException {
+        return DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
     }
 
     protected static synchronized EventsTopic topic() {

@@ -12,7 +12,6 @@ import io.groundbreak.testsupport.http.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,15 +34,6 @@ class StorageFaultsIT extends FunnelServiceTestBase {
 
     @Autowired
     MeterRegistry meters;
-
-    @Value("${spring.datasource.url}")
-    String url;
-
-    @Value("${spring.datasource.username}")
-    String username;
-
-    @Value("${spring.datasource.password}")
-    String password;
 
     @Test
     void textWithNulIsShownWithTheSymbolForNullAndNothingIsParked() {
@@ -85,7 +74,7 @@ class StorageFaultsIT extends FunnelServiceTestBase {
         ProjectStream first = new ProjectStream(DISTRICT);
         ProjectStream second = new ProjectStream(DISTRICT);
         double waits = waits();
-        try (Connection admin = DriverManager.getConnection(url, username, password)) {
+        try (Connection admin = ownSession()) {
             try {
                 readOnly(admin, true);
                 publish(first.next(registered(first.projectId, DISTRICT, "new-energy", "10.00")),

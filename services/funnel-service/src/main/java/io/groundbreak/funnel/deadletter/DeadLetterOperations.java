@@ -7,6 +7,7 @@ import io.groundbreak.funnel.projection.FunnelProjection;
 import io.groundbreak.funnel.projection.Outcome;
 import io.groundbreak.kit.database.DatabaseOutages;
 import io.groundbreak.kit.deadletter.DeadLetter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * settle it ({@code reprocessed}); otherwise it stays parked with one more attempt. After a record goes in, the
  * project's later parked records are released in sequence order until one stays parked. A discard settles a
  * record without applying it. Every operation is recorded in {@code dead_letter_operation}, one row per record
- * it touched. The database being unavailable is thrown to the caller (nothing recorded): it can be retried.
+ * it touched. The database being unavailable is thrown to the caller (nothing recorded): it can be retried. A
+ * transaction that lost a race is tried again here, as the live consumer does.
  */
 @Component
 public class DeadLetterOperations {
@@ -34,14 +36,16 @@ public class DeadLetterOperations {
     private final ProjectLock locks;
     private final Intake intake;
     private final TransactionTemplate transactions;
+    private final DatabaseWait databaseWait;
 
     DeadLetterOperations(DeadLetterStore store, FunnelProjection projection, ProjectLock locks, Intake intake,
-                         TransactionTemplate transactions) {
+                         TransactionTemplate transactions, DatabaseWait databaseWait) {
         this.store = store;
         this.projection = projection;
         this.locks = locks;
         this.intake = intake;
         this.transactions = transactions;
+        this.databaseWait = databaseWait;
     }
 
     public List<DeadLetter> list(boolean outstandingOnly) {
@@ -122,53 +126,75 @@ public class DeadLetterOperations {
         }
     }
 
-    /** One record offered again, in its own transaction; a failure of the record itself is recorded as an attempt. */
+    /**
+     * One record offered again, in its own transaction; a failure of the record itself is recorded as an attempt. A
+     * transaction that lost a race (a deadlock with the live consumer, say) is tried again as the consumer tries its
+     * own ({@link DatabaseWait}): never a failed attempt, never a 5xx. An outage is thrown: the request answers 503.
+     */
     private ReprocessResult attempt(DeadLetter deadLetter, String by, String context) {
         long id = deadLetter.id();
         String prefix = context == null ? "" : context + ": ";
         try {
-            return transactions.execute(status -> {
-                if (deadLetter.projectId() != null) {
-                    locks.lock(deadLetter.projectId());
-                }
-                DeadLetter current = store.lock(id).orElseThrow(() -> new UnknownDeadLetter(id));
-                if (!current.outstanding()) {
-                    String outcome = prefix + "already " + current.status();
-                    store.recordOperation(id, current.projectId(), REPROCESS, by, null, outcome);
-                    return new ReprocessResult(id, current.status(), outcome);
-                }
-                EventEnvelope envelope;
-                try {
-                    ReceivedRecord record = store.record(id);
-                    envelope = CloudEventHeaders.read(record.textHeaders(), record.value());
-                } catch (MalformedEventException e) {
-                    return stillParked(current, ParkReason.MALFORMED, e.getMessage(), by, prefix);
-                }
-                // a pair's decision also changes its two projects' rows (taken again: the locks are re-entrant)
-                locks.lockAll(FunnelProjection.streamsOf(envelope));
-                Outcome outcome = projection.applyLive(envelope);
-                if (!outcome.settled()) {
-                    ParkReason reason = ParkReason.of(outcome);
-                    return stillParked(current, reason, intake.detail(reason, envelope), by, prefix);
-                }
-                store.resolve(id, DeadLetter.REPROCESSED);
-                String text = prefix + (outcome == Outcome.APPLIED ? "applied" : "already applied (redelivered)");
-                store.recordOperation(id, current.projectId(), REPROCESS, by, null, text);
-                log.info("Dead letter {} (project {}, sequence {}) reprocessed by {}: {}", id, current.projectId(),
-                        current.sequence(), by, text);
-                return new ReprocessResult(id, DeadLetter.REPROCESSED, text);
-            });
+            return databaseWait.untilThrough(() -> transactions.execute(status -> offerAgain(deadLetter, by, prefix)),
+                    DeadLetterOperations::lostRace);
         } catch (RuntimeException e) {
             if (DatabaseOutages.isRetryable(e) || e instanceof UnknownDeadLetter) {
                 throw e;
             }
-            String detail = "failed again: " + rootMessage(e);
-            return transactions.execute(status -> {
+            String detail = "failed again: " + DatabaseWait.root(e);
+            return databaseWait.untilThrough(() -> transactions.execute(status -> {
                 store.failedAgain(id, ParkReason.FAILED, detail);
                 store.recordOperation(id, deadLetter.projectId(), REPROCESS, by, null, prefix + detail);
                 return new ReprocessResult(id, DeadLetter.PARKED, prefix + detail);
-            });
+            }), DeadLetterOperations::lostRace);
         }
+    }
+
+    /**
+     * Takes the locks as the live intake does ({@link Intake#offer}): every stream the event changes (a pair's
+     * decision: the pair and its two projects) in one call, in one order, and only then the dead letter's row. Taking
+     * the record's own project first, as this once did, could deadlock with a live poll holding the pair's projects.
+     */
+    private ReprocessResult offerAgain(DeadLetter deadLetter, String by, String prefix) {
+        long id = deadLetter.id();
+        ReceivedRecord record = store.record(id);
+        EventEnvelope envelope = null;
+        String malformed = null;
+        try {
+            envelope = CloudEventHeaders.read(record.textHeaders(), record.value());
+        } catch (MalformedEventException e) {
+            malformed = e.getMessage();
+        }
+        List<UUID> streams = new ArrayList<>(envelope == null ? List.of() : FunnelProjection.streamsOf(envelope));
+        if (deadLetter.projectId() != null) {
+            streams.add(deadLetter.projectId());
+        }
+        locks.lockAll(streams);
+        DeadLetter current = store.lock(id).orElseThrow(() -> new UnknownDeadLetter(id));
+        if (!current.outstanding()) {
+            String outcome = prefix + "already " + current.status();
+            store.recordOperation(id, current.projectId(), REPROCESS, by, null, outcome);
+            return new ReprocessResult(id, current.status(), outcome);
+        }
+        if (envelope == null) {
+            return stillParked(current, ParkReason.MALFORMED, malformed, by, prefix);
+        }
+        Outcome outcome = projection.applyLive(envelope);
+        if (!outcome.settled()) {
+            ParkReason reason = ParkReason.of(outcome);
+            return stillParked(current, reason, intake.detail(reason, envelope), by, prefix);
+        }
+        store.resolve(id, DeadLetter.REPROCESSED);
+        String text = prefix + (outcome == Outcome.APPLIED ? "applied" : "already applied (redelivered)");
+        store.recordOperation(id, current.projectId(), REPROCESS, by, null, text);
+        log.info("Dead letter {} (project {}, sequence {}) reprocessed by {}: {}", id, current.projectId(),
+                current.sequence(), by, text);
+        return new ReprocessResult(id, DeadLetter.REPROCESSED, text);
+    }
+
+    /** A deadlock or serialization failure: retryable, and not an outage. */
+    private static boolean lostRace(Throwable failure) {
+        return DatabaseOutages.isRetryable(failure) && !DatabaseOutages.isOutage(failure);
     }
 
     private ReprocessResult stillParked(DeadLetter current, ParkReason reason, String detail, String by, String prefix) {
@@ -176,13 +202,5 @@ public class DeadLetterOperations {
         String outcome = prefix + "still parked (" + reason.code() + "): " + detail;
         store.recordOperation(current.id(), current.projectId(), REPROCESS, by, null, outcome);
         return new ReprocessResult(current.id(), DeadLetter.PARKED, outcome);
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.messaging;
 
+import io.groundbreak.funnel.deadletter.DatabaseWait;
 import io.groundbreak.funnel.deadletter.DeadLetterOperations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

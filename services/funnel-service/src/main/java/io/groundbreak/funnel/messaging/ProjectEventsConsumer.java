@@ -1,5 +1,6 @@
 package io.groundbreak.funnel.messaging;
 
+import io.groundbreak.funnel.deadletter.DatabaseWait;
 import io.groundbreak.funnel.deadletter.Intake;
 import io.groundbreak.funnel.deadletter.IntakeResult;
 import io.groundbreak.funnel.deadletter.ReceivedRecord;
@@ -26,11 +27,11 @@ import org.springframework.messaging.Message;
  * {@code dead_letter} (see {@link Intake}); only then does the binding commit the poll's offsets. A poll is first
  * offered whole, in one transaction ({@link Intake#offerAll}: the usual case, every record applied or redelivered);
  * if that does not go through (a record to park, a malformed one, any failure), nothing of it was written and its
- * records are settled one at a time, in order: the database being unavailable or read-only is waited out
- * ({@link DatabaseWait}), however long it takes, and nothing is ever parked for it; any other failure is tried
- * {@value #ATTEMPTS} times, then the record is parked as {@code failed}. Nothing is thrown to the binding, but
- * for a poll whose payloads do not match its records (a binding that converts messages instead of decoding
- * natively): that is refused whole, never committed without the records left out.
+ * records are settled one at a time, in order: the database being unavailable or read-only, or a transaction that
+ * lost a race (a deadlock), is waited out ({@link DatabaseWait}), however long it takes, and nothing is ever parked
+ * for it; any other failure is tried {@value #ATTEMPTS} times, then the record is parked as {@code failed}. Nothing
+ * is thrown to the binding, but for a poll whose payloads do not match its records (a binding that converts messages
+ * instead of decoding natively): that is refused whole, never committed without the records left out.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventsConsumer {
@@ -65,31 +66,30 @@ class ProjectEventsConsumer {
 
     /** One record settled: applied, redelivered or parked; the database waited out, other failures tried again. */
     private static IntakeResult settle(Intake intake, DatabaseWait databaseWait, ReceivedRecord record) {
-        DatabaseWait.Backoff backoff = databaseWait.start();
-        int failures = 0;
-        String failure = null;
-        while (true) {
+        for (int failures = 1; ; failures++) {
             try {
-                IntakeResult result = failure == null ? intake.offer(record) : intake.parkFailed(record, failure, failures);
-                backoff.done();
-                return result;
+                return databaseWait.untilThrough(() -> intake.offer(record), DatabaseOutages::isRetryable);
             } catch (RuntimeException e) {
-                if (DatabaseOutages.isRetryable(e)) {
-                    backoff.pause(e);
-                } else if (failure == null && ++failures < ATTEMPTS) {
-                    log.warn("Record {}-{} offset {} failed (attempt {} of {}), retrying: {}", record.topic(),
-                            record.partition(), record.offset(), failures, ATTEMPTS, DatabaseWait.root(e));
-                    DatabaseWait.sleep(Duration.ofMillis(100L << failures));
-                } else if (failure == null) {
-                    failure = DatabaseWait.root(e);
-                } else {
-                    // parking itself failed for another reason than the database: keep trying, never drop it
-                    log.error("Could not park record {}-{} offset {}: {}", record.topic(), record.partition(),
-                            record.offset(), DatabaseWait.root(e));
-                    backoff.pause(e);
+                if (failures == ATTEMPTS) {
+                    return parkFailed(intake, databaseWait, record, DatabaseWait.root(e), failures);
                 }
+                log.warn("Record {}-{} offset {} failed (attempt {} of {}), retrying: {}", record.topic(),
+                        record.partition(), record.offset(), failures, ATTEMPTS, DatabaseWait.root(e));
+                DatabaseWait.sleep(Duration.ofMillis(100L << failures));
             }
         }
+    }
+
+    /** Parks what no retry fixed; parking itself is tried until it goes through, whatever fails: never dropped. */
+    private static IntakeResult parkFailed(Intake intake, DatabaseWait databaseWait, ReceivedRecord record,
+                                           String failure, int attempts) {
+        return databaseWait.untilThrough(() -> intake.parkFailed(record, failure, attempts), parkingFailure -> {
+            if (!DatabaseOutages.isRetryable(parkingFailure)) {
+                log.error("Could not park record {}-{} offset {}: {}", record.topic(), record.partition(),
+                        record.offset(), DatabaseWait.root(parkingFailure));
+            }
+            return true;
+        });
     }
 
     /** Counts and logs what became of a record. */

@@ -9,6 +9,8 @@ import java.util.Optional;
  * to different districts and the same chain, their investors are alike (at least {@code investorSimilarity}), their
  * names are alike (at least {@code nameSimilarity}) and their planned investments are within {@code investmentRatio}
  * of each other. A project of the same district is the district's own business; another chain is another investment.
+ * A planned investment of 0 (or none) is not known yet, so no evidence either way: such a pair is judged on investors
+ * and names alone, and has no ratio.
  */
 public final class DuplicateRules {
 
@@ -27,8 +29,8 @@ public final class DuplicateRules {
         if (a.project().district().equals(b.project().district()) || !a.project().chain().equals(b.project().chain())) {
             return Optional.empty();
         }
-        double ratio = ratio(a.project().plannedInvestmentCny(), b.project().plannedInvestmentCny());
-        if (ratio > settings.investmentRatio()) {
+        Double ratio = ratio(a.project().plannedInvestmentCny(), b.project().plannedInvestmentCny());
+        if (ratio != null && ratio > settings.investmentRatio()) {
             return Optional.empty();
         }
         double investors = ComparableText.similarity(a.investor(), b.investor());
@@ -53,19 +55,22 @@ public final class DuplicateRules {
 
     /** {@code first} is the one with the smaller id text, as a pair's decision names them. */
     private static DuplicateCandidate pair(ComparedProject a, ComparedProject b, double investors, double names,
-                                           double ratio) {
+                                           Double ratio) {
         boolean inOrder = a.projectId().toString().compareTo(b.projectId().toString()) <= 0;
-        return new DuplicateCandidate(inOrder ? a : b, inOrder ? b : a, round(investors), round(names), round(ratio));
+        return new DuplicateCandidate(inOrder ? a : b, inOrder ? b : a, round(investors), round(names),
+                ratio == null ? null : round(ratio));
     }
 
-    /** The larger over the smaller; two zeros are alike, a zero and more are not. */
-    private static double ratio(BigDecimal a, BigDecimal b) {
-        BigDecimal larger = a.max(b);
-        BigDecimal smaller = a.min(b);
-        if (smaller.signum() == 0) {
-            return larger.signum() == 0 ? 1 : Double.POSITIVE_INFINITY;
+    /** The larger over the smaller; null unless both are known (more than 0). */
+    private static Double ratio(BigDecimal a, BigDecimal b) {
+        if (!known(a) || !known(b)) {
+            return null;
         }
-        return larger.divide(smaller, MathContext.DECIMAL64).doubleValue();
+        return a.max(b).divide(a.min(b), MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static boolean known(BigDecimal planned) {
+        return planned != null && planned.signum() > 0;
     }
 
     private static double round(double value) {

@@ -18,11 +18,11 @@ import java.util.UUID;
 record DuplicatesAnswer(long total, List<Pair> candidates, Freshness freshness) {
 
     /**
-     * Investors' and names' similarity (0–1), the planned investments' ratio (larger over smaller); {@code decision}
-     * left out while the pair is open.
+     * Investors' and names' similarity (0–1), the planned investments' ratio (larger over smaller; null when either
+     * is 0, not known yet); {@code decision} left out while the pair is open.
      */
     record Pair(String id, Project first, Project second, double investorSimilarity, double nameSimilarity,
-                double investmentRatio, @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision) {
+                Double investmentRatio, @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision) {
 
         static Pair of(DuplicatePair pair, Labels labels) {
             DuplicateCandidate evidence = pair.evidence();

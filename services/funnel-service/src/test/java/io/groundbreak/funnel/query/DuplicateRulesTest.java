@@ -62,6 +62,28 @@ class DuplicateRulesTest {
         assertThat(RULES.compare(a, b)).as(pair).isEmpty();
     }
 
+    /**
+     * A planned investment of 0 is not known yet: no evidence either way. The pair is judged on investors and names
+     * alone and has no ratio, as a candidate and as a decided pair's evidence (not a huge number).
+     */
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0          | 5000000000
+            5000000000 | 0
+            0          | 0
+            """)
+    void aPlanNotKnownYetIsNoEvidenceAndHasNoRatio(String plannedA, String plannedB) {
+        ComparedProject a = project("A-1", "120116", "天津海河新能源科技有限公司", "年产10GWh动力电池项目", plannedA);
+        ComparedProject b = project("B-1", "120110", "天津海河新能源科技股份有限公司", "10GWh动力电池生产基地", plannedB);
+
+        assertThat(RULES.compare(a, b)).hasValueSatisfying(candidate ->
+                assertThat(candidate.investmentRatio()).isNull());
+        assertThat(RULES.evidence(a, b).investmentRatio()).isNull();
+        assertThat(RULES.compare(project("C-1", "120116", "中芯国际集成电路制造有限公司", "12英寸晶圆代工生产线", plannedA),
+                project("D-1", "120110", "中芯国际集成电路制造有限公司", "先进封装测试基地", plannedB)))
+                .as("unlike names still stay apart").isEmpty();
+    }
+
     private static ComparedProject project(String code, String district, String investor, String name, String planned) {
         return new ComparedProject(UUID.randomUUID(), code, name, district, "new-energy", investor, new BigDecimal(planned));
     }
