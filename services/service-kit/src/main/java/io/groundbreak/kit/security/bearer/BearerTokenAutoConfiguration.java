@@ -1,5 +1,9 @@
 package io.groundbreak.kit.security.bearer;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.groundbreak.reference.ReferenceData;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -21,13 +24,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * Every service is an OAuth2 resource server of the identity provider (IdentityProviderProperties): it accepts an
  * access token signed with RS256 by one of the provider's keys, issued by it, addressed to
  * {@value #AUDIENCE} and valid now. The keys are fetched on the first token and cached; a token signed with a key
- * not in the cache (the provider rotated its keys) makes the decoder fetch them again, so no restart is needed.
- * Before Spring Boot's resource server and user details configurations, which step back for this decoder.
+ * not in the cache (the provider rotated its keys) makes the decoder fetch them again, so no restart is needed, but
+ * at most once per refetch interval (ProviderKeys, KeyRefetchProperties). Built on Nimbus directly because Spring's
+ * {@code NimbusJwtDecoder.withJwkSetUri} turns that rate limit off: each token with a made-up key id would fetch the
+ * keys again. Before Spring Boot's resource server and user details configurations, which step back for this decoder.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
-@EnableConfigurationProperties(IdentityProviderProperties.class)
+@EnableConfigurationProperties({IdentityProviderProperties.class, KeyRefetchProperties.class})
 public class BearerTokenAutoConfiguration {
 
     /** The audience every Groundbreak service accepts (the provider adds it to the tokens of its clients). */
@@ -42,10 +47,17 @@ public class BearerTokenAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(IdentityProviderProperties provider, TokenUsers users) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(provider.jwkSetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+    JwtDecoder jwtDecoder(IdentityProviderProperties provider, KeyRefetchProperties refetch, TokenUsers users) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ProviderKeys(provider.jwkSetUri(), refetch.jwksRefetchInterval())));
+        // as in Spring's withJwkSetUri: typ and claims are left to the validators below (Nimbus's own would check
+        // the expiry with another clock skew)
+        processor.setJWSTypeVerifier((header, context) -> {
+        });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(provider.issuer()), new JwtAudienceValidator(AUDIENCE),
                 BearerTokenAutoConfiguration::expires, users));

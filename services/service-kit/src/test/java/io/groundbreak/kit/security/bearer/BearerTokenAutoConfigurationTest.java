@@ -2,6 +2,7 @@ package io.groundbreak.kit.security.bearer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,10 +19,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.groundbreak.kit.reference.ReferenceDataAutoConfiguration;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -37,13 +40,14 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * The decoder against a JWK Set served by this test: what it accepts, what it refuses, that it fetches nothing before
- * the first token and fetches the keys again for a key it does not know. The same attacks against the real Keycloak:
- * milestone-service's TokenAttacksIT.
+ * the first token and fetches the keys again for a key it does not know, but at most once per refetch interval. The
+ * same attacks against the real Keycloak: milestone-service's TokenAttacksIT and MadeUpKeyIdsIT.
  */
 class BearerTokenAutoConfigurationTest {
 
     private static final String ISSUER = "http://provider.test/realms/groundbreak";
 
+    /** The provider's keys; none while it is down (its certs endpoint answers 503). */
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private HttpServer server;
@@ -56,9 +60,10 @@ class BearerTokenAutoConfigurationTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/certs", exchange -> {
             fetches.incrementAndGet();
-            byte[] body = published.get().toString().getBytes(StandardCharsets.UTF_8);
+            JWKSet keys = published.get();
+            byte[] body = (keys == null ? "{}" : keys.toString()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(keys == null ? 503 : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -131,6 +136,56 @@ class BearerTokenAutoConfigurationTest {
             decoder.decode(unchecked(() -> sign(key, claims().build())));
             assertThat(fetches.get()).as("a known key is served from the cache").isEqualTo(before + 1);
         });
+    }
+
+    @Test
+    void tokensWithMadeUpKeyIdsAreRefusedAndFetchTheKeysAtMostOnceMoreWithinTheInterval() {
+        withDecoder(decoder -> {
+            decoder.decode(unchecked(() -> sign(key, claims().build())));
+            RSAKey throwaway = unchecked(() -> new RSAKeyGenerator(2048).generate());
+            for (int i = 0; i < 50; i++) {
+                String madeUp = unchecked(() -> sign(new RSAKey.Builder(throwaway).keyID(UUID.randomUUID().toString())
+                        .build(), claims().build()));
+                assertThatThrownBy(() -> decoder.decode(madeUp)).isInstanceOf(BadJwtException.class);
+            }
+            assertThat(fetches.get()).as("the first fetch and one refetch within the default 30 s").isEqualTo(2);
+            assertThat(decoder.decode(unchecked(() -> sign(key, claims().build()))).getClaimAsString("district"))
+                    .isEqualTo("120116");
+        });
+    }
+
+    @Test
+    void aRotatedKeyIsAcceptedOnceTheRefetchIntervalSinceTheLastFetchHasPassed() {
+        runner().withPropertyValues("groundbreak.security.jwks-refetch-interval=1s").run(context -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            decoder.decode(sign(key, claims().build()));
+            RSAKey madeUp = new RSAKeyGenerator(2048).keyID("made-up").generate();
+            assertThatThrownBy(() -> decoder.decode(sign(madeUp, claims().build()))).isInstanceOf(BadJwtException.class);
+            RSAKey rotated = new RSAKeyGenerator(2048).keyID("second").generate();
+            published.set(new JWKSet(List.of(rotated.toPublicJWK(), key.toPublicJWK())));
+            String signedByTheNewKey = sign(rotated, claims().build());
+            await().atMost(Duration.ofSeconds(10)).ignoreException(BadJwtException.class).untilAsserted(() ->
+                    assertThat(decoder.decode(signedByTheNewKey).getClaimAsString("district")).isEqualTo("120116"));
+            assertThat(fetches.get()).as("the refused tries in between fetched nothing").isEqualTo(3);
+        });
+    }
+
+    @Test
+    void whileTheProviderCannotAnswerEveryTokenStaysUncheckableAndTheFetchesAreBoundedToo() {
+        published.set(null);
+        withDecoder(decoder -> {
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> decoder.decode(sign(key, claims().build())))
+                        .isInstanceOf(JwtException.class).isNotInstanceOf(BadJwtException.class);
+            }
+            assertThat(fetches.get()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aRefetchIntervalTheCacheWouldOutliveStopsTheStart() {
+        runner().withPropertyValues("groundbreak.security.jwks-refetch-interval=5m").run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("jwks-refetch-interval"));
     }
 
     @Test
