@@ -242,10 +242,10 @@ class BatchController implements DisposableBean {
      * nothing but decisions), else its body converted and validated as Spring MVC converts and validates the single
      * endpoint's.
      */
-    private Planned plan(BatchAction action, Matched matched, Authentication user, HttpServletRequest http,
+    private Planned plan(BatchAction action, Matched matched, Authentication caller, HttpServletRequest batch,
                          Locale locale) {
         Route<?> route = matched.route();
-        if (!privileges.isAllowed(http.getContextPath(), action.path(), HttpMethod.POST.name(), user)) {
+        if (!privileges.isAllowed(batch.getContextPath(), action.path(), HttpMethod.POST.name(), caller)) {
             return new Planned(action.path(), project(matched, action.body()), null, problems.forbidden(locale));
         }
         Object body;
