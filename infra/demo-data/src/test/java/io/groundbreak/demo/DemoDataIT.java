@@ -102,8 +102,8 @@ class DemoDataIT {
         Duration cpuBefore = cpuOf(milestones).plus(cpuOf(audit));
         LoadResult result = new DemoLoader(milestones.url(""), audit.url(""), 4).load(PLAN);
         // the services' CPU says the load's cost where a busy machine makes the wall-clock time say little
-        System.out.printf("demo posted: %d requests in %d ms, milestone-service and audit-service %.1f CPU-s%n",
-                result.recorded() + result.replayed(), result.took().toMillis(),
+        System.out.printf("demo posted: %d requests (%d approvals) in %d ms, milestone-service and audit-service"
+                        + " %.1f CPU-s%n", result.recorded() + result.replayed(), result.approved(), result.took().toMillis(),
                 (cpuOf(milestones).plus(cpuOf(audit)).minus(cpuBefore)).toMillis() / 1000.0);
 
         assertThat(result.failures()).isEmpty();

@@ -2,6 +2,7 @@ package io.groundbreak.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.groundbreak.events.EventEnvelope;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /api/batch} on real PostgreSQL and Kafka: each action judged as its single endpoint judges it
  * and answered one by one; good ones written, bad ones refused with their problem and nothing else written;
  * a project's actions in their order; a retried batch replays what it recorded; a batch of bad shape, or too
- * large, refused as a whole with nothing written; district offices act for their own district only, row by row.
+ * large, refused as a whole with nothing written; district offices act for their own district only, row by row;
+ * the decisions on change requests as actions too, each for whom its single endpoint allows it (a reviewer's batch).
  */
 class BatchIT extends ServiceTestBase {
 
     private static final String OFFICE = "d120116";
+    private static final String REVIEWER = "r120116";
 
     @Test
     void goodActionsAreRecordedAndBadOnesRefusedEachWithItsOwnAnswer() {
@@ -218,6 +221,112 @@ class BatchIT extends ServiceTestBase {
         assertThat(replayed.statusCode()).isEqualTo(202);
         assertThat(json(replayed)).isEqualTo(requested.get("body"));
         assertThat(eventCount(project)).isEqualTo(4);
+    }
+
+    @Test
+    void aReviewersBatchDecidesTheDistrictsRequestsEachActionAsItsSingleEndpointWouldAndReplays() {
+        Pending approved = pendingRetraction("120116", OFFICE);
+        Pending rejected = pendingRetraction("120116", OFFICE);
+        Pending kept = pendingRetraction("120116", OFFICE);
+        Pending foreign = pendingRetraction("120101", "d120101");
+        String run = UUID.randomUUID().toString();
+        String decisions = actions(
+                action(approved.request() + "/approval", run + "-0", "{\"note\":\"已核实\"}"),
+                action(rejected.request() + "/rejection", run + "-1", "{\"reason\":\"与事实不符\"}"),
+                action(foreign.request() + "/approval", run + "-2", "{}"),
+                action(kept.request() + "/withdrawal", run + "-3", "{}"),
+                action(milestones(kept.project()), run + "-4", "{\"stage\":\"LANDED\",\"effectiveDate\":\"2024-03-05\"}"),
+                action(approved.request() + "/approval", run + "-5", "{}"));
+        long before = eventCount();
+
+        HttpResponse<String> response = batch(REVIEWER, decisions, "en");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode results = json(response).get("results");
+        assertThat(statuses(results)).containsExactly(201, 201, 403, 403, 403, 409);
+        assertThat(problem(results.get(2))).isEqualTo("other-district");
+        // a reviewer neither withdraws nor records: refused for the role, in the words of the single endpoint's 403
+        assertThat(problem(results.get(3))).isEqualTo("forbidden");
+        assertThat(problem(results.get(4))).isEqualTo("forbidden");
+        HttpResponse<String> single = post(REVIEWER, kept.request() + "/withdrawal", "{}", Map.of("Accept-Language", "en"));
+        assertProblem(single, 403, "forbidden");
+        assertThat(results.get(3).get("problem").get("detail").asString()).isEqualTo(json(single).get("detail").asString());
+        // the project's actions in their order: its second approval came after the first
+        assertThat(problem(results.get(5))).isEqualTo("request-closed");
+        assertThat(eventCount() - before).as("ChangeApproved and the retraction, ChangeRejected").isEqualTo(3);
+        assertThat(eventCount(kept.project())).isEqualTo(3);
+        assertThat(eventCount(foreign.project())).isEqualTo(3);
+
+        // recorded as the single endpoint records: the approval answers with the applied retraction, by the reviewer
+        List<EventEnvelope> approvedEvents = recordsOf(approved.project(), 5).stream().map(ServiceTestBase::envelope).toList();
+        assertThat(approvedEvents).extracting(EventEnvelope::type).containsExactly("ProjectRegistered",
+                "MilestoneRecorded", "ChangeRequested", "ChangeApproved", "MilestoneRetracted");
+        assertThat(approvedEvents.subList(3, 5)).extracting(EventEnvelope::recordedBy).containsOnly(REVIEWER);
+        assertThat(results.get(0).get("body").get("eventId").asString()).isEqualTo(approvedEvents.get(4).id().toString());
+        assertThat(results.get(0).get("body").get("sequence").asLong()).isEqualTo(4);
+        List<EventEnvelope> rejectedEvents = recordsOf(rejected.project(), 4).stream().map(ServiceTestBase::envelope).toList();
+        assertThat(rejectedEvents.get(3).type()).isEqualTo("ChangeRejected");
+        assertThat(rejectedEvents.get(3).recordedBy()).isEqualTo(REVIEWER);
+
+        // the same batch again: the decisions replayed from their keys, the refusals judged anew, nothing written
+        JsonNode again = json(batch(REVIEWER, decisions, "en")).get("results");
+        assertThat(statuses(again)).containsExactly(201, 201, 403, 403, 403, 409);
+        for (int i = 0; i < 2; i++) {
+            assertThat(again.get(i).get("replayed").asBoolean()).isTrue();
+            assertThat(again.get(i).get("body")).isEqualTo(results.get(i).get("body"));
+        }
+        assertThat(eventCount() - before).isEqualTo(3);
+        // and a decision's key replays at the single endpoint: the same write
+        HttpResponse<String> replayed = post(REVIEWER, approved.request() + "/approval", "{\"note\":\"已核实\"}",
+                Map.of("Idempotency-Key", run + "-0"));
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(replayed)).isEqualTo(results.get(0).get("body"));
+    }
+
+    @Test
+    void aDecisionInABatchIsJudgedForItsCallerAndRunsInItsProjectsOrder() {
+        Pending own = pendingRetraction("120116", "admin");
+        Pending asked = pendingRetraction("120116", OFFICE);
+        Pending withdrawn = pendingRetraction("120116", OFFICE);
+
+        JsonNode admins = json(batch("admin", actions(
+                action(own.request() + "/approval", null, "{}"),
+                action(asked.request() + "/approval", null, "{}"),
+                action(milestones(asked.project()), null, "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-07\"}")),
+                null)).get("results");
+
+        assertThat(statuses(admins)).containsExactly(403, 201, 201);
+        assertThat(problem(admins.get(0))).isEqualTo("own-request");
+        // SIGNED was retracted by the approval before the project's next action recorded it again
+        assertThat(admins.get(2).get("body").get("sequence").asLong()).isEqualTo(5);
+        assertThat(eventCount(own.project())).isEqualTo(3);
+
+        // a district office does not decide, but withdraws its own request
+        JsonNode office = json(batch(OFFICE, actions(
+                action(withdrawn.request() + "/approval", null, "{}"),
+                action(withdrawn.request() + "/rejection", null, "{\"reason\":\"不同意\"}"),
+                action(withdrawn.request() + "/withdrawal", null, "{}")), null)).get("results");
+
+        assertThat(statuses(office)).containsExactly(403, 403, 201);
+        assertThat(problem(office.get(0))).isEqualTo("not-a-reviewer");
+        assertThat(problem(office.get(1))).isEqualTo("not-a-reviewer");
+        assertThat(office.get(2).get("body").get("sequence").asLong()).isEqualTo(3);
+        assertThat(eventCount(withdrawn.project())).isEqualTo(4);
+    }
+
+    /** A project of the district with SIGNED, whose retraction, asked by the requester, waits for review. */
+    private Pending pendingRetraction(String district, String requester) {
+        String project = registerProject(district);
+        assertThat(post("d" + district, milestones(project), "{\"stage\":\"SIGNED\",\"effectiveDate\":\"2024-02-05\"}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> asked = post(requester, milestones(project) + "/SIGNED/retraction", "{\"reason\":\"误报\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        return new Pending(project, "/api/projects/" + project + "/requests/" + json(asked).get("requestId").asString());
+    }
+
+    /** A project and the path of its change request that waits for review. */
+    private record Pending(String project, String request) {
     }
 
     private HttpResponse<String> batch(String user, String body, String language) {

@@ -139,7 +139,14 @@ class FourEyesIT extends ServiceTestBase {
                 403, "forbidden");
         assertProblem(post("r120116", project + "/milestones/LANDED/retraction", "{\"reason\":\"误报\"}"), 403, "forbidden");
         assertProblem(post("r120116", "/api/projects", registration("120116", "TJ-" + UUID.randomUUID())), 403, "forbidden");
-        assertProblem(post("r120116", "/api/batch", "{\"actions\":[]}"), 403, "forbidden");
+        // nor in a batch, where each action is refused as its single endpoint refuses it
+        HttpResponse<String> batch = post("r120116", "/api/batch", "{\"actions\":[{\"method\":\"POST\",\"path\":\""
+                + project + "/milestones\",\"body\":{\"stage\":\"STARTED\",\"effectiveDate\":\"2024-06-02\"}}]}");
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        assertThat(json(batch).get("results").get(0).get("status").asInt()).isEqualTo(403);
+        assertThat(json(batch).get("results").get(0).get("problem").get("type").asString())
+                .isEqualTo("urn:groundbreak:problem:forbidden");
+        assertThat(eventCount(id(project))).isEqualTo(4);
     }
 
     /** A project of the district with SIGNED on 2024-03-01 and LANDED on 2024-05-01; its path. */

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * </ol>
  * A change of the past that milestone-service holds for a second person's approval (answered 202) is approved by the
  * district's reviewer ({@code r<code>}) before the project's next requests are sent: the projects' requests go in
- * rounds, each project's cut after every request that may wait for review.
+ * rounds, each project's cut after every request that may wait for review, and after each round every reviewer
+ * approves the round's waiting changes of the district in batches too (one authentication per batch, not per approval).
  * When any project's request failed in the first step, the others are not sent (counted as not sent).
  * Every write but a close carries its own Idempotency-Key, so a second load of the same plan writes nothing.
  */
@@ -126,7 +128,8 @@ public final class DemoLoader {
 
     /**
      * The projects' requests in rounds: round n sends each project's n-th part (its requests up to one that may wait
-     * for review), then the reviewers approve what waits, then round n + 1. A project that failed sends no more.
+     * for review), then the reviewers approve what waits (each district's reviewer in batches), then round n + 1. A
+     * project that failed sends no more.
      */
     private void postInRounds(ExecutorService pool, List<DemoProject> projects,
                               Function<DemoProject, List<ApiRequest>> of, Counts counts) throws InterruptedException {
@@ -153,9 +156,12 @@ public final class DemoLoader {
             }
             await(pool, steps);
             steps.clear();
+            List<Approval> waiting = new ArrayList<>();
             for (Approval approval = counts.waiting.poll(); approval != null; approval = counts.waiting.poll()) {
-                Approval waiting = approval;
-                steps.add(() -> approve(waiting, counts));
+                waiting.add(approval);
+            }
+            for (List<Approval> batch : batches(waiting, approval -> approval.request().user(), approval -> 1)) {
+                steps.add(() -> approve(batch, counts));
             }
             await(pool, steps);
         }
@@ -178,15 +184,24 @@ public final class DemoLoader {
         return parts;
     }
 
-    /** The district's reviewer approves a change that waits, under a key of its own derived from the change's. */
-    private void approve(Approval approval, Counts counts) {
-        int before = counts.failures.size();
-        single(milestoneService.resolve(approval.location() + "/approval"), approval.reviewer(),
-                approval.request().idempotencyKey() + "/approval", APPROVAL_NOTE, approval.projectCode(), counts, false);
-        if (counts.failures.size() == before) {
-            counts.approved.incrementAndGet();
-        } else {
-            counts.failedProjects.add(approval.projectCode());
+    /** One district reviewer's batch of approvals of waiting changes: an approval that failed stops its project. */
+    private void approve(List<Approval> approvals, Counts counts) {
+        List<ApiRequest> requests = approvals.stream().map(Approval::request).toList();
+        JsonNode results = postBatch(requests, counts, (status, answer) -> {
+            for (Approval approval : approvals) {
+                failed(approval.projectCode(), approval.request(), status, answer, counts);
+            }
+        });
+        if (results == null) {
+            return;
+        }
+        for (int i = 0; i < approvals.size(); i++) {
+            JsonNode result = results.get(i);
+            if (recorded(result, counts)) {
+                counts.approved.incrementAndGet();
+            } else {
+                failed(approvals.get(i).projectCode(), approvals.get(i).request(), result, counts);
+            }
         }
     }
 
@@ -215,18 +230,24 @@ public final class DemoLoader {
 
     /** Each district user's projects, in plan order, in batches of whole projects of at most BATCH_SIZE requests. */
     static List<List<DemoProject>> batches(List<DemoProject> projects, Function<DemoProject, List<ApiRequest>> of) {
-        Map<String, List<List<DemoProject>>> byUser = new LinkedHashMap<>();
+        return batches(projects, DemoProject::districtUser, project -> of.apply(project).size());
+    }
+
+    /** Each user's items, in their order, in batches of whole items of at most BATCH_SIZE requests. */
+    static <T> List<List<T>> batches(List<T> items, Function<T, String> userOf, ToIntFunction<T> requestsOf) {
+        Map<String, List<List<T>>> byUser = new LinkedHashMap<>();
         Map<String, Integer> filled = new LinkedHashMap<>();
-        for (DemoProject project : projects) {
-            int size = of.apply(project).size();
-            List<List<DemoProject>> batches = byUser.computeIfAbsent(project.districtUser(), user -> new ArrayList<>());
-            int used = filled.getOrDefault(project.districtUser(), BATCH_SIZE);
+        for (T item : items) {
+            String user = userOf.apply(item);
+            int size = requestsOf.applyAsInt(item);
+            List<List<T>> batches = byUser.computeIfAbsent(user, key -> new ArrayList<>());
+            int used = filled.getOrDefault(user, BATCH_SIZE);
             if (used + size > BATCH_SIZE) {
                 batches.add(new ArrayList<>());
                 used = 0;
             }
-            batches.get(batches.size() - 1).add(project);
-            filled.put(project.districtUser(), used + size);
+            batches.get(batches.size() - 1).add(item);
+            filled.put(user, used + size);
         }
         return byUser.values().stream().flatMap(List::stream).toList();
     }
@@ -234,21 +255,71 @@ public final class DemoLoader {
     /** One batch of one district's projects; a project's first failure is reported, its later requests not sent. */
     private void post(List<DemoProject> projects, Function<DemoProject, List<ApiRequest>> of, Counts counts) {
         List<List<ApiRequest>> requests = projects.stream().map(of).toList();
-        String user = projects.get(0).districtUser();
+        JsonNode results = postBatch(requests.stream().flatMap(List::stream).toList(), counts,
+                (status, answer) -> failEach(projects, requests, counts, status, answer));
+        if (results == null) {
+            return;
+        }
+        int next = 0;
+        for (int p = 0; p < projects.size(); p++) {
+            boolean stopped = false;
+            DemoProject project = projects.get(p);
+            for (ApiRequest request : requests.get(p)) {
+                JsonNode result = results.get(next++);
+                if (stopped) {
+                    counts.notSent.incrementAndGet();
+                } else if (recorded(result, counts)) {
+                    if (result.path("status").asInt() == 202) {
+                        counts.waiting.add(new Approval(project.code(), new ApiRequest("r" + project.district(),
+                                result.path("location").asString() + "/approval", request.idempotencyKey() + "/approval",
+                                APPROVAL_NOTE)));
+                    }
+                } else {
+                    failed(project.code(), request, result, counts);
+                    stopped = true;
+                }
+            }
+        }
+    }
+
+    /** A result answered 2xx, counted as recorded or replayed; false for a refusal. */
+    private static boolean recorded(JsonNode result, Counts counts) {
+        if (result.path("status").asInt() / 100 != 2) {
+            return false;
+        }
+        (result.path("replayed").asBoolean(false) ? counts.replayed : counts.recorded).incrementAndGet();
+        return true;
+    }
+
+    private static void failed(String projectCode, ApiRequest request, JsonNode result, Counts counts) {
+        failed(projectCode, request, result.path("status").asInt(), result.path("problem").toString(), counts);
+    }
+
+    /** The request failed: reported with what the service said, and its project sends no more. */
+    private static void failed(String projectCode, ApiRequest request, int status, String answer, Counts counts) {
+        counts.failures.add(new FailedRequest(projectCode, request.user(), request.path(), status, answer));
+        counts.failedProjects.add(projectCode);
+    }
+
+    /**
+     * One batch of requests of one user, sent again when not answered (or answered 5xx as a whole): its keys make that
+     * safe. Its results, one per request in order; null when it failed as a whole (then {@code onFailure} is told the
+     * status, 0 for no answer, and what was said) or the load was interrupted (its requests counted as not sent).
+     */
+    private JsonNode postBatch(List<ApiRequest> requests, Counts counts, BatchFailure onFailure) {
+        String user = requests.get(0).user();
         ObjectNode batch = JSON.createObjectNode();
         batch.put("stopProjectOnFailure", true);
         ArrayNode actions = batch.putArray("actions");
-        requests.stream().flatMap(List::stream).forEach(request -> {
+        requests.forEach(request -> {
             ObjectNode action = actions.addObject();
             action.put("method", "POST");
             action.put("path", request.path());
             action.put("idempotencyKey", request.idempotencyKey());
             action.set("body", JSON.readTree(request.jsonBody()));
         });
-        HttpResponse<String> answer = null;
-        JsonNode results = null;
-        // a batch not answered (or answered 5xx as a whole) is sent again: its keys make that safe
-        for (int attempt = 1; results == null; attempt++) {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> answer;
             try {
                 answer = http.send(httpRequest(milestoneService.resolve("/api/batch"), user, null,
                         JSON.writeValueAsString(batch)), HttpResponse.BodyHandlers.ofString());
@@ -256,41 +327,21 @@ public final class DemoLoader {
                 if (attempt < ATTEMPTS) {
                     continue;
                 }
-                failEach(projects, requests, counts, 0, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage())
+                onFailure.failed(0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
                         + " (is milestone-service running at " + milestoneService + "?)");
-                return;
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                counts.notSent.addAndGet(actions.size());
-                return;
+                counts.notSent.addAndGet(requests.size());
+                return null;
             }
-            results = results(answer);
-            if (results == null && (answer.statusCode() < 500 || attempt == ATTEMPTS)) {
-                failEach(projects, requests, counts, answer.statusCode(), answer.body());
-                return;
+            JsonNode results = results(answer);
+            if (results != null) {
+                return results;
             }
-        }
-        int next = 0;
-        for (int p = 0; p < projects.size(); p++) {
-            boolean failed = false;
-            for (ApiRequest request : requests.get(p)) {
-                JsonNode result = results.get(next++);
-                int status = result.path("status").asInt();
-                if (failed) {
-                    counts.notSent.incrementAndGet();
-                } else if (status / 100 == 2) {
-                    (result.path("replayed").asBoolean(false) ? counts.replayed : counts.recorded).incrementAndGet();
-                    if (status == 202) {
-                        counts.waiting.add(new Approval(projects.get(p).code(), "r" + projects.get(p).district(),
-                                request, result.path("location").asString()));
-                    }
-                } else {
-                    counts.failures.add(new FailedRequest(projects.get(p).code(), user, request.path(), status,
-                            result.path("problem").toString()));
-                    counts.failedProjects.add(projects.get(p).code());
-                    failed = true;
-                }
+            if (answer.statusCode() < 500 || attempt == ATTEMPTS) {
+                onFailure.failed(answer.statusCode(), answer.body());
+                return null;
             }
         }
     }
@@ -312,9 +363,7 @@ public final class DemoLoader {
     private static void failEach(List<DemoProject> projects, List<List<ApiRequest>> requests, Counts counts,
                                  int status, String answer) {
         for (int p = 0; p < projects.size(); p++) {
-            ApiRequest first = requests.get(p).get(0);
-            counts.failures.add(new FailedRequest(projects.get(p).code(), first.user(), first.path(), status, answer));
-            counts.failedProjects.add(projects.get(p).code());
+            failed(projects.get(p).code(), requests.get(p).get(0), status, answer, counts);
             counts.notSent.addAndGet(requests.get(p).size() - 1);
         }
     }
@@ -393,7 +442,15 @@ public final class DemoLoader {
         final ConcurrentLinkedQueue<Approval> waiting = new ConcurrentLinkedQueue<>();
     }
 
-    /** A change answered 202: its project, the reviewer who approves it, the request, and where the request is. */
-    private record Approval(String projectCode, String reviewer, ApiRequest request, String location) {
+    /**
+     * A change answered 202: its project, and its approval by the district's reviewer at the request's location, under
+     * a key of its own derived from the change's.
+     */
+    private record Approval(String projectCode, ApiRequest request) {
+    }
+
+    /** A batch that failed as a whole: the status (0 for no answer) and what was said. */
+    private interface BatchFailure {
+        void failed(int status, String answer);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.groundbreak.demo.generate.DemoGenerator;
 import io.groundbreak.demo.plan.DemoPlan;
 import io.groundbreak.demo.plan.DemoProject;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,22 @@ class DemoLoaderTest {
             assertThat(sameUser).containsSubsequence(batch);
         }
         assertThat(batches.size()).as("a few batches, not one per project").isLessThan(plan.projects().size() / 5);
+    }
+
+    @Test
+    void theWaitingChangesAreApprovedInBatchesOfEachReviewerOfAtMostTheBatchSize() {
+        List<ApiRequest> approvals = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            approvals.add(new ApiRequest(i % 3 == 0 ? "r120101" : "r120116", "/api/projects/" + i + "/requests/" + i
+                    + "/approval", "groundbreak-demo/" + i + "/approval", "{}"));
+        }
+
+        List<List<ApiRequest>> batches = DemoLoader.batches(approvals, ApiRequest::user, approval -> 1);
+
+        assertThat(batches).extracting(List::size).containsExactly(150, DemoLoader.BATCH_SIZE, 100);
+        assertThat(batches).allSatisfy(batch ->
+                assertThat(batch).extracting(ApiRequest::user).containsOnly(batch.get(0).user()));
+        assertThat(batches.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(approvals);
     }
 
     @Test

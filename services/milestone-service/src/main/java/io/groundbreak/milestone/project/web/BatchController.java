@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.DataBinder;
@@ -48,12 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/batch}: many writes in one request, each judged exactly as its single endpoint judges
- * it — the body converted and validated as Spring MVC does, then {@link ProjectController}'s own method
- * (reference data, key checks, the aggregate's rules, the Idempotency-Key in the write's transaction) — and
- * answered one by one with that endpoint's status and body or problem. Each action is its own transaction,
- * so one's refusal undoes nothing of another's. One project's actions run in their order; different
- * projects' actions side by side on a small pool ({@code groundbreak.batch.parallelism}). A batch of bad
- * shape (not JSON, no actions, an action that names no endpoint) is refused as a whole before anything runs.
+ * it — the security chain's roles for its path, the body converted and validated as Spring MVC does, then
+ * {@link ProjectController}'s own method (reference data, key checks, the aggregate's rules, the
+ * Idempotency-Key in the write's transaction) — and answered one by one with that endpoint's status and body or
+ * problem. Each action is its own transaction, so one's refusal undoes nothing of another's. One project's actions
+ * (its writes and the decisions on its change requests) run in their order; different projects' actions side by
+ * side on a small pool ({@code groundbreak.batch.parallelism}). A batch of bad shape (not JSON, no actions, an action
+ * that names no endpoint) is refused as a whole before anything runs.
  */
 @RestController
 @RequestMapping(path = "/api/batch", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,6 +65,7 @@ class BatchController implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(BatchController.class);
 
     private final ProjectController projects;
+    private final WebInvocationPrivilegeEvaluator privileges;
     private final ProblemAnswers problems;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -73,12 +77,14 @@ class BatchController implements DisposableBean {
     private final ExecutorService workers;
     private final List<Route<?>> routes;
 
-    BatchController(ProjectController projects, ProblemAnswers problems, MessageSource messages, JsonMapper json,
-                    Validator validator, PlatformTransactionManager transactionManager,
+    BatchController(ProjectController projects, WebInvocationPrivilegeEvaluator privileges, ProblemAnswers problems,
+                    MessageSource messages, JsonMapper json, Validator validator,
+                    PlatformTransactionManager transactionManager,
                     @Value("${groundbreak.batch.max-actions:1000}") int maxActions,
                     @Value("${groundbreak.batch.parallelism:4}") int parallelism,
                     @Value("${groundbreak.batch.rows-per-transaction:50}") int rowsPerTransaction) {
         this.projects = projects;
+        this.privileges = privileges;
         this.problems = problems;
         this.messages = messages;
         this.json = json;
@@ -113,7 +119,16 @@ class BatchController implements DisposableBean {
                 route("/api/projects/{projectId}/investment-reports", InvestmentReportRequest.class,
                         (vars, body, key, user, http) -> projects.reportInvestment(vars.get("projectId"), body, key, user, http)),
                 route("/api/projects/{projectId}/amendment", AmendmentRequest.class,
-                        (vars, body, key, user, http) -> projects.amend(vars.get("projectId"), body, key, user, http)));
+                        (vars, body, key, user, http) -> projects.amend(vars.get("projectId"), body, key, user, http)),
+                route("/api/projects/{projectId}/requests/{requestId}/approval", ApprovalRequest.class,
+                        (vars, body, key, user, http) -> projects.approve(vars.get("projectId"), vars.get("requestId"),
+                                body, key, user, http)),
+                route("/api/projects/{projectId}/requests/{requestId}/rejection", RejectionRequest.class,
+                        (vars, body, key, user, http) -> projects.reject(vars.get("projectId"), vars.get("requestId"),
+                                body, key, user, http)),
+                route("/api/projects/{projectId}/requests/{requestId}/withdrawal", WithdrawalRequest.class,
+                        (vars, body, key, user, http) -> projects.withdraw(vars.get("projectId"), vars.get("requestId"),
+                                body, key, user, http)));
     }
 
     @PostMapping
@@ -134,7 +149,7 @@ class BatchController implements DisposableBean {
             } else if (!action.body().isObject()) {
                 shape.add(new InvalidFields.Problem("actions[" + i + "].body", "batch-body"));
             } else {
-                planned.add(plan(action, matched, locale));
+                planned.add(plan(action, matched, user, http, locale));
             }
         }
         if (!shape.isEmpty()) {
@@ -222,9 +237,17 @@ class BatchController implements DisposableBean {
         }
     }
 
-    /** The action's body converted and validated as Spring MVC converts and validates the single endpoint's. */
-    private Planned plan(BatchAction action, Matched matched, Locale locale) {
+    /**
+     * The action refused as the security chain refuses the single endpoint to the caller's role (a reviewer writes
+     * nothing but decisions), else its body converted and validated as Spring MVC converts and validates the single
+     * endpoint's.
+     */
+    private Planned plan(BatchAction action, Matched matched, Authentication caller, HttpServletRequest batch,
+                         Locale locale) {
         Route<?> route = matched.route();
+        if (!privileges.isAllowed(batch.getContextPath(), action.path(), HttpMethod.POST.name(), caller)) {
+            return new Planned(action.path(), project(matched, action.body()), null, problems.forbidden(locale));
+        }
         Object body;
         try {
             body = json.treeToValue(action.body(), route.type());

@@ -199,6 +199,14 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
+    /**
+     * What the security chain answers a role that may not write there (service-kit's {@code ProblemSecurityHandlers}),
+     * for a batch's action whose single endpoint the chain would refuse.
+     */
+    ResponseEntity<ProblemDetail> forbidden(Locale locale) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden", locale));
+    }
+
     /** A body that does not say it is JSON is as malformed as one that is not JSON. */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
