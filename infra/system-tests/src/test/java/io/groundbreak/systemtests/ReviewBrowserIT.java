@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,8 +56,9 @@ class ReviewBrowserIT extends BrowserTest {
         form.findElement(By.cssSelector("input[value='same:" + primary + "']")).click();
         form.findElement(By.name("reason")).sendKeys("同一投资方的同一项目，两区重复登记");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                "form.decision-form[data-pair='" + pair + "'] .ok-box"))).getText()).startsWith("已认定");
+        // the text is read inside the wait: the list re-renders once funnel-service has followed the decision
+        browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(
+                "form.decision-form[data-pair='" + pair + "'] .ok-box"), Pattern.compile("^已认定")));
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#duplicates-card .pair[data-pair='" + pair + "']")));
 
